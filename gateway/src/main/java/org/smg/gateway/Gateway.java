@@ -1,0 +1,136 @@
+package org.smg.gateway;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.server.core.configuration.Configuration;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.utils.GuiceProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smg.gateway.auth.LoginThrottle;
+import org.smg.gateway.auth.ThrottledUsersRepository;
+import org.smg.gateway.imap.GuardedImapModule;
+import org.smg.gateway.imap.ImapGuardLimits;
+import org.smg.gateway.james.GatewayConfigurationProvider;
+import org.smg.gateway.provisioning.DemoAccount;
+import org.smg.gateway.provisioning.GatewayProbe;
+import org.smg.gateway.storage.EncryptedDerbyDatabase;
+import org.smg.gateway.storage.JpaStorageModule;
+import org.smg.gateway.storage.Secret;
+import org.smg.gateway.storage.SecretFiles;
+import org.smg.gateway.storage.StorageException;
+import org.smg.gateway.storage.StorageSecretResolver;
+import org.smg.gateway.tls.ServerIdentity;
+import org.smg.gateway.webadmin.WebAdminModule;
+import org.smg.policies.settings.GatewaySettings;
+import org.smg.policies.settings.Limits;
+
+import com.google.inject.multibindings.Multibinder;
+
+/** A running gateway: James assembled on the encrypted database, with the gateway's own modules. */
+public final class Gateway {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Gateway.class);
+
+    private final GuiceJamesServer server;
+    private final EncryptedDerbyDatabase database;
+    private final List<String> endpoints;
+
+    private Gateway(GuiceJamesServer server, EncryptedDerbyDatabase database, List<String> endpoints) {
+        this.server = server;
+        this.database = database;
+        this.endpoints = endpoints;
+    }
+
+    public static Gateway start(GatewaySettings settings, Path configurationDirectory, boolean demo) throws StartupException {
+        long started = System.nanoTime();
+        Path dataDirectory = settings.dataDirectory();
+        Path secretsDirectory = settings.storageSecret().file().toAbsolutePath().getParent();
+        EncryptedDerbyDatabase database = openDatabase(settings, dataDirectory);
+        try {
+            ServerIdentity identity = ServerIdentity.resolve(settings);
+            Secret adminToken = SecretFiles.readOrCreate(secretsDirectory.resolve("webadmin.token"));
+            GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken);
+            server.start();
+            List<String> lines = new ArrayList<>();
+            if (demo) {
+                lines.add(DemoAccount.ensure(server.getProbe(GatewayProbe.class).users(), settings.defaultDomain(), secretsDirectory).loginLine());
+            }
+            lines.addAll(Endpoints.describe(settings, secretsDirectory.resolve("webadmin.token")));
+            lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
+            return new Gateway(server, database, lines);
+        } catch (IOException | GeneralSecurityException e) {
+            database.close();
+            throw new StartupException("TLS identity: " + e.getMessage(), e, true);
+        } catch (Exception e) {
+            database.close();
+            throw new StartupException(rootMessage(e), e, false);
+        }
+    }
+
+    private static EncryptedDerbyDatabase openDatabase(GatewaySettings settings, Path dataDirectory) throws StartupException {
+        try {
+            if (Files.notExists(dataDirectory)) {
+                Files.createDirectories(dataDirectory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Secret secret = new StorageSecretResolver(System.getenv()).resolve(settings.storageSecret());
+            return EncryptedDerbyDatabase.open(dataDirectory.resolve("db"), secret);
+        } catch (StorageException | IllegalStateException | IOException | java.io.UncheckedIOException e) {
+            throw new StartupException(e.getMessage(), e, false);
+        }
+    }
+
+    private static GuiceJamesServer assemble(GatewaySettings settings, Path configurationDirectory, Path dataDirectory,
+                                             EncryptedDerbyDatabase database, ServerIdentity identity, Secret adminToken) {
+        Configuration jamesConfiguration = Configuration.builder()
+            .workingDirectory(dataDirectory.resolve("james").toFile())
+            .configurationPath(new Configuration.ConfigurationPath("file://" + configurationDirectory + "/"))
+            .build();
+        Limits limits = settings.limits();
+        LoginThrottle throttle = new LoginThrottle(limits.authFailuresBeforeDelay(), limits.authMaxDelay(), Clock.systemUTC());
+        ConfigurationProvider configuration = new GatewayConfigurationProvider(configurationDirectory, settings, identity);
+        return GuiceJamesServer.forConfiguration(jamesConfiguration)
+            .combineWith(
+                new JpaStorageModule(database),
+                JamesModules.storage(),
+                JamesModules.mailProcessing(),
+                JamesModules.protocols(),
+                JamesModules.webAdmin(),
+                binder -> {
+                    binder.bind(LoginThrottle.class).toInstance(throttle);
+                    binder.bind(UsersRepository.class).to(ThrottledUsersRepository.class);
+                    Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(GatewayProbe.class);
+                })
+            .overrideWith(
+                binder -> binder.bind(ConfigurationProvider.class).toInstance(configuration),
+                new GuardedImapModule(new ImapGuardLimits(limits.imapPreAuthLiteralSizeLimit(),
+                    limits.imapLiteralSizeLimit(), limits.imapMaxLiteralsPerCommand())),
+                new WebAdminModule(settings.webAdminPort(), adminToken));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (cause: " + root.getMessage() + ")";
+    }
+
+    public List<String> endpoints() {
+        return endpoints;
+    }
+
+    public void stop() {
+        LOGGER.info("Stopping the gateway");
+        server.stop();
+        database.close();
+    }
+}

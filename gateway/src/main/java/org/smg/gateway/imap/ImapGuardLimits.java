@@ -1,0 +1,26 @@
+package org.smg.gateway.imap;
+
+/** The limits {@link LiteralGuard} enforces, taken from the gateway settings. */
+public final class ImapGuardLimits {
+    private final long preAuthLiteralSize;
+    private final long literalSize;
+    private final int literalsPerCommand;
+
+    public ImapGuardLimits(long preAuthLiteralSize, long literalSize, int literalsPerCommand) {
+        this.preAuthLiteralSize = preAuthLiteralSize;
+        this.literalSize = literalSize;
+        this.literalsPerCommand = literalsPerCommand;
+    }
+
+    long preAuthLiteralSize() {
+        return preAuthLiteralSize;
+    }
+
+    long literalSize() {
+        return literalSize;
+    }
+
+    int literalsPerCommand() {
+        return literalsPerCommand;
+    }
+}

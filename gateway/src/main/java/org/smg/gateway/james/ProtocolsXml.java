@@ -1,0 +1,127 @@
+package org.smg.gateway.james;
+
+import java.net.InetAddress;
+import java.util.stream.Collectors;
+
+import org.smg.gateway.smtp.AuthenticationRequired;
+import org.smg.gateway.smtp.LocalDomainsOnly;
+import org.smg.gateway.smtp.StaffRelayAllowList;
+import org.smg.gateway.tls.ServerIdentity;
+import org.smg.policies.settings.Cidr;
+import org.smg.policies.settings.GatewaySettings;
+import org.smg.policies.settings.Limits;
+
+/**
+ * Generates James's {@code smtpserver} and {@code imapserver} documents from the gateway settings.
+ * Hardening lives here, not in an editable file: no trusted networks on submission, AUTH only
+ * after TLS, every protocol limit James offers set.
+ */
+final class ProtocolsXml {
+    private static final int SMTP_TIMEOUT_SECONDS = 300;
+    private static final int IMAP_TIMEOUT_SECONDS = 1800;
+
+    private final GatewaySettings settings;
+    private final ServerIdentity identity;
+
+    ProtocolsXml(GatewaySettings settings, ServerIdentity identity) {
+        this.settings = settings;
+        this.identity = identity;
+    }
+
+    String smtp() {
+        return new Xml().open("smtpservers")
+            .raw(relay())
+            .raw(submission("smtp-submission", settings.submissionPort(), false))
+            .raw(submission("smtps", settings.smtpsPort(), true))
+            .close("smtpservers").toString();
+    }
+
+    String imap() {
+        return new Xml().open("imapservers")
+            .raw(imapServer("imap", settings.imapPort(), false))
+            .raw(imapServer("imaps", settings.imapsPort(), true))
+            .close("imapservers").toString();
+    }
+
+    /** Port for the staff MTA: allow-listed addresses, local domains only, no AUTH offered. */
+    private Xml relay() {
+        String allowList = settings.relayAllowList().stream().map(Cidr::toString).collect(Collectors.joining(","));
+        Xml handlers = new Xml()
+            .open("handler", "class", StaffRelayAllowList.class.getName()).element("allow", allowList).close("handler")
+            .raw(commonHandlers());
+        return smtpServer("smtp-relay", settings.relayPort(), false, "never", handlers);
+    }
+
+    /** Ports for citizens' mail clients (RFC 6409 / RFC 8314): AUTH required, only after TLS. */
+    private Xml submission(String name, int port, boolean implicitTls) {
+        Xml handlers = new Xml()
+            .open("handler", "class", AuthenticationRequired.class.getName()).close("handler")
+            .raw(commonHandlers());
+        return smtpServer(name, port, implicitTls, "always", handlers);
+    }
+
+    private static Xml commonHandlers() {
+        return new Xml()
+            .open("handler", "class", LocalDomainsOnly.class.getName()).close("handler")
+            .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
+            .open("handler", "class", "org.apache.james.smtpserver.CoreCmdHandlerLoader").close("handler");
+    }
+
+    private Xml smtpServer(String name, int port, boolean implicitTls, String authAnnounce, Xml handlers) {
+        Limits limits = settings.limits();
+        return new Xml().open("smtpserver", "enabled", "true")
+            .element("jmxName", name)
+            .element("bind", bind(port))
+            .element("connectionBacklog", 200)
+            .raw(TlsXml.tls(identity, implicitTls))
+            .open("helloName", "autodetect", "false").text(settings.hostname()).close("helloName")
+            .element("connectiontimeout", SMTP_TIMEOUT_SECONDS)
+            .element("connectionLimit", limits.connections())
+            .element("connectionLimitPerIP", limits.connectionsPerIp())
+            .open("auth")
+            .element("announce", authAnnounce)
+            .element("requireSSL", true)
+            .element("plainAuthEnabled", true)
+            .close("auth")
+            .element("verifyIdentity", !"never".equals(authAnnounce))
+            .element("maxmessagesize", Math.max(1, limits.maxMessageSize() / 1024))
+            .element("addressBracketsEnforcement", true)
+            .element("heloEhloEnforcement", true)
+            .element("smtpGreeting", settings.hostname() + " secure messaging gateway")
+            .element("gracefulShutdown", false)
+            .open("handlerchain").raw(handlers).close("handlerchain")
+            .close("smtpserver");
+    }
+
+    private Xml imapServer(String name, int port, boolean implicitTls) {
+        Limits limits = settings.limits();
+        return new Xml().open("imapserver", "enabled", "true")
+            .element("jmxName", name)
+            .element("bind", bind(port))
+            .element("connectionBacklog", 200)
+            .raw(TlsXml.tls(identity, implicitTls))
+            .open("helloName", "autodetect", "false").text(settings.hostname()).close("helloName")
+            .element("connectionLimit", limits.connections())
+            .element("connectionLimitPerIP", limits.connectionsPerIp())
+            .element("timeout", IMAP_TIMEOUT_SECONDS)
+            .element("plainAuthDisallowed", true)
+            .open("auth")
+            .element("requireSSL", true)
+            .element("plainAuthEnabled", true)
+            .close("auth")
+            .element("compress", false)
+            .element("maxLineLength", limits.imapMaxLineLength())
+            .element("literalSizeLimit", limits.imapLiteralSizeLimit())
+            .element("inMemorySizeLimit", Math.min(limits.imapLiteralSizeLimit(), 10L * 1024 * 1024))
+            .element("concurrentRequests", 20)
+            .element("maxQueueSize", 20)
+            .element("gracefulShutdown", false)
+            .close("imapserver");
+    }
+
+    private String bind(int port) {
+        InetAddress address = settings.bindAddress();
+        String host = address.getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

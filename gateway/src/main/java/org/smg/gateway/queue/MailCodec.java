@@ -1,0 +1,153 @@
+package org.smg.gateway.queue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.core.MaybeSender;
+import org.apache.james.server.core.MailImpl;
+import org.apache.james.server.core.MimeMessageWrapper;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.PerRecipientHeaders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+
+/**
+ * Turns a {@link Mail} into what the queue table stores (envelope as JSON, message as bytes) and back.
+ * Attributes that James cannot express as JSON are not queued, as in James's own JPA mail repository.
+ */
+final class MailCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final class Encoded {
+        final String name;
+        final String sender;
+        final String recipients;
+        final String envelope;
+        final byte[] message;
+
+        Encoded(String name, String sender, String recipients, String envelope, byte[] message) {
+            this.name = name;
+            this.sender = sender;
+            this.recipients = recipients;
+            this.envelope = envelope;
+            this.message = message;
+        }
+    }
+
+    Encoded encode(Mail mail) throws MessagingException {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("state", mail.getState());
+        envelope.put("errorMessage", mail.getErrorMessage());
+        envelope.put("remoteHost", mail.getRemoteHost());
+        envelope.put("remoteAddr", mail.getRemoteAddr());
+        envelope.put("lastUpdated", Optional.ofNullable(mail.getLastUpdated()).map(Date::getTime).orElse(System.currentTimeMillis()));
+        ObjectNode attributes = envelope.putObject("attributes");
+        mail.attributes().forEach(attribute -> attribute.getValue().toJson()
+            .ifPresent(json -> attributes.set(attribute.getName().asString(), json)));
+        envelope.set("perRecipientHeaders", encodeHeaders(mail.getPerRecipientSpecificHeaders()));
+        return new Encoded(mail.getName(),
+            mail.getMaybeSender().asString(""),
+            String.join("\n", mail.getRecipients().stream().map(MailAddress::asString).toArray(String[]::new)),
+            envelope.toString(),
+            messageBytes(mail));
+    }
+
+    MailImpl decode(String name, String sender, String recipients, String envelopeJson, byte[] message, String sourceId)
+            throws MessagingException {
+        try {
+            JsonNode envelope = JSON.readTree(envelopeJson);
+            MailImpl.Builder builder = MailImpl.builder()
+                .name(name)
+                .sender(sender.isEmpty() ? MaybeSender.nullSender() : MaybeSender.getMailSender(sender))
+                .addRecipients(parseRecipients(recipients))
+                .mimeMessage(new MimeMessageWrapper(new QueuedMessageSource(sourceId, message)))
+                .state(text(envelope, "state"))
+                .errorMessage(text(envelope, "errorMessage"))
+                .remoteHost(text(envelope, "remoteHost"))
+                .remoteAddr(text(envelope, "remoteAddr"))
+                .lastUpdated(new Date(envelope.path("lastUpdated").asLong()))
+                .addAttributes(decodeAttributes(envelope.path("attributes")))
+                .addAllHeadersForRecipients(decodeHeaders(envelope.path("perRecipientHeaders")));
+            return builder.build();
+        } catch (IOException e) {
+            throw new MessagingException("queued mail " + name + " has an unreadable envelope", e);
+        }
+    }
+
+    private static byte[] messageBytes(Mail mail) throws MessagingException {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            mail.getMessage().writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new MessagingException("cannot serialize mail " + mail.getName(), e);
+        }
+    }
+
+    private static ObjectNode encodeHeaders(PerRecipientHeaders headers) {
+        ObjectNode node = JSON.createObjectNode();
+        headers.getHeadersByRecipient().asMap().forEach((recipient, values) -> {
+            ArrayNode list = node.putArray(recipient.asString());
+            values.forEach(header -> list.addObject().put("name", header.getName()).put("value", header.getValue()));
+        });
+        return node;
+    }
+
+    private static PerRecipientHeaders decodeHeaders(JsonNode node) throws IOException {
+        PerRecipientHeaders headers = new PerRecipientHeaders();
+        for (Map.Entry<String, JsonNode> entry : ImmutableList.copyOf(node.fields())) {
+            MailAddress recipient = address(entry.getKey());
+            for (JsonNode header : entry.getValue()) {
+                headers.addHeaderForRecipient(PerRecipientHeaders.Header.builder()
+                    .name(header.path("name").asText())
+                    .value(header.path("value").asText())
+                    .build(), recipient);
+            }
+        }
+        return headers;
+    }
+
+    private static Collection<Attribute> decodeAttributes(JsonNode node) {
+        ImmutableList.Builder<Attribute> attributes = ImmutableList.builder();
+        node.fields().forEachRemaining(entry -> attributes.add(
+            new Attribute(AttributeName.of(entry.getKey()), AttributeValue.fromJson(entry.getValue()))));
+        return attributes.build();
+    }
+
+    private static Collection<MailAddress> parseRecipients(String recipients) throws IOException {
+        ImmutableList.Builder<MailAddress> result = ImmutableList.builder();
+        for (String recipient : recipients.split("\n")) {
+            if (!recipient.isBlank()) {
+                result.add(address(recipient));
+            }
+        }
+        return result.build();
+    }
+
+    private static MailAddress address(String value) throws IOException {
+        try {
+            return new MailAddress(value);
+        } catch (javax.mail.internet.AddressException e) {
+            throw new IOException("queued recipient is not an address", e);
+        }
+    }
+
+    private static String text(JsonNode envelope, String field) {
+        JsonNode value = envelope.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

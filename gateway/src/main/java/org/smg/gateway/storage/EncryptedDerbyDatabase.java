@@ -1,0 +1,133 @@
+package org.smg.gateway.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's one database: embedded Apache Derby, created with Derby's built-in AES-256
+ * encryption of data and log files.
+ *
+ * <p>The boot secret is handed to Derby only once, when the database is booted; later
+ * connections from the pool open the already-booted database without it, so the secret never
+ * sits in a connection URL, a pool configuration or a log line.
+ */
+public final class EncryptedDerbyDatabase implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(EncryptedDerbyDatabase.class);
+    private static final String WRONG_BOOT_PASSWORD = "XBM06";
+    private static final String SHUTDOWN_OK = "08006";
+    private static final int MAX_CONNECTIONS = 32;
+
+    private final Path directory;
+    private final BasicDataSource dataSource;
+
+    private EncryptedDerbyDatabase(Path directory, BasicDataSource dataSource) {
+        this.directory = directory;
+        this.dataSource = dataSource;
+    }
+
+    /** Boots (creating on first start) the encrypted database in {@code directory}. */
+    public static EncryptedDerbyDatabase open(Path directory, Secret bootSecret) throws StorageException {
+        Path absolute = directory.toAbsolutePath().normalize();
+        configureDerbyLog(absolute.getParent());
+        boolean creating = Files.notExists(absolute);
+        try (Connection connection = DriverManager.getConnection(url(absolute), bootProperties(bootSecret, creating))) {
+            connection.isValid(1);
+        } catch (SQLException e) {
+            throw translate(e, absolute);
+        }
+        assertEncrypted(absolute);
+        LOGGER.info("{} encrypted database {}", creating ? "Created" : "Opened", absolute);
+        return new EncryptedDerbyDatabase(absolute, pool(absolute));
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            dataSource.close();
+        } catch (SQLException e) {
+            LOGGER.warn("Closing the connection pool failed: {}", e.getMessage());
+        }
+        try {
+            DriverManager.getConnection(url(directory) + ";shutdown=true").close();
+        } catch (SQLException e) {
+            if (!SHUTDOWN_OK.equals(e.getSQLState())) {
+                LOGGER.warn("Derby shutdown of {} reported {}", directory, e.getSQLState());
+            }
+        }
+    }
+
+    private static Properties bootProperties(Secret bootSecret, boolean creating) {
+        Properties properties = new Properties();
+        properties.setProperty("bootPassword", bootSecret.reveal());
+        if (creating) {
+            properties.setProperty("create", "true");
+            properties.setProperty("dataEncryption", "true");
+            properties.setProperty("encryptionAlgorithm", "AES/CBC/NoPadding");
+            properties.setProperty("encryptionKeyLength", "256");
+        }
+        return properties;
+    }
+
+    /** Derby records its encryption in service.properties; a database without it is refused. */
+    private static void assertEncrypted(Path directory) throws StorageException {
+        Properties service = new Properties();
+        try (InputStream in = Files.newInputStream(directory.resolve("service.properties"))) {
+            service.load(in);
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + directory.resolve("service.properties") + ": " + e.getMessage(), e);
+        }
+        if (!"true".equals(service.getProperty("dataEncryption"))
+            || !service.getProperty("encryptionKeyLength", "").startsWith("256")) {
+            throw new StorageException("database " + directory + " is not AES-256 encrypted; refusing to store mail in it");
+        }
+    }
+
+    private static StorageException translate(SQLException e, Path directory) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && WRONG_BOOT_PASSWORD.equals(((SQLException) cause).getSQLState())) {
+                return new StorageException("the storage secret does not open the database " + directory
+                    + " (wrong secret file or environment variable?)", e);
+            }
+        }
+        return new StorageException("cannot open the database " + directory + ": " + e.getMessage(), e);
+    }
+
+    private static BasicDataSource pool(Path directory) {
+        BasicDataSource pool = new BasicDataSource();
+        pool.setDriverClassName("org.apache.derby.jdbc.EmbeddedDriver");
+        pool.setUrl(url(directory));
+        pool.setMaxTotal(MAX_CONNECTIONS);
+        pool.setDefaultAutoCommit(true);
+        return pool;
+    }
+
+    private static void configureDerbyLog(Path dataDirectory) {
+        // Derby writes boot and error notices here; it never logs statement parameters unless asked to.
+        System.setProperty("derby.stream.error.file", dataDirectory.resolve("derby.log").toString());
+        System.setProperty("derby.language.logStatementText", "false");
+    }
+
+    private static String url(Path directory) {
+        return "jdbc:derby:" + directory;
+    }
+}

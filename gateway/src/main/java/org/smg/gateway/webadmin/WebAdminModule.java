@@ -1,0 +1,39 @@
+package org.smg.gateway.webadmin;
+
+import java.util.List;
+
+import org.apache.james.jwt.JwtConfiguration;
+import org.apache.james.webadmin.FixedPortSupplier;
+import org.apache.james.webadmin.WebAdminConfiguration;
+import org.apache.james.webadmin.authentication.AuthenticationFilter;
+import org.smg.gateway.storage.Secret;
+
+import com.google.inject.AbstractModule;
+
+/**
+ * WebAdmin on loopback only, behind {@link AdminTokenFilter}. Overrides the configuration James
+ * would read from {@code webadmin.properties}.
+ */
+public final class WebAdminModule extends AbstractModule {
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final int port;
+    private final Secret adminToken;
+
+    public WebAdminModule(int port, Secret adminToken) {
+        this.port = port;
+        this.adminToken = adminToken;
+    }
+
+    @Override
+    protected void configure() {
+        bind(WebAdminConfiguration.class).toInstance(WebAdminConfiguration.builder()
+            .enabled()
+            .host(LOOPBACK)
+            .port(new FixedPortSupplier(port))
+            .corsDisabled()
+            .build());
+        bind(AuthenticationFilter.class).toInstance(new AdminTokenFilter(adminToken));
+        bind(JwtConfiguration.class).toInstance(new JwtConfiguration(List.of()));
+    }
+}

@@ -1,0 +1,44 @@
+package org.smg.policies.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationParserTest {
+
+    @ParameterizedTest
+    @CsvSource({"500ms, PT0.5S", "0s, PT0S", "5s, PT5S", "2m, PT2M", "1500MS, PT1.5S", "60S, PT1M"})
+    void parseShouldReadMillisecondsSecondsAndMinutes(String text, Duration expected) {
+        Duration parsed = DurationParser.parse(text);
+
+        assertThat(parsed).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "1h", "-1s", "1.5s", "s", "5 s", "999999999999999999m"})
+    void parseShouldRefuseMalformedOrOverflowingDurations(String text) {
+        assertThatThrownBy(() -> DurationParser.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a duration such as 500ms, 5s or 2m, got '" + text + "'");
+    }
+
+    @Test
+    void parseWithRangeShouldNameTheRangeAndTheValueAsWritten() {
+        assertThatThrownBy(() -> DurationParser.parse("60001ms", Duration.ZERO, Duration.ofSeconds(60)))
+                .hasMessage("expected a duration from 0s to 60s, got '60001ms'");
+    }
+
+    @Test
+    void formatShouldPreferWholeSeconds() {
+        String seconds = DurationParser.format(Duration.ofMinutes(2));
+        String millis = DurationParser.format(Duration.ofMillis(1500));
+
+        assertThat(seconds).isEqualTo("120s");
+        assertThat(millis).isEqualTo("1500ms");
+    }
+}
