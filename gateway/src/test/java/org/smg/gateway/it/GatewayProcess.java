@@ -1,0 +1,242 @@
+package org.smg.gateway.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A gateway started as a separate JVM on free ports with its own configuration and data
+ * directories, exactly as {@code ./run.sh} starts it, so tests can talk to it over real sockets
+ * and kill it with SIGKILL. Tests pass while another gateway (./run.sh) is running.
+ */
+final class GatewayProcess implements AutoCloseable {
+    private static final Pattern DEMO_LOGIN = Pattern.compile("demo login: (\\S+) password: (\\S+)");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path root;
+    private final Map<String, String> settings;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private Process process;
+    private String demoAddress;
+    private String demoPassword;
+
+    private GatewayProcess(Path root, Map<String, String> settings) {
+        this.root = root;
+        this.settings = settings;
+    }
+
+    /** A gateway rooted in {@code root} (conf/, var/, secrets/ are created there) with free ports. */
+    static GatewayProcess in(Path root) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("gateway.dataDir", root.resolve("var").toString());
+        settings.put("storage.secret.file", root.resolve("secrets/storage.secret").toString());
+        for (String key : List.of("smtp.relay.port", "smtp.submission.port", "smtp.smtps.port", "imap.port",
+            "imap.imaps.port", "web.port", "webadmin.port")) {
+            settings.put(key, String.valueOf(freePort()));
+        }
+        return new GatewayProcess(root, settings);
+    }
+
+    GatewayProcess with(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** Starts the JVM and waits until it prints that it is ready; fails with its output otherwise. */
+    GatewayProcess start() {
+        writeConfiguration();
+        output.clear();
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).directory(root.toFile());
+        builder.environment().remove("SMG_STORAGE_SECRET");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> pump(ready), "gateway-output-" + root.getFileName());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gateway exited before it was ready:\n" + output());
+            }
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("gateway not ready within " + START_TIMEOUT + ":\n" + output(), e);
+        }
+        return this;
+    }
+
+    /** Runs the gateway expecting it to refuse to start; returns its exit code. */
+    int startExpectingFailure() throws Exception {
+        writeConfiguration();
+        output.clear();
+        process = new ProcessBuilder(command()).redirectErrorStream(true).directory(root.toFile()).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.lines().forEach(output::add);
+        }
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("gateway did not stop on a bad configuration:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    private void pump(CompletableFuture<Boolean> ready) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                Matcher demo = DEMO_LOGIN.matcher(line);
+                if (demo.find()) {
+                    demoAddress = demo.group(1);
+                    demoPassword = demo.group(2);
+                }
+                if (line.startsWith("gateway ready in")) {
+                    ready.complete(true);
+                }
+            }
+        } catch (IOException e) {
+            // the process ended; whoever waits learns it below
+        }
+        ready.complete(false);
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.smg.gateway.GatewayMain");
+        command.add("--conf");
+        command.add(root.resolve("conf").toString());
+        command.add("--demo");
+        return command;
+    }
+
+    private void writeConfiguration() {
+        try {
+            Path conf = Files.createDirectories(root.resolve("conf"));
+            Files.copy(repositoryConf().resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StringBuilder properties = new StringBuilder();
+            settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+            Files.writeString(conf.resolve("gateway.properties"), properties.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path repositoryConf() {
+        Path candidate = Path.of("..", "conf").toAbsolutePath().normalize();
+        if (!Files.isDirectory(candidate)) {
+            candidate = Path.of("conf").toAbsolutePath();
+        }
+        return candidate;
+    }
+
+    /** Stops the gateway the way an operator would (SIGTERM) and waits for it. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    int port(String key) {
+        return Integer.parseInt(settings.get(key));
+    }
+
+    int submissionPort() {
+        return port("smtp.submission.port");
+    }
+
+    int smtpsPort() {
+        return port("smtp.smtps.port");
+    }
+
+    int relayPort() {
+        return port("smtp.relay.port");
+    }
+
+    int imapPort() {
+        return port("imap.port");
+    }
+
+    int imapsPort() {
+        return port("imap.imaps.port");
+    }
+
+    int webAdminPort() {
+        return port("webadmin.port");
+    }
+
+    String demoAddress() {
+        return demoAddress;
+    }
+
+    String demoPassword() {
+        return demoPassword;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path dataDirectory() {
+        return root.resolve("var");
+    }
+
+    Path secretsDirectory() {
+        return root.resolve("secrets");
+    }
+
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.smg.gateway.it;
+
+import java.util.Properties;
+
+import javax.mail.Folder;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.Store;
+import javax.mail.Transport;
+import javax.mail.internet.MimeMessage;
+
+/**
+ * Real javax.mail clients pointed at a test gateway. The gateway's certificate is self-signed,
+ * so these clients trust any server certificate: test code only.
+ */
+final class MailClients {
+    private static final String TIMEOUT_MILLIS = "30000";
+
+    private MailClients() {
+    }
+
+    /** Session for SMTP submission with STARTTLS required (port 1587 style). */
+    static Session submissionSession(int port) {
+        Properties properties = base("smtp", port);
+        properties.put("mail.smtp.auth", "true");
+        properties.put("mail.smtp.starttls.enable", "true");
+        properties.put("mail.smtp.starttls.required", "true");
+        return Session.getInstance(properties);
+    }
+
+    /** Session for SMTPS, implicit TLS (port 1465 style). */
+    static Session smtpsSession(int port) {
+        Properties properties = base("smtps", port);
+        properties.put("mail.smtps.auth", "true");
+        return Session.getInstance(properties);
+    }
+
+    static void submit(Session session, String protocol, String user, String password, MimeMessage message) throws MessagingException {
+        try (Transport transport = session.getTransport(protocol)) {
+            transport.connect(user, password);
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    /** Opens an IMAPS store (implicit TLS). Close it when done. */
+    static Store imaps(int port, String user, String password) throws MessagingException {
+        Store store = Session.getInstance(base("imaps", port)).getStore("imaps");
+        store.connect("127.0.0.1", port, user, password);
+        return store;
+    }
+
+    /** Number of messages in INBOX, read over IMAPS. */
+    static int inboxCount(int port, String user, String password) throws MessagingException {
+        Store store = imaps(port, user, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.getMessageCount();
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static Properties base(String protocol, int port) {
+        Properties properties = new Properties();
+        properties.put("mail." + protocol + ".host", "127.0.0.1");
+        properties.put("mail." + protocol + ".port", String.valueOf(port));
+        properties.put("mail." + protocol + ".ssl.trust", "*");
+        properties.put("mail." + protocol + ".ssl.checkserveridentity", "false");
+        properties.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
+        properties.put("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
+        return properties;
+    }
+}

@@ -1,0 +1,73 @@
+package org.smg.gateway.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A raw SMTP client that writes exactly the bytes it is given, for tests of what a well-behaved
+ * client library would never send (bare LF, relay attempts, connections from other addresses).
+ */
+final class SmtpConversation implements AutoCloseable {
+    private final Socket socket;
+    private final BufferedReader in;
+    private final OutputStream out;
+
+    private SmtpConversation(Socket socket) throws IOException {
+        this.socket = socket;
+        this.socket.setSoTimeout(30_000);
+        this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        this.out = socket.getOutputStream();
+    }
+
+    static SmtpConversation open(int port) throws IOException {
+        return new SmtpConversation(new Socket("127.0.0.1", port));
+    }
+
+    /** Connects from a chosen local address, e.g. 127.0.0.2, to test address allow-lists on loopback. */
+    static SmtpConversation openFrom(String localAddress, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 30_000);
+        return new SmtpConversation(socket);
+    }
+
+    /** Reads one (possibly multi-line) reply and returns it whole, lines joined by '\n'. */
+    String reply() throws IOException {
+        StringBuilder reply = new StringBuilder();
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null) {
+                return reply.length() == 0 ? null : reply.toString();
+            }
+            if (reply.length() > 0) {
+                reply.append('\n');
+            }
+            reply.append(line);
+        } while (line.length() > 3 && line.charAt(3) == '-');
+        return reply.toString();
+    }
+
+    /** Sends a command line (CRLF appended) and returns the reply. */
+    String command(String line) throws IOException {
+        send(line + "\r\n");
+        return reply();
+    }
+
+    /** Sends raw bytes, exactly as given. */
+    void send(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the tests need when it is missing, then runs every test of every module.
+# Integration tests start their own gateways on free ports and their own data directories,
+# so they pass while ./run.sh is running.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_packages=()
+command -v java >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
+command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
+if [ "${#need_packages[@]}" -gt 0 ]; then
+  echo "Installing test prerequisites: ${need_packages[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_packages[@]}"
+  else
+    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_packages[@]}"
+  fi
+fi
+
+mvn -B -ntp install "$@"
