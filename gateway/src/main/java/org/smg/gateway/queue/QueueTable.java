@@ -21,6 +21,7 @@ import javax.sql.DataSource;
  */
 final class QueueTable {
     static final String TABLE = "SMG_MAIL_QUEUE";
+    private static final int INSERT_ATTEMPTS = 3;
 
     /** One stored row, as read back. */
     static final class Row {
@@ -73,7 +74,21 @@ final class QueueTable {
         }
     }
 
+    /** Commits one mail; a lock timeout or deadlock under load is retried, since the caller is waiting to answer 250. */
     void insert(String queue, MailCodec.Encoded mail, long nextDelivery) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                insertOnce(queue, mail, nextDelivery);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= INSERT_ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void insertOnce(String queue, MailCodec.Encoded mail, long nextDelivery) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
                  + " (QUEUE_NAME, MAIL_NAME, SENDER, RECIPIENTS, ENVELOPE, MESSAGE, NEXT_DELIVERY) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -86,6 +101,11 @@ final class QueueTable {
             insert.setLong(7, nextDelivery);
             insert.executeUpdate();
         }
+    }
+
+    /** Derby's lock timeout (40XL1) and deadlock victim (40001): the same statement may succeed when retried. */
+    static boolean isTransient(SQLException e) {
+        return "40XL1".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
     }
 
     /** Ids of mails ready for delivery at {@code now}, oldest first, at most {@code limit}. */
