@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.mail.MessagingException;
@@ -104,23 +105,37 @@ final class DerbyMailQueue implements ManageableMailQueue {
     @Override
     public Publisher<MailQueueItem> deQueue() {
         // Each request blocks its (dedicated) thread until a mail is ready: simple back-pressure.
-        return Flux.<MailQueueItem>generate(sink -> {
-            Optional<MailQueueItem> item = take();
-            if (item.isPresent()) {
-                sink.next(item.get());
-            } else {
-                sink.complete();
-            }
-        }).subscribeOn(dequeueThread);
+        // A cancelled consumer must stop waiting at once: otherwise it keeps the dequeue thread and
+        // claims the next mail only to drop it, leaving that mail in flight until a restart.
+        return Flux.defer(() -> {
+            AtomicBoolean cancelled = new AtomicBoolean();
+            return Flux.<MailQueueItem>generate(sink -> {
+                    Optional<MailQueueItem> item = take(cancelled);
+                    if (item.isPresent()) {
+                        sink.next(item.get());
+                    } else {
+                        sink.complete();
+                    }
+                })
+                .subscribeOn(dequeueThread)
+                .doOnCancel(() -> {
+                    cancelled.set(true);
+                    wakeUp();
+                });
+        });
     }
 
-    private Optional<MailQueueItem> take() {
-        while (!closed) {
+    private Optional<MailQueueItem> take(AtomicBoolean cancelled) {
+        while (!closed && !cancelled.get()) {
             long seen = changes.get();
             try {
-                Optional<MailQueueItem> item = claimNext();
+                Optional<Item> item = claimNext();
+                if (item.isPresent() && cancelled.get()) {
+                    item.get().release();
+                    return Optional.empty();
+                }
                 if (item.isPresent()) {
-                    return item;
+                    return Optional.of(decorators.decorate(item.get(), name));
                 }
             } catch (SQLException | MessagingException e) {
                 LOGGER.error("Reading queue {} failed; retrying", name.asString(), e);
@@ -130,7 +145,7 @@ final class DerbyMailQueue implements ManageableMailQueue {
         return Optional.empty();
     }
 
-    private Optional<MailQueueItem> claimNext() throws SQLException, MessagingException {
+    private Optional<Item> claimNext() throws SQLException, MessagingException {
         List<Long> ready = table.readyIds(name.asString(), clock.millis(), CANDIDATES + inFlight.size());
         for (long id : ready) {
             if (inFlight.add(id)) {
@@ -139,7 +154,7 @@ final class DerbyMailQueue implements ManageableMailQueue {
                     inFlight.remove(id);
                     continue;
                 }
-                return Optional.of(decorators.decorate(new Item(row.get(), toMail(row.get())), name));
+                return Optional.of(new Item(row.get(), toMail(row.get())));
             }
         }
         return Optional.empty();
@@ -187,6 +202,12 @@ final class DerbyMailQueue implements ManageableMailQueue {
         @Override
         public Mail getMail() {
             return mail;
+        }
+
+        /** Gives the mail back untouched, for a consumer that went away before receiving it. */
+        private void release() {
+            inFlight.remove(row.id);
+            wakeUp();
         }
 
         @Override
