@@ -63,7 +63,7 @@ final class SmtpConversation implements AutoCloseable {
     /**
      * Sends one mail in a session that already said EHLO and returns the last reply: the one to
      * the end of DATA when all went well, else the first reply that was not positive. The message
-     * uses CRLF line ends and has no line starting with a dot.
+     * uses CRLF line ends; lines starting with a dot are dot-stuffed here.
      */
     String mail(String from, String to, String message) throws IOException {
         String reply = command("MAIL FROM:<" + from + ">");
@@ -78,7 +78,8 @@ final class SmtpConversation implements AutoCloseable {
         if (reply == null || !reply.startsWith("354")) {
             return reply;
         }
-        send(message + "\r\n.\r\n");
+        String stuffed = (message.startsWith(".") ? "." : "") + message.replace("\r\n.", "\r\n..");
+        send(stuffed + "\r\n.\r\n");
         return reply();
     }
 
