@@ -43,10 +43,24 @@ class ExcludedArtifactsTest {
     void classpathShouldNotHoldExcludedArtifactsWhenDependenciesChange() {
         List<String> offending = classpath.stream()
             .map(Jar::fileName)
-            .filter(name -> EXCLUDED.stream().anyMatch(excluded -> excluded.matcher(name).matches()))
+            .filter(ExcludedArtifactsTest::excluded)
             .collect(Collectors.toList());
 
         assertThat(offending).as("excluded artifacts back on the runtime classpath").isEmpty();
+    }
+
+    @Test
+    void exclusionsShouldMatchTheArtifactsTheyGuardAgainstButNotTheirReplacements() {
+        assertThat(List.of("bcprov-jdk15on-1.70.jar", "bcpkix-jdk15on-1.70.jar", "bcutil-jdk15on-1.70.jar",
+            "bcmail-jdk15on-1.70.jar", "javax.mail-1.6.2.jar", "mail-1.4.7.jar",
+            "netty-incubator-codec-native-quic-0.0.48.Final-linux-x86_64.jar", "reactor-netty-incubator-quic-0.1.3.jar",
+            "activemq-client-5.17.6.jar")).allMatch(ExcludedArtifactsTest::excluded);
+        assertThat(List.of("bcprov-jdk18on-1.85.jar", "jakarta.mail-1.6.8.jar", "netty-codec-4.1.137.Final.jar",
+            "reactor-netty-core-1.1.1.jar", "javax-mail-extension-3.8.1.jar")).noneMatch(ExcludedArtifactsTest::excluded);
+    }
+
+    private static boolean excluded(String fileName) {
+        return EXCLUDED.stream().anyMatch(excluded -> excluded.matcher(fileName).matches());
     }
 
     @Test
