@@ -137,7 +137,7 @@ final class DerbyMailQueue implements ManageableMailQueue {
                 if (item.isPresent()) {
                     return Optional.of(decorators.decorate(item.get(), name));
                 }
-            } catch (SQLException | MessagingException e) {
+            } catch (SQLException e) {
                 LOGGER.error("Reading queue {} failed; retrying", name.asString(), e);
             }
             waitForChange(seen);
@@ -145,7 +145,7 @@ final class DerbyMailQueue implements ManageableMailQueue {
         return Optional.empty();
     }
 
-    private Optional<Item> claimNext() throws SQLException, MessagingException {
+    private Optional<Item> claimNext() throws SQLException {
         List<Long> ready = table.readyIds(name.asString(), clock.millis(), CANDIDATES + inFlight.size());
         for (long id : ready) {
             if (inFlight.add(id)) {
@@ -154,7 +154,14 @@ final class DerbyMailQueue implements ManageableMailQueue {
                     inFlight.remove(id);
                     continue;
                 }
-                return Optional.of(new Item(row.get(), toMail(row.get())));
+                try {
+                    return Optional.of(new Item(row.get(), toMail(row.get())));
+                } catch (MessagingException | RuntimeException unreadable) {
+                    // An exception here would end the consumer's stream: one bad row would stop all delivery.
+                    // The row stays claimed (skipped until restart) and in the table for an administrator.
+                    LOGGER.error("Queued mail {} in {} cannot be read; it stays queued and is skipped until restart",
+                        row.get().name, name.asString(), unreadable);
+                }
             }
         }
         return Optional.empty();

@@ -203,6 +203,20 @@ class DerbyMailQueueTest {
         assertThat(next().getMail().getName()).isEqualTo("kept");
     }
 
+    @Test
+    void unreadableQueuedMailShouldNotStopTheQueueWhenItComesFirst() throws Exception {
+        MailCodec.Encoded readable = new MailCodec().encode(mail("readable"));
+        String unknownAttribute = "\"attributes\":{\"org.smg.test.unreadable\":{\"serializer\":\"NoSuchSerializer\",\"value\":\"x\"},";
+        new QueueTable(database.dataSource()).insert(SPOOL.asString(), new MailCodec.Encoded("unreadable", readable.sender,
+            readable.recipients, readable.envelope.replace("\"attributes\":{", unknownAttribute), readable.message), 0);
+        queue.enQueue(mail("readable"));
+
+        MailQueueItem first = next();
+
+        assertThat(first.getMail().getName()).isEqualTo("readable");
+        assertThat(queue.getSize()).as("the unreadable mail stays for an administrator").isEqualTo(2);
+    }
+
     private MailQueueItem next() {
         return Flux.from(queue.deQueue()).next().block(WAIT);
     }
