@@ -50,7 +50,7 @@ class ExcludedArtifactsTest {
     }
 
     @Test
-    void exclusionsShouldMatchTheArtifactsTheyGuardAgainstButNotTheirReplacements() {
+    void exclusionsShouldMatchGuardedArtifactsButNotTheirReplacementsWhenGivenKnownNames() {
         assertThat(List.of("bcprov-jdk15on-1.70.jar", "bcpkix-jdk15on-1.70.jar", "bcutil-jdk15on-1.70.jar",
             "bcmail-jdk15on-1.70.jar", "javax.mail-1.6.2.jar", "mail-1.4.7.jar",
             "netty-incubator-codec-native-quic-0.0.48.Final-linux-x86_64.jar", "reactor-netty-incubator-quic-0.1.3.jar",
@@ -64,12 +64,12 @@ class ExcludedArtifactsTest {
     }
 
     @Test
-    void everyNettyJarShouldBeAtLeastThePinnedVersion() {
+    void everyNettyJarShouldStayAtLeastThePinnedVersionWhenDependenciesChange() {
         assertAtLeast(jar -> jar.artifact.startsWith("netty-"), "netty", "4.1.137.Final");
     }
 
     @Test
-    void pinnedLibrariesShouldBeAtLeastTheirFixedVersions() {
+    void pinnedLibrariesShouldStayAtLeastTheirFixedVersionsWhenDependenciesChange() {
         assertAtLeast(jar -> jar.artifact.startsWith("jetty-"), "jetty", "9.4.58");
         assertAtLeast(jar -> jar.artifact.equals("jackson-databind"), "jackson-databind", "2.15");
         assertAtLeast(jar -> jar.artifact.equals("commons-compress"), "commons-compress", "1.26");
@@ -80,12 +80,12 @@ class ExcludedArtifactsTest {
     }
 
     @Test
-    void logbackShouldBeOnThePinnedReleaseLine() {
+    void logbackShouldStayOnThePinnedReleaseLineWhenDependenciesChange() {
         assertWithin(jar -> jar.artifact.startsWith("logback-"), "logback", "1.5", "1.6");
     }
 
     @Test
-    void jakartaMailShouldBeThePinnedJavaxMailImplementation() {
+    void jakartaMailShouldStayThePinnedJavaxMailImplementationWhenDependenciesChange() {
         assertWithin(jar -> jar.artifact.equals("jakarta.mail"), "jakarta.mail", "1.6.8", "2");
     }
 

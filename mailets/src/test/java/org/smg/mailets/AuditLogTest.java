@@ -62,7 +62,7 @@ class AuditLogTest {
     }
 
     @Test
-    void initShouldAcceptAnOutcomeSurroundedBySpaces() throws Exception {
+    void initShouldStripTheOutcomeWhenItIsSurroundedBySpaces() throws Exception {
         AuditLog mailet = new AuditLog();
 
         mailet.init(config().setProperty("outcome", "  no-route ").build());

@@ -89,7 +89,7 @@ class SkipAlreadyDeliveredTest {
     }
 
     @Test
-    void redeliveredMailShouldLoseOnlyTheRecipientsWhoseInboxHoldsTheId() throws Exception {
+    void redeliveredMailShouldLoseOnlyTheRecipientsWhoHaveItWhenSomeInboxesHoldTheId() throws Exception {
         deliver(ONE, "Mail1700000000000-again");
         deliver(TWO, "Mail1700000000000-other");
         Mail mail = mail("Mail1700000000000-again", REDELIVERED);
@@ -113,7 +113,7 @@ class SkipAlreadyDeliveredTest {
     }
 
     @Test
-    void redeliveredMailShouldKeepRecipientsWhoHaveNoInboxYet() throws Exception {
+    void redeliveredMailShouldKeepRecipientsWhenTheyHaveNoInboxYet() throws Exception {
         Mail mail = mail("Mail1700000000000-again", REDELIVERED);
 
         mailet.service(mail);
@@ -122,7 +122,7 @@ class SkipAlreadyDeliveredTest {
     }
 
     @Test
-    void mailRequeuedAfterAProcessingErrorShouldAlsoSkipRecipientsWhoHaveIt() throws Exception {
+    void requeuedMailShouldSkipRecipientsWhoHaveItWhenItCarriesAProcessingErrorCount() throws Exception {
         deliver(ONE, "Mail1700000000000-again");
         Mail mail = mail("Mail1700000000000-again",
             new Attribute(DeliveryIdentity.PROCESSING_ERROR_COUNT, AttributeValue.of(1)));
@@ -133,7 +133,7 @@ class SkipAlreadyDeliveredTest {
     }
 
     @Test
-    void redeliveredMailShouldKeepRecipientsWhoseInboxHoldsOnlyALongerIdStartingWithItsName() throws Exception {
+    void redeliveredMailShouldKeepRecipientsWhenTheirInboxHoldsOnlyLongerIdsContainingItsName() throws Exception {
         // James derives the names of split copies from the original one (name + suffix)
         deliver(ONE, "Mail1700000000000-again-!1a2b3c4d5");
         deliver(TWO, "Mail1700000000000-again2");

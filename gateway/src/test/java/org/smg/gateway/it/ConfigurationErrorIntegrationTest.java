@@ -63,7 +63,7 @@ class ConfigurationErrorIntegrationTest {
     }
 
     @Test
-    void startShouldRefuseATooShortSecretFromTheEnvironmentWithoutPrintingIt() throws Exception {
+    void startShouldRefuseTheSecretWithoutPrintingItWhenTheEnvironmentGivesATooShortOne() throws Exception {
         String shortSecret = "short-secret-15";
         GatewayProcess gateway = GatewayProcess.in(root).withEnvironment("SMG_STORAGE_SECRET", shortSecret);
 

@@ -83,7 +83,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void mailShouldNotBeHandedOutAgainWhileItIsInFlight() throws Exception {
+    void mailShouldNotBeHandedOutAgainWhenItIsInFlight() throws Exception {
         queue.enQueue(mail("mail-1"));
 
         List<MailQueueItem> handedOut = Flux.from(queue.deQueue()).take(QUIET).collectList().block(WAIT);
@@ -93,7 +93,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void doneWithSuccessShouldRemoveTheMail() throws Exception {
+    void mailShouldBeRemovedWhenDoneWithSuccess() throws Exception {
         queue.enQueue(mail("mail-1"));
 
         next().done(CompletionStatus.SUCCESS);
@@ -103,7 +103,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void doneWithRetryShouldKeepTheMailAndHandItOutLater() throws Exception {
+    void mailShouldBeKeptAndHandedOutLaterWhenDoneWithRetry() throws Exception {
         queue.enQueue(mail("mail-1"));
 
         next().done(CompletionStatus.RETRY);
@@ -133,7 +133,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void delayedMailShouldNotBeHandedOutBeforeItsTime() throws Exception {
+    void delayedMailShouldBeHandedOutOnlyWhenItsDelayIsOver() throws Exception {
         queue.enQueue(mail("later"), Duration.ofSeconds(3));
 
         boolean nothingAtFirst = nothingWithin(QUIET);
@@ -144,7 +144,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void flushShouldMakeDelayedMailDeliverableNow() throws Exception {
+    void delayedMailShouldBeHandedOutAtOnceWhenQueueIsFlushed() throws Exception {
         queue.enQueue(mail("later"), Duration.ofHours(1));
 
         long flushed = queue.flush();
@@ -154,7 +154,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void sizeBrowseAndClearShouldConcernOnlyTheirOwnQueue() throws Exception {
+    void sizeBrowseAndClearShouldConcernOnlyTheirQueueWhenQueuesShareTheTable() throws Exception {
         DerbyMailQueue outgoing = factory.createQueue(MailQueueName.of("outgoing"));
         queue.enQueue(mail("spool-1"));
         queue.enQueue(mail("spool-2"), Duration.ofHours(1));
@@ -174,7 +174,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void browseShouldShowTheNextDeliveryOfDelayedMail() throws Exception {
+    void browseShouldShowTheNextDeliveryWhenMailIsDelayed() throws Exception {
         queue.enQueue(mail("later"), Duration.ofHours(1));
 
         MailQueueItemView view = queue.browse().next();
@@ -185,7 +185,7 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void removeShouldDeleteMailByNameSenderOrRecipient() throws Exception {
+    void removeShouldDeleteOnlyMatchingMailWhenGivenNameSenderOrRecipient() throws Exception {
         queue.enQueue(mail("by-name"));
         queue.enQueue(MailImpl.builder().name("by-sender").sender("other@staff.test")
             .addRecipient("three@gateway.localhost").mimeMessage(message()).build());

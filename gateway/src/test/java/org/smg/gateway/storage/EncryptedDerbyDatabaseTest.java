@@ -70,7 +70,7 @@ class EncryptedDerbyDatabaseTest {
     }
 
     @Test
-    void openShouldRefuseDatabaseWhoseFilesHoldPlaintext() throws Exception {
+    void openShouldRefuseTheDatabaseWhenItIsNotEncrypted() throws Exception {
         String token = "PLAINTEXT-" + UUID.randomUUID();
         Path plain = directory.resolve("plain");
         try (Connection connection = DriverManager.getConnection("jdbc:derby:" + plain + ";create=true")) {
