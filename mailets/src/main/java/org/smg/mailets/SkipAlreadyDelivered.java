@@ -2,6 +2,7 @@ package org.smg.mailets;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -12,11 +13,18 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageUid;
 import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.exception.MailboxNotFoundException;
+import org.apache.james.mailbox.model.FetchGroup;
+import org.apache.james.mailbox.model.Header;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.apache.james.mailbox.model.MessageRange;
+import org.apache.james.mailbox.model.MessageResult;
+import org.apache.james.mailbox.model.MessageResultIterator;
 import org.apache.james.mailbox.model.SearchQuery;
+import org.apache.james.mime4j.util.MimeUtil;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.mailet.Mail;
@@ -82,7 +90,17 @@ public final class SkipAlreadyDelivered extends GenericMailet {
             try {
                 MessageManager inbox = mailboxManager.getMailbox(MailboxPath.inbox(username), session);
                 SearchQuery query = SearchQuery.of(SearchQuery.headerContains(DeliveryIdentity.HEADER, mailName));
-                return Flux.from(inbox.search(query, session)).hasElements().block();
+                // The search matches substrings, and James names split copies after the original
+                // (name + suffix): only an exact id means this mail was delivered.
+                for (MessageUid candidate : Flux.from(inbox.search(query, session)).collectList().block()) {
+                    MessageResultIterator messages = inbox.getMessages(MessageRange.one(candidate), FetchGroup.HEADERS, session);
+                    while (messages.hasNext()) {
+                        if (carriesDeliveryId(messages.next(), mailName)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
             } catch (MailboxNotFoundException e) {
                 return false;
             } finally {
@@ -91,6 +109,18 @@ public final class SkipAlreadyDelivered extends GenericMailet {
         } catch (UsersRepositoryException | MailboxException e) {
             throw new MessagingException("cannot check earlier delivery of mail " + mailName, e);
         }
+    }
+
+    private static boolean carriesDeliveryId(MessageResult message, String mailName) throws MailboxException {
+        Iterator<Header> headers = message.getHeaders().headers();
+        while (headers.hasNext()) {
+            Header header = headers.next();
+            if (DeliveryIdentity.HEADER.equalsIgnoreCase(header.getName())
+                && mailName.equals(MimeUtil.unfold(header.getValue()).strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

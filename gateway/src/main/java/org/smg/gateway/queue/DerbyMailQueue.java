@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.mail.MessagingException;
@@ -104,25 +105,39 @@ final class DerbyMailQueue implements ManageableMailQueue {
     @Override
     public Publisher<MailQueueItem> deQueue() {
         // Each request blocks its (dedicated) thread until a mail is ready: simple back-pressure.
-        return Flux.<MailQueueItem>generate(sink -> {
-            Optional<MailQueueItem> item = take();
-            if (item.isPresent()) {
-                sink.next(item.get());
-            } else {
-                sink.complete();
-            }
-        }).subscribeOn(dequeueThread);
+        // A cancelled consumer must stop waiting at once: otherwise it keeps the dequeue thread and
+        // claims the next mail only to drop it, leaving that mail in flight until a restart.
+        return Flux.defer(() -> {
+            AtomicBoolean cancelled = new AtomicBoolean();
+            return Flux.<MailQueueItem>generate(sink -> {
+                    Optional<MailQueueItem> item = take(cancelled);
+                    if (item.isPresent()) {
+                        sink.next(item.get());
+                    } else {
+                        sink.complete();
+                    }
+                })
+                .subscribeOn(dequeueThread)
+                .doOnCancel(() -> {
+                    cancelled.set(true);
+                    wakeUp();
+                });
+        });
     }
 
-    private Optional<MailQueueItem> take() {
-        while (!closed) {
+    private Optional<MailQueueItem> take(AtomicBoolean cancelled) {
+        while (!closed && !cancelled.get()) {
             long seen = changes.get();
             try {
-                Optional<MailQueueItem> item = claimNext();
-                if (item.isPresent()) {
-                    return item;
+                Optional<Item> item = claimNext();
+                if (item.isPresent() && cancelled.get()) {
+                    item.get().release();
+                    return Optional.empty();
                 }
-            } catch (SQLException | MessagingException e) {
+                if (item.isPresent()) {
+                    return Optional.of(decorators.decorate(item.get(), name));
+                }
+            } catch (SQLException e) {
                 LOGGER.error("Reading queue {} failed; retrying", name.asString(), e);
             }
             waitForChange(seen);
@@ -130,7 +145,7 @@ final class DerbyMailQueue implements ManageableMailQueue {
         return Optional.empty();
     }
 
-    private Optional<MailQueueItem> claimNext() throws SQLException, MessagingException {
+    private Optional<Item> claimNext() throws SQLException {
         List<Long> ready = table.readyIds(name.asString(), clock.millis(), CANDIDATES + inFlight.size());
         for (long id : ready) {
             if (inFlight.add(id)) {
@@ -139,7 +154,14 @@ final class DerbyMailQueue implements ManageableMailQueue {
                     inFlight.remove(id);
                     continue;
                 }
-                return Optional.of(decorators.decorate(new Item(row.get(), toMail(row.get())), name));
+                try {
+                    return Optional.of(new Item(row.get(), toMail(row.get())));
+                } catch (MessagingException | RuntimeException unreadable) {
+                    // An exception here would end the consumer's stream: one bad row would stop all delivery.
+                    // The row stays claimed (skipped until restart) and in the table for an administrator.
+                    LOGGER.error("Queued mail {} in {} cannot be read; it stays queued and is skipped until restart",
+                        row.get().name, name.asString(), unreadable);
+                }
             }
         }
         return Optional.empty();
@@ -187,6 +209,12 @@ final class DerbyMailQueue implements ManageableMailQueue {
         @Override
         public Mail getMail() {
             return mail;
+        }
+
+        /** Gives the mail back untouched, for a consumer that went away before receiving it. */
+        private void release() {
+            inFlight.remove(row.id);
+            wakeUp();
         }
 
         @Override

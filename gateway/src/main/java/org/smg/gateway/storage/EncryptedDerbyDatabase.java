@@ -7,7 +7,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -103,13 +110,32 @@ public final class EncryptedDerbyDatabase implements AutoCloseable {
     }
 
     private static StorageException translate(SQLException e, Path directory) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException && WRONG_BOOT_PASSWORD.equals(((SQLException) cause).getSQLState())) {
-                return new StorageException("the storage secret does not open the database " + directory
-                    + " (wrong secret file or environment variable?)", e);
-            }
+        if (hasState(e, WRONG_BOOT_PASSWORD)) {
+            return new StorageException("the storage secret does not open the database " + directory
+                + " (wrong secret file or environment variable?)", e);
         }
         return new StorageException("cannot open the database " + directory + ": " + e.getMessage(), e);
+    }
+
+    /** Derby reports the real reason in a chained "next exception" (XJ040, then XBM06), not only as a cause. */
+    private static boolean hasState(SQLException error, String sqlState) {
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(error));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable current = pending.pop();
+            if (!seen.add(current)) {
+                continue;
+            }
+            if (current instanceof SQLException) {
+                SQLException sql = (SQLException) current;
+                if (sqlState.equals(sql.getSQLState())) {
+                    return true;
+                }
+                Optional.ofNullable(sql.getNextException()).ifPresent(pending::push);
+            }
+            Optional.ofNullable(current.getCause()).ifPresent(pending::push);
+        }
+        return false;
     }
 
     private static BasicDataSource pool(Path directory) {

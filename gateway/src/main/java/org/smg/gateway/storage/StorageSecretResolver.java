@@ -22,16 +22,19 @@ public final class StorageSecretResolver {
         Optional<String> fromEnvironment = Optional.ofNullable(environment.get(source.environmentVariable()))
             .filter(value -> !value.isBlank());
         Secret secret;
+        String origin;
         if (fromEnvironment.isPresent()) {
-            LOGGER.info("Storage secret taken from environment variable {}", source.environmentVariable());
+            origin = "environment variable " + source.environmentVariable();
             secret = Secret.of(fromEnvironment.get().strip());
         } else {
-            LOGGER.info("Storage secret taken from file {}", source.file());
+            origin = "file " + source.file();
             secret = SecretFiles.readOrCreate(source.file());
         }
+        LOGGER.info("Storage secret taken from {}", origin);
         if (secret.length() < MINIMUM_LENGTH) {
-            throw new IllegalStateException("the storage secret is too short: expected at least "
-                + MINIMUM_LENGTH + " characters (" + source.environmentVariable() + " or " + source.file() + ")");
+            // Names where the secret came from, so the operator knows which one to fix; never the value.
+            throw new IllegalStateException("the storage secret from " + origin + " is too short: expected at least "
+                + MINIMUM_LENGTH + " characters");
         }
         return secret;
     }

@@ -30,6 +30,7 @@ final class GatewayProcess implements AutoCloseable {
 
     private final Path root;
     private final Map<String, String> settings;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Process process;
     private String demoAddress;
@@ -57,14 +58,18 @@ final class GatewayProcess implements AutoCloseable {
         return this;
     }
 
+    /** Sets an environment variable of the gateway JVM, e.g. SMG_STORAGE_SECRET (removed unless set here). */
+    GatewayProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Starts the JVM and waits until it prints that it is ready; fails with its output otherwise. */
     GatewayProcess start() {
         writeConfiguration();
         output.clear();
-        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).directory(root.toFile());
-        builder.environment().remove("SMG_STORAGE_SECRET");
         try {
-            process = builder.start();
+            process = processBuilder().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,7 +94,7 @@ final class GatewayProcess implements AutoCloseable {
     int startExpectingFailure() throws Exception {
         writeConfiguration();
         output.clear();
-        process = new ProcessBuilder(command()).redirectErrorStream(true).directory(root.toFile()).start();
+        process = processBuilder().start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             lines.lines().forEach(output::add);
         }
@@ -120,10 +125,18 @@ final class GatewayProcess implements AutoCloseable {
         ready.complete(false);
     }
 
+    private ProcessBuilder processBuilder() {
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true).directory(root.toFile());
+        builder.environment().remove("SMG_STORAGE_SECRET");
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        command.add("-Djava.io.tmpdir=" + temporaryDirectory());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.smg.gateway.GatewayMain");
@@ -215,6 +228,15 @@ final class GatewayProcess implements AutoCloseable {
 
     Path dataDirectory() {
         return root.resolve("var");
+    }
+
+    /** The gateway JVM's java.io.tmpdir, inside the root so that tests can inspect and clean it. */
+    Path temporaryDirectory() {
+        try {
+            return Files.createDirectories(root.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path secretsDirectory() {

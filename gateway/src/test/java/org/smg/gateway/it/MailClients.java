@@ -1,8 +1,13 @@
 package org.smg.gateway.it;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
+import javax.mail.FetchProfile;
 import javax.mail.Folder;
+import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
@@ -64,6 +69,43 @@ final class MailClients {
         } finally {
             store.close();
         }
+    }
+
+    /** What a test reads from an open INBOX. */
+    @FunctionalInterface
+    interface InboxReader<T> {
+        T read(Folder inbox) throws MessagingException, IOException;
+    }
+
+    /** Opens INBOX read-only over IMAPS, lets {@code reader} read it, and closes everything. */
+    static <T> T readInbox(int port, String user, String password, InboxReader<T> reader) throws MessagingException, IOException {
+        Store store = imaps(port, user, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return reader.read(inbox);
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Subjects of every message in INBOX, read over IMAPS in one fetch. */
+    static List<String> inboxSubjects(int port, String user, String password) throws MessagingException, IOException {
+        return readInbox(port, user, password, inbox -> {
+            Message[] messages = inbox.getMessages();
+            FetchProfile profile = new FetchProfile();
+            profile.add(FetchProfile.Item.ENVELOPE);
+            inbox.fetch(messages, profile);
+            List<String> subjects = new ArrayList<>();
+            for (Message message : messages) {
+                subjects.add(message.getSubject());
+            }
+            return subjects;
+        });
     }
 
     private static Properties base(String protocol, int port) {

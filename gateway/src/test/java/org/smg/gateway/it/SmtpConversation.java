@@ -60,6 +60,29 @@ final class SmtpConversation implements AutoCloseable {
         return reply();
     }
 
+    /**
+     * Sends one mail in a session that already said EHLO and returns the last reply: the one to
+     * the end of DATA when all went well, else the first reply that was not positive. The message
+     * uses CRLF line ends; lines starting with a dot are dot-stuffed here.
+     */
+    String mail(String from, String to, String message) throws IOException {
+        String reply = command("MAIL FROM:<" + from + ">");
+        if (reply == null || !reply.startsWith("250")) {
+            return reply;
+        }
+        reply = command("RCPT TO:<" + to + ">");
+        if (reply == null || !reply.startsWith("250")) {
+            return reply;
+        }
+        reply = command("DATA");
+        if (reply == null || !reply.startsWith("354")) {
+            return reply;
+        }
+        String stuffed = (message.startsWith(".") ? "." : "") + message.replace("\r\n.", "\r\n..");
+        send(stuffed + "\r\n.\r\n");
+        return reply();
+    }
+
     /** Sends raw bytes, exactly as given. */
     void send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.US_ASCII));

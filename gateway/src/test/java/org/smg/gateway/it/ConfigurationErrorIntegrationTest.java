@@ -1,0 +1,83 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start-up refuses unusable settings and storage secrets with one clear line, never showing a secret. */
+class ConfigurationErrorIntegrationTest {
+    private static final int CONFIGURATION_ERROR = 2;
+    private static final String WRONG_SECRET = "a-wrong-secret-of-32-characters-";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void startShouldStopWithOneLineNamingFileKeyAndExpectationWhenAPortIsNotANumber() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).with("smtp.relay.port", "abc");
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).singleElement().satisfies(line -> assertThat(line)
+            .contains("gateway.properties", "smtp.relay.port", "expected a port number", "'abc'"));
+    }
+
+    @Test
+    void startShouldStopWithOneLineNamingFileKeyAndAllowedKeysWhenAKeyIsMisspelt() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).with("smtp.relay.prot", "25");
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).singleElement().satisfies(line -> assertThat(line)
+            .contains("gateway.properties", "smtp.relay.prot", "unknown key", "smtp.relay.port"));
+    }
+
+    @Test
+    void startShouldSayTheSecretDoesNotOpenTheDatabaseWithoutPrintingItWhenTheSecretChanged() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).start();
+        gateway.stop();
+        Path secretFile = gateway.secretsDirectory().resolve("storage.secret");
+        String rightSecret = Files.readString(secretFile).strip();
+
+        Files.writeString(secretFile, WRONG_SECRET + "\n");
+        int fromFile = gateway.startExpectingFailure();
+        String fileOutput = gateway.output();
+        Files.writeString(secretFile, rightSecret + "\n");
+        int fromEnvironment = gateway.withEnvironment("SMG_STORAGE_SECRET", WRONG_SECRET).startExpectingFailure();
+        String environmentOutput = gateway.output();
+
+        assertThat(fromFile).isNotZero();
+        assertThat(fromEnvironment).isNotZero();
+        assertThat(List.of(fileOutput, environmentOutput)).allSatisfy(output -> assertThat(output)
+            .contains("the storage secret does not open the database")
+            .doesNotContain(WRONG_SECRET)
+            .doesNotContain(rightSecret));
+    }
+
+    @Test
+    void startShouldRefuseTheSecretWithoutPrintingItWhenTheEnvironmentGivesATooShortOne() throws Exception {
+        String shortSecret = "short-secret-15";
+        GatewayProcess gateway = GatewayProcess.in(root).withEnvironment("SMG_STORAGE_SECRET", shortSecret);
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isNotZero();
+        assertThat(gateway.output())
+            .contains("too short", "environment variable SMG_STORAGE_SECRET")
+            .doesNotContain(shortSecret);
+        assertThat(gateway.dataDirectory().resolve("db")).doesNotExist();
+    }
+
+    /** The gateway's output lines that are not blank. */
+    private static List<String> lines(GatewayProcess gateway) {
+        return gateway.output().lines().filter(line -> !line.isBlank()).collect(Collectors.toList());
+    }
+}

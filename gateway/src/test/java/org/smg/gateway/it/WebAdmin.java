@@ -1,0 +1,50 @@
+package org.smg.gateway.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/** Calls a test gateway's WebAdmin (loopback) with the admin token from its secrets directory. */
+final class WebAdmin {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private WebAdmin() {
+    }
+
+    static HttpResponse<String> call(GatewayProcess gateway, String method, String path, String jsonBody)
+            throws IOException, InterruptedException {
+        String token = Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webAdminPort() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
+            .build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a user with a password; fails unless WebAdmin answers 204. */
+    static void createUser(GatewayProcess gateway, String address, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = call(gateway, "PUT", "/users/" + address, "{\"password\":\"" + password + "\"}");
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("creating user " + address + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Number of mails in a queue, e.g. "spool", as WebAdmin reports it. */
+    static long queueSize(GatewayProcess gateway, String queue) throws IOException, InterruptedException {
+        HttpResponse<String> response = call(gateway, "GET", "/mailQueues/" + queue, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("queue " + queue + " answered " + response.statusCode() + ": " + response.body());
+        }
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("\"size\"\\s*:\\s*(\\d+)").matcher(response.body());
+        if (!size.find()) {
+            throw new IllegalStateException("no size in " + response.body());
+        }
+        return Long.parseLong(size.group(1));
+    }
+}
