@@ -1,8 +1,12 @@
 package org.smg.gateway.it;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import javax.mail.Folder;
+import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
@@ -64,6 +68,36 @@ final class MailClients {
         } finally {
             store.close();
         }
+    }
+
+    /** A message as the recipient sees it: subject and text body. */
+    record Received(String subject, String text) {
+    }
+
+    /** Every message in INBOX, read over IMAPS without marking anything as seen. */
+    static List<Received> inbox(int port, String user, String password) throws MessagingException, IOException {
+        Store store = imaps(port, user, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                List<Received> messages = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    Object content = message.getContent();
+                    messages.add(new Received(message.getSubject(), content instanceof String ? (String) content : String.valueOf(content)));
+                }
+                return messages;
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** Subjects of the messages in INBOX, read over IMAPS. */
+    static List<String> inboxSubjects(int port, String user, String password) throws MessagingException, IOException {
+        return inbox(port, user, password).stream().map(Received::subject).toList();
     }
 
     private static Properties base(String protocol, int port) {

@@ -8,17 +8,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * A raw SMTP client that writes exactly the bytes it is given, for tests of what a well-behaved
  * client library would never send (bare LF, relay attempts, connections from other addresses).
  */
 final class SmtpConversation implements AutoCloseable {
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
 
     private SmtpConversation(Socket socket) throws IOException {
+        use(socket);
+    }
+
+    private void use(Socket socket) throws IOException {
         this.socket = socket;
         this.socket.setSoTimeout(30_000);
         this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -58,6 +63,21 @@ final class SmtpConversation implements AutoCloseable {
     String command(String line) throws IOException {
         send(line + "\r\n");
         return reply();
+    }
+
+    /** Sends STARTTLS and, on a 220 reply, continues the conversation over TLS; returns the STARTTLS reply. */
+    String startTls() throws IOException {
+        String reply = command("STARTTLS");
+        if (reply != null && reply.startsWith("220")) {
+            use(TrustAll.upgrade(socket));
+        }
+        return reply;
+    }
+
+    /** Sends AUTH PLAIN with the given credentials and returns the reply. */
+    String authPlain(String user, String password) throws IOException {
+        String credentials = "\0" + user + "\0" + password;
+        return command("AUTH PLAIN " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends raw bytes, exactly as given. */
