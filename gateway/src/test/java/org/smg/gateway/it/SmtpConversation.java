@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+
+import javax.net.ssl.SSLException;
 
 /**
  * A raw SMTP client that writes exactly the bytes it is given, for tests of what a well-behaved
@@ -42,12 +45,12 @@ final class SmtpConversation implements AutoCloseable {
         return new SmtpConversation(socket);
     }
 
-    /** Reads one (possibly multi-line) reply and returns it whole, lines joined by '\n'. */
+    /** Reads one (possibly multi-line) reply and returns it whole, lines joined by '\n'; null once the server has closed. */
     String reply() throws IOException {
         StringBuilder reply = new StringBuilder();
         String line;
         do {
-            line = in.readLine();
+            line = readLine();
             if (line == null) {
                 return reply.length() == 0 ? null : reply.toString();
             }
@@ -57,6 +60,14 @@ final class SmtpConversation implements AutoCloseable {
             reply.append(line);
         } while (line.length() > 3 && line.charAt(3) == '-');
         return reply.toString();
+    }
+
+    private String readLine() throws IOException {
+        try {
+            return in.readLine();
+        } catch (SocketException | SSLException closed) {
+            return null;
+        }
     }
 
     /** Sends a command line (CRLF appended) and returns the reply. */
