@@ -8,7 +8,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 
@@ -104,11 +108,19 @@ final class ImapConversation implements AutoCloseable {
 
     /**
      * Writes up to {@code total} bytes in 64 KB chunks and returns how many were written before
-     * a write failed because the server had closed the connection.
+     * a write failed because the server had closed the connection. Fails if the server neither
+     * took all the bytes nor closed within 30 s (a write blocks while the server stops reading).
      */
     long streamUntilRefused(long total) {
         byte[] chunk = new byte[64 * 1024];
-        java.util.Arrays.fill(chunk, (byte) 'x');
+        Arrays.fill(chunk, (byte) 'x');
+        AtomicBoolean gaveUp = new AtomicBoolean();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        finished.orTimeout(30, TimeUnit.SECONDS).exceptionally(timeout -> {
+            gaveUp.set(true);
+            closeQuietly();
+            return null;
+        });
         long written = 0;
         try {
             while (written < total) {
@@ -117,9 +129,21 @@ final class ImapConversation implements AutoCloseable {
             }
             out.flush();
         } catch (IOException refused) {
-            return written;
+            if (gaveUp.get()) {
+                throw new AssertionError("the server neither refused nor read the stream within 30 s (" + written + " bytes written)");
+            }
+        } finally {
+            finished.complete(null);
         }
         return written;
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing to unblock a write; nothing else to do
+        }
     }
 
     @Override
