@@ -135,6 +135,19 @@ class LiteralGuardTest {
     }
 
     @Test
+    void preAuthLimitShouldApplyWhenSessionHasLoggedOut() {
+        FakeImapSession session = new FakeImapSession();
+        session.authenticated();
+        session.logout().block();
+        channel.attr(NettyConstants.IMAP_SESSION_ATTRIBUTE_KEY).set(session);
+
+        channel.writeInbound(bytes("a3 APPEND INBOX {9000+}\r\n"));
+
+        assertThat(outbound()).isEqualTo("* BYE Literal of 9000 bytes exceeds the limit of 8192 bytes before login\r\n");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
     void connectionShouldBeClosedWhenCommandHasMoreLiteralsThanAllowed() {
         channel.writeInbound(bytes("a1 ID ({1+}\r\na {1+}\r\nb {1+}\r\nc {1+}\r\n"));
 
