@@ -111,6 +111,18 @@ class LoginThrottleTest {
         assertThat(delay).isZero();
     }
 
+    @Test
+    void staleAccountsShouldBeDroppedWhenFailuresForNewNamesKeepComing() {
+        for (int i = 0; i < 10_000; i++) {
+            throttle.recordFailure("guess-" + i + "@gateway.localhost");
+        }
+
+        clock.advance(LoginThrottle.MEMORY.plusMinutes(1));
+        throttle.recordFailure(ACCOUNT);
+
+        assertThat(throttle.trackedAccounts()).as("accounts still held in memory").isEqualTo(1);
+    }
+
     private void fail(String account, int times) {
         for (int i = 0; i < times; i++) {
             throttle.recordFailure(account);
