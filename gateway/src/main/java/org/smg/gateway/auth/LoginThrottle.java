@@ -13,16 +13,19 @@ import java.util.concurrent.ConcurrentMap;
 public final class LoginThrottle {
     static final Duration MEMORY = Duration.ofMinutes(15);
     private static final Duration FIRST_DELAY = Duration.ofMillis(500);
+    private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
 
     private final int failuresBeforeDelay;
     private final Duration maxDelay;
     private final Clock clock;
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private volatile long lastPrune;
 
     public LoginThrottle(int failuresBeforeDelay, Duration maxDelay, Clock clock) {
         this.failuresBeforeDelay = failuresBeforeDelay;
         this.maxDelay = maxDelay;
         this.clock = clock;
+        this.lastPrune = clock.millis();
     }
 
     /** Delay to impose before checking a password for {@code account}. */
@@ -42,12 +45,30 @@ public final class LoginThrottle {
     /** Records a failure and returns the number of recent failures for the account. */
     public int recordFailure(String account) {
         long now = clock.millis();
+        pruneStale(now);
         return failures.compute(account, (key, previous) ->
             previous == null || previous.isStale(now) ? new Failures(1, now) : new Failures(previous.count + 1, now)).count;
     }
 
     public void recordSuccess(String account) {
         failures.remove(account);
+    }
+
+    /**
+     * Drops accounts whose failures are stale, at most once a minute: account names come from
+     * unauthenticated clients, so failures for ever-new names must not pile up in memory.
+     */
+    private void pruneStale(long now) {
+        if (now - lastPrune < PRUNE_INTERVAL.toMillis()) {
+            return;
+        }
+        lastPrune = now;
+        failures.values().removeIf(recent -> recent.isStale(now));
+    }
+
+    /** Number of accounts with failures held in memory. */
+    int trackedAccounts() {
+        return failures.size();
     }
 
     private static final class Failures {

@@ -135,9 +135,14 @@ final class LiteralGuard extends ChannelInboundHandlerAdapter {
         tail[tailLength++] = current;
     }
 
+    /** Only a logged-in session gets the larger limit: before login and after LOGOUT the small one applies. */
     private static boolean isAuthenticated(ChannelHandlerContext ctx) {
         ImapSession session = ctx.channel().attr(NettyConstants.IMAP_SESSION_ATTRIBUTE_KEY).get();
-        return session != null && session.getState() != ImapSessionState.NON_AUTHENTICATED;
+        if (session == null) {
+            return false;
+        }
+        ImapSessionState state = session.getState();
+        return state == ImapSessionState.AUTHENTICATED || state == ImapSessionState.SELECTED;
     }
 
     private void refuse(ChannelHandlerContext ctx, String reason) {

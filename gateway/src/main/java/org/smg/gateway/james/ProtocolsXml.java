@@ -89,7 +89,9 @@ final class ProtocolsXml {
             .element("heloEhloEnforcement", true)
             .element("smtpGreeting", settings.hostname() + " secure messaging gateway")
             .element("gracefulShutdown", false)
-            .open("handlerchain").raw(handlers).close("handlerchain")
+            // No JMX monitors: the gateway exposes no JMX, and James's connect-handler monitor throws a
+            // NullPointerException (451 to the client) when a connect handler lets a client pass with null.
+            .open("handlerchain", "enableJmx", "false").raw(handlers).close("handlerchain")
             .close("smtpserver");
     }
 

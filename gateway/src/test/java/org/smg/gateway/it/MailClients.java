@@ -108,6 +108,22 @@ final class MailClients {
         });
     }
 
+    /** A message as the recipient sees it: subject and text body. */
+    record Received(String subject, String text) {
+    }
+
+    /** Every message in INBOX, read over IMAPS without marking anything as seen. */
+    static List<Received> inbox(int port, String user, String password) throws MessagingException, IOException {
+        return readInbox(port, user, password, inbox -> {
+            List<Received> messages = new ArrayList<>();
+            for (Message message : inbox.getMessages()) {
+                Object content = message.getContent();
+                messages.add(new Received(message.getSubject(), content instanceof String ? (String) content : String.valueOf(content)));
+            }
+            return messages;
+        });
+    }
+
     private static Properties base(String protocol, int port) {
         Properties properties = new Properties();
         properties.put("mail." + protocol + ".host", "127.0.0.1");

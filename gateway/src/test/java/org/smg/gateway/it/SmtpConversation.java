@@ -7,18 +7,26 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import javax.net.ssl.SSLException;
 
 /**
  * A raw SMTP client that writes exactly the bytes it is given, for tests of what a well-behaved
  * client library would never send (bare LF, relay attempts, connections from other addresses).
  */
 final class SmtpConversation implements AutoCloseable {
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
 
     private SmtpConversation(Socket socket) throws IOException {
+        use(socket);
+    }
+
+    private void use(Socket socket) throws IOException {
         this.socket = socket;
         this.socket.setSoTimeout(30_000);
         this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -37,12 +45,12 @@ final class SmtpConversation implements AutoCloseable {
         return new SmtpConversation(socket);
     }
 
-    /** Reads one (possibly multi-line) reply and returns it whole, lines joined by '\n'. */
+    /** Reads one (possibly multi-line) reply and returns it whole, lines joined by '\n'; null once the server has closed. */
     String reply() throws IOException {
         StringBuilder reply = new StringBuilder();
         String line;
         do {
-            line = in.readLine();
+            line = readLine();
             if (line == null) {
                 return reply.length() == 0 ? null : reply.toString();
             }
@@ -52,6 +60,14 @@ final class SmtpConversation implements AutoCloseable {
             reply.append(line);
         } while (line.length() > 3 && line.charAt(3) == '-');
         return reply.toString();
+    }
+
+    private String readLine() throws IOException {
+        try {
+            return in.readLine();
+        } catch (SocketException | SSLException closed) {
+            return null;
+        }
     }
 
     /** Sends a command line (CRLF appended) and returns the reply. */
@@ -81,6 +97,21 @@ final class SmtpConversation implements AutoCloseable {
         String stuffed = (message.startsWith(".") ? "." : "") + message.replace("\r\n.", "\r\n..");
         send(stuffed + "\r\n.\r\n");
         return reply();
+    }
+
+    /** Sends STARTTLS and, on a 220 reply, continues the conversation over TLS; returns the STARTTLS reply. */
+    String startTls() throws IOException {
+        String reply = command("STARTTLS");
+        if (reply != null && reply.startsWith("220")) {
+            use(TrustAll.upgrade(socket));
+        }
+        return reply;
+    }
+
+    /** Sends AUTH PLAIN with the given credentials and returns the reply. */
+    String authPlain(String user, String password) throws IOException {
+        String credentials = "\0" + user + "\0" + password;
+        return command("AUTH PLAIN " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends raw bytes, exactly as given. */

@@ -1,0 +1,87 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Repeated wrong passwords are slowed down and logged by account only; the right password still works. */
+class LoginThrottleIntegrationTest {
+    @TempDir
+    static Path root;
+
+    private static GatewayProcess gateway;
+
+    @BeforeAll
+    static void startGateway() {
+        gateway = GatewayProcess.in(root)
+            .with("limits.auth.failuresBeforeDelay", "2")
+            .with("limits.auth.maxDelay", "2s")
+            .start();
+    }
+
+    @AfterAll
+    static void stopGateway() throws InterruptedException {
+        gateway.stop();
+    }
+
+    @Test
+    void failedLoginsShouldBeDelayedWhenFailuresExceedTheThreshold() throws Exception {
+        assertThat(login(gateway.demoPassword())).as("a success clears earlier failures").startsWith("a1 OK");
+
+        List<Duration> failures = new ArrayList<>();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            failures.add(timedFailedLogin("wrong-" + UUID.randomUUID()));
+        }
+        String loginAfterwards = login(gateway.demoPassword());
+
+        Duration capped = failures.get(4);
+        assertThat(failures.get(2)).as("third failure").isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(failures.get(3)).as("fourth failure").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(capped).as("fifth failure, at limits.auth.maxDelay").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(failures.subList(0, 2)).as("first two failures, not delayed").allSatisfy(fast ->
+            assertThat(fast).isLessThan(capped.minusSeconds(1)));
+        assertThat(loginAfterwards).startsWith("a1 OK");
+    }
+
+    @Test
+    void failedLoginShouldBeLoggedWithAccountButNeverWithPassword() throws Exception {
+        String wrongPassword = "Wrong-" + UUID.randomUUID();
+
+        String reply = login(wrongPassword);
+
+        assertThat(reply).startsWith("a1 NO");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            assertThat(gateway.output()).contains("Authentication failed for account " + gateway.demoAddress()));
+        assertThat(gateway.output()).doesNotContain(wrongPassword);
+        assertThat(login(gateway.demoPassword())).startsWith("a1 OK");
+    }
+
+    /** Time from sending LOGIN to its tagged reply, the TLS handshake excluded. */
+    private static Duration timedFailedLogin(String wrongPassword) throws Exception {
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            long started = System.nanoTime();
+            List<String> reply = imap.command("a1", "LOGIN " + gateway.demoAddress() + " " + wrongPassword);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(reply).last().asString().startsWith("a1 NO");
+            return elapsed;
+        }
+    }
+
+    /** The tagged reply to LOGIN over IMAPS. */
+    private static String login(String password) throws Exception {
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            List<String> reply = imap.command("a1", "LOGIN " + gateway.demoAddress() + " " + password);
+            return reply.get(reply.size() - 1);
+        }
+    }
+}

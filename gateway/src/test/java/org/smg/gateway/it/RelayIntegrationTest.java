@@ -1,0 +1,96 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gateway is no open relay: not from the staff relay port, not from other addresses, not after AUTH. */
+class RelayIntegrationTest {
+    @TempDir
+    static Path root;
+
+    private static GatewayProcess gateway;
+
+    @BeforeAll
+    static void startGateway() {
+        gateway = GatewayProcess.in(root).start();
+    }
+
+    @AfterAll
+    static void stopGateway() throws InterruptedException {
+        gateway.stop();
+    }
+
+    @Test
+    void relayPortShouldRefuseNonLocalRecipientWhenClientIsAllowListed() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            String greeting = smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+            smtp.command("MAIL FROM:<clerk@agency.example>");
+
+            String reply = smtp.command("RCPT TO:<someone@example.com>");
+
+            assertThat(greeting).startsWith("220 ");
+            assertThat(reply).startsWith("550 5.7.1 Relaying denied");
+        }
+    }
+
+    @Test
+    void relayPortShouldDeliverToDemoInboxWhenClientIsAllowListed() throws Exception {
+        String subject = "relay " + UUID.randomUUID();
+        String dataReply;
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+            smtp.command("MAIL FROM:<clerk@agency.example>");
+            String rcptReply = smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
+            smtp.command("DATA");
+
+            dataReply = smtp.command("From: clerk@agency.example\r\nSubject: " + subject + "\r\n\r\nYour case file.\r\n.");
+
+            assertThat(rcptReply).startsWith("250 ");
+        }
+
+        assertThat(dataReply).startsWith("250 ");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+                .contains(subject));
+    }
+
+    @Test
+    void relayPortShouldRefuseAndCloseConnectionWhenClientIsNotAllowListed() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.openFrom("127.0.0.2", gateway.relayPort())) {
+
+            String greeting = smtp.reply();
+            String afterwards = smtp.reply();
+
+            assertThat(greeting).startsWith("554 5.7.1 ");
+            assertThat(afterwards).as("connection closed by the gateway").isNull();
+        }
+    }
+
+    @Test
+    void submissionShouldRefuseNonLocalRecipientWhenClientIsAuthenticated() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO laptop");
+            smtp.startTls();
+            smtp.command("EHLO laptop");
+            String authReply = smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
+            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+
+            String reply = smtp.command("RCPT TO:<someone@example.com>");
+
+            assertThat(authReply).startsWith("235 ");
+            assertThat(reply).startsWith("550 5.7.1 Relaying denied");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What an independent TLS client (the openssl binary) can negotiate: TLS 1.2 and 1.3 only, and
+ * no non-AEAD cipher suite, on the implicit-TLS ports and after STARTTLS.
+ * Old-protocol and weak-suite probes lower OpenSSL's own security level to 0, so that a failed
+ * handshake proves that the gateway refused, not the local OpenSSL configuration.
+ */
+class TlsIntegrationTest {
+    private static final String ESTABLISHED = "CONNECTION ESTABLISHED";
+
+    @TempDir
+    static Path root;
+
+    private static GatewayProcess gateway;
+
+    @BeforeAll
+    static void startGateway() {
+        assumeTrue(opensslAvailable(), "the openssl binary is needed (test.sh installs it)");
+        gateway = GatewayProcess.in(root).start();
+    }
+
+    @AfterAll
+    static void stopGateway() throws InterruptedException {
+        if (gateway != null) {
+            gateway.stop();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"imaps, -tls1", "imaps, -tls1_1", "smtps, -tls1", "smtps, -tls1_1"})
+    void handshakeShouldBeRefusedWhenClientOffersOnlyTls10Or11(String service, String protocol) throws Exception {
+
+        String output = sClient(port(service), protocol, "-cipher", "DEFAULT:@SECLEVEL=0");
+
+        assertThat(output).doesNotContain(ESTABLISHED).contains("alert protocol version");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"imaps, -tls1_2, TLSv1.2", "imaps, -tls1_3, TLSv1.3", "smtps, -tls1_2, TLSv1.2", "smtps, -tls1_3, TLSv1.3"})
+    void handshakeShouldSucceedWhenClientOffersTls12Or13(String service, String protocol, String negotiated) throws Exception {
+
+        String output = sClient(port(service), protocol);
+
+        assertThat(output).contains(ESTABLISHED).contains("Protocol version: " + negotiated);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"submission, smtp", "imap, imap"})
+    void startTlsShouldNegotiateTls12OrNewerWhenClientUpgradesPlainConnection(String service, String starttls) throws Exception {
+
+        String output = sClient(port(service), "-starttls", starttls);
+
+        assertThat(output).contains(ESTABLISHED).containsPattern("Protocol version: TLSv1\\.[23]");
+    }
+
+    /**
+     * ECDHE-ECDSA-AES128-SHA (CBC, SHA-1 MAC) fits the gateway's ECDSA certificate and is enabled
+     * in the JDK by default, so only the gateway's suite list can refuse it; AES128-SHA (RSA key
+     * exchange, CBC) is refused as well.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ECDHE-ECDSA-AES128-SHA", "AES128-SHA"})
+    void handshakeShouldBeRefusedWhenClientOffersOnlyNonAeadSuite(String suite) throws Exception {
+
+        String imaps = sClient(port("imaps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
+        String smtps = sClient(port("smtps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
+
+        assertThat(imaps).doesNotContain(ESTABLISHED).contains("alert handshake failure");
+        assertThat(smtps).doesNotContain(ESTABLISHED).contains("alert handshake failure");
+    }
+
+    private static int port(String service) {
+        return switch (service) {
+            case "imaps" -> gateway.imapsPort();
+            case "smtps" -> gateway.smtpsPort();
+            case "submission" -> gateway.submissionPort();
+            case "imap" -> gateway.imapPort();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** Runs {@code openssl s_client -brief} with an empty stdin, so it ends right after the handshake. */
+    private static String sClient(int port, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-brief"));
+        command.addAll(List.of(options));
+        Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        openssl.getOutputStream().close();
+        if (!openssl.waitFor(30, TimeUnit.SECONDS)) {
+            openssl.destroyForcibly();
+            throw new AssertionError("openssl did not finish within 30 s: " + command);
+        }
+        return new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static boolean opensslAvailable() {
+        try {
+            Process version = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.smg.gateway.it;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** TLS for raw test clients: trusts the test gateway's self-signed certificate (and any other). Test code only. */
+final class TrustAll {
+    private TrustAll() {
+    }
+
+    static SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new AcceptingTrustManager()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connects with implicit TLS and completes the handshake. */
+    static SSLSocket connect(int port) throws IOException {
+        SSLSocket socket = (SSLSocket) sslContext().getSocketFactory().createSocket("127.0.0.1", port);
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** Upgrades an established plain connection after STARTTLS and completes the handshake. */
+    static SSLSocket upgrade(Socket plain) throws IOException {
+        SSLSocket socket = (SSLSocket) sslContext().getSocketFactory()
+            .createSocket(plain, "127.0.0.1", plain.getPort(), true);
+        socket.setUseClientMode(true);
+        socket.startHandshake();
+        return socket;
+    }
+
+    private static final class AcceptingTrustManager implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}
