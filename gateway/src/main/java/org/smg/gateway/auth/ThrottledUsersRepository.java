@@ -3,6 +3,7 @@ package org.smg.gateway.auth;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 import javax.inject.Inject;
 
@@ -24,11 +25,18 @@ import org.slf4j.LoggerFactory;
 public final class ThrottledUsersRepository implements UsersRepository {
     private static final Logger LOGGER = LoggerFactory.getLogger(ThrottledUsersRepository.class);
 
-    private final JPAUsersRepository delegate;
+    static final int MAX_DELAYED_LOGINS = 4;
+
+    private final UsersRepository delegate;
     private final LoginThrottle throttle;
+    private final Semaphore delayedLogins = new Semaphore(MAX_DELAYED_LOGINS);
 
     @Inject
     public ThrottledUsersRepository(JPAUsersRepository delegate, LoginThrottle throttle) {
+        this((UsersRepository) delegate, throttle);
+    }
+
+    ThrottledUsersRepository(UsersRepository delegate, LoginThrottle throttle) {
         this.delegate = delegate;
         this.throttle = throttle;
     }
@@ -36,7 +44,12 @@ public final class ThrottledUsersRepository implements UsersRepository {
     @Override
     public boolean test(Username name, String password) throws UsersRepositoryException {
         String account = name.asString().toLowerCase(Locale.ROOT);
-        pause(throttle.delayFor(account));
+        if (!pause(throttle.delayFor(account))) {
+            int failures = throttle.recordFailure(account);
+            LOGGER.warn("Authentication refused for account {} without checking: too many delayed logins at once ({} recent failures)",
+                account, failures);
+            return false;
+        }
         boolean valid = delegate.test(name, password);
         if (valid) {
             throttle.recordSuccess(account);
@@ -47,15 +60,26 @@ public final class ThrottledUsersRepository implements UsersRepository {
         return valid;
     }
 
-    private static void pause(Duration delay) {
+    /**
+     * Waits out the delay on the calling protocol thread. Protocol threads are shared, so at most
+     * {@link #MAX_DELAYED_LOGINS} logins wait at once; beyond that an attempt fails at once, which
+     * slows a guesser down just as well without stalling other clients. Returns false then.
+     */
+    private boolean pause(Duration delay) {
         if (delay.isZero()) {
-            return;
+            return true;
+        }
+        if (!delayedLogins.tryAcquire()) {
+            return false;
         }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            delayedLogins.release();
         }
+        return true;
     }
 
     @Override
