@@ -82,6 +82,8 @@ final class SmtpLoad {
                         break;
                     } catch (Deferred e) {
                         deferrals.incrementAndGet();
+                        // The reply says why (e.g. which resource was busy); worth reading when it happens.
+                        System.out.println("temporary refusal of message " + number + ": " + e.getMessage());
                         if (attempt == MAX_ATTEMPTS) {
                             throw new IOException("message " + number + " refused " + attempt + " times; last: " + e.getMessage());
                         }

@@ -69,15 +69,8 @@ final class ProtocolsXml {
 
     private Xml smtpServer(String name, int port, boolean implicitTls, String authAnnounce, Xml handlers) {
         Limits limits = settings.limits();
-        return new Xml().open("smtpserver", "enabled", "true")
-            .element("jmxName", name)
-            .element("bind", bind(port))
-            .element("connectionBacklog", 200)
-            .raw(TlsXml.tls(identity, implicitTls))
-            .open("helloName", "autodetect", "false").text(settings.hostname()).close("helloName")
+        return listener("smtpserver", name, port, implicitTls)
             .element("connectiontimeout", SMTP_TIMEOUT_SECONDS)
-            .element("connectionLimit", limits.connections())
-            .element("connectionLimitPerIP", limits.connectionsPerIp())
             .open("auth")
             .element("announce", authAnnounce)
             .element("requireSSL", true)
@@ -97,14 +90,7 @@ final class ProtocolsXml {
 
     private Xml imapServer(String name, int port, boolean implicitTls) {
         Limits limits = settings.limits();
-        return new Xml().open("imapserver", "enabled", "true")
-            .element("jmxName", name)
-            .element("bind", bind(port))
-            .element("connectionBacklog", 200)
-            .raw(TlsXml.tls(identity, implicitTls))
-            .open("helloName", "autodetect", "false").text(settings.hostname()).close("helloName")
-            .element("connectionLimit", limits.connections())
-            .element("connectionLimitPerIP", limits.connectionsPerIp())
+        return listener("imapserver", name, port, implicitTls)
             .element("timeout", IMAP_TIMEOUT_SECONDS)
             .element("plainAuthDisallowed", true)
             .open("auth")
@@ -119,6 +105,19 @@ final class ProtocolsXml {
             .element("maxQueueSize", 20)
             .element("gracefulShutdown", false)
             .close("imapserver");
+    }
+
+    /** Opens a listener element with what every port shares: address, TLS, greeting name, connection limits. */
+    private Xml listener(String element, String name, int port, boolean implicitTls) {
+        Limits limits = settings.limits();
+        return new Xml().open(element, "enabled", "true")
+            .element("jmxName", name)
+            .element("bind", bind(port))
+            .element("connectionBacklog", 200)
+            .raw(TlsXml.tls(identity, implicitTls))
+            .open("helloName", "autodetect", "false").text(settings.hostname()).close("helloName")
+            .element("connectionLimit", limits.connections())
+            .element("connectionLimitPerIP", limits.connectionsPerIp());
     }
 
     private String bind(int port) {

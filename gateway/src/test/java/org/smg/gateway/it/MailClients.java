@@ -56,19 +56,8 @@ final class MailClients {
     }
 
     /** Number of messages in INBOX, read over IMAPS. */
-    static int inboxCount(int port, String user, String password) throws MessagingException {
-        Store store = imaps(port, user, password);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return inbox.getMessageCount();
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            store.close();
-        }
+    static int inboxCount(int port, String user, String password) throws MessagingException, IOException {
+        return readInbox(port, user, password, Folder::getMessageCount);
     }
 
     /** What a test reads from an open INBOX. */
