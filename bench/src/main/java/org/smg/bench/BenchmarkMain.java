@@ -24,7 +24,7 @@ public final class BenchmarkMain {
     /** No delivery for this long means the server is stuck, whatever the time-out. */
     private static final Duration STALL = Duration.ofSeconds(120);
 
-    private final List<ServerUnderTest> servers = new CopyOnWriteArrayList<>();
+    private final List<ServerProcess> servers = new CopyOnWriteArrayList<>();
 
     private BenchmarkMain() {
     }
@@ -108,7 +108,7 @@ public final class BenchmarkMain {
             ours.otherCores, theirs.otherCores, Runtime.getRuntime().availableProcessors());
     }
 
-    private Result measure(ServerUnderTest server, SmtpLoad load, Options options) throws Exception {
+    private Result measure(ServerProcess server, SmtpLoad load, Options options) throws Exception {
         System.out.println("starting " + server.name() + " in " + server.root() + " ...");
         server.start();
         System.out.printf(Locale.ROOT, "%s: ready after %.1f s; waiting until it is idle to read its memory%n",
@@ -147,13 +147,13 @@ public final class BenchmarkMain {
         }
     }
 
-    private <T extends ServerUnderTest> T register(T server) {
+    private <T extends ServerProcess> T register(T server) {
         servers.add(server);
         return server;
     }
 
     private void closeAll() {
-        servers.forEach(ServerUnderTest::close);
+        servers.forEach(ServerProcess::close);
     }
 
     private static String machine() {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * and every port free. Mail goes in through the staff relay port (no login from 127.0.0.1) and is
  * counted over IMAPS as the demo user.
  */
-final class GatewayServer extends ServerUnderTest {
+final class GatewayServer extends ServerProcess {
     private static final Pattern DEMO_LOGIN = Pattern.compile("demo login: (\\S+) password: (\\S+)");
 
     private final Path jar;

@@ -24,7 +24,7 @@ import java.util.List;
  * gateway's (root -> transport: strip Bcc, rewrite table, local delivery) with the same 8 spooler
  * threads.
  */
-final class StockJames extends ServerUnderTest {
+final class StockJames extends ServerProcess {
     private final Path libraries;
     private final String address;
     private final String password;

@@ -1,7 +1,6 @@
 package org.smg.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,7 @@ class TlsIntegrationTest {
 
     @BeforeAll
     static void startGateway() {
-        assumeTrue(opensslAvailable(), "the openssl binary is needed (test.sh installs it)");
+        assertThat(opensslAvailable()).as("the openssl binary is needed; ./test.sh installs it").isTrue();
         gateway = GatewayProcess.in(root).start();
     }
 

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * launch it and which output line means "ready"; this class times the start, measures idle memory,
  * keeps the output in a log file inside the root, and stops the JVM and deletes the root at the end.
  */
-abstract class ServerUnderTest implements AutoCloseable {
+abstract class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final int LOG_TAIL_LINES = 40;
     /** Both servers get the heap ./run.sh gives the gateway, so neither wins by having more memory. */
@@ -38,7 +38,7 @@ abstract class ServerUnderTest implements AutoCloseable {
     private double startupSeconds;
     private boolean closed;
 
-    ServerUnderTest(String name, String tempPrefix) {
+    ServerProcess(String name, String tempPrefix) {
         this.name = name;
         try {
             this.root = Files.createTempDirectory(tempPrefix);
