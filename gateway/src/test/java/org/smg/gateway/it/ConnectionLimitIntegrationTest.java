@@ -3,36 +3,21 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * limits.connectionsPerIp caps simultaneous connections from one address. James closes the
  * connection over the limit at once, without a greeting or an SMTP reply.
  */
 class ConnectionLimitIntegrationTest {
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root).with("limits.connectionsPerIp", "3").start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass().with("limits.connectionsPerIp", "3");
 
     @Test
     void fourthConnectionShouldBeClosedWithoutGreetingWhenThreeAreOpenFromSameAddress() throws Exception {

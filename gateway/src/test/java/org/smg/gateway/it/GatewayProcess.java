@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +19,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A gateway started as a separate JVM on free ports with its own configuration and data
  * directories, exactly as {@code ./run.sh} starts it, so tests can talk to it over real sockets
  * and kill it with SIGKILL. Tests pass while another gateway (./run.sh) is running.
  */
-final class GatewayProcess implements AutoCloseable {
+final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final Pattern DEMO_LOGIN = Pattern.compile("demo login: (\\S+) password: (\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -51,6 +57,32 @@ final class GatewayProcess implements AutoCloseable {
             settings.put(key, String.valueOf(freePort()));
         }
         return new GatewayProcess(root, settings);
+    }
+
+    /**
+     * A gateway for one test class, in a temporary root of its own: register it with
+     * {@code @RegisterExtension static final GatewayProcess gateway = GatewayProcess.perTestClass();}
+     * and it starts before the class's first test and stops, root deleted, after its last.
+     */
+    static GatewayProcess perTestClass() {
+        try {
+            return in(Files.createTempDirectory("smg-it-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     GatewayProcess with(String key, String value) {

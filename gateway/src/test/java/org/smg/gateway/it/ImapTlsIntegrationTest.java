@@ -3,31 +3,16 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On the plain IMAP port, passwords travel only after STARTTLS. */
 class ImapTlsIntegrationTest {
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root).start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass();
 
     @Test
     void capabilityShouldAdvertiseLoginDisabledWhenTlsIsNotStarted() throws Exception {

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CVE-2024-37358: James 3.8.1 would accept any literal size a client announces, before login too.
@@ -21,23 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LiteralGuardIntegrationTest {
     private static final long MB = 1024 * 1024;
 
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root)
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass()
             .with("limits.imap.literalsPerCommand", "3")
             .with("limits.imap.literalSize", "1M")
-            .start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+            ;
 
     @Test
     void connectionShouldBeCutOffWithoutMemoryGrowthWhenPreAuthLiteralIs2Gb() throws Exception {

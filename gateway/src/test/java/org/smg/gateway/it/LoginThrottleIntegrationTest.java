@@ -3,36 +3,21 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Repeated wrong passwords are slowed down and logged by account only; the right password still works. */
 class LoginThrottleIntegrationTest {
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root)
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass()
             .with("limits.auth.failuresBeforeDelay", "2")
             .with("limits.auth.maxDelay", "2s")
-            .start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+            ;
 
     @Test
     void failedLoginsShouldBeDelayedWhenFailuresExceedTheThreshold() throws Exception {

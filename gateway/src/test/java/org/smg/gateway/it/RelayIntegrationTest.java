@@ -3,31 +3,16 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway is no open relay: not from the staff relay port, not from other addresses, not after AUTH. */
 class RelayIntegrationTest {
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root).start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass();
 
     @Test
     void relayPortShouldRefuseNonLocalRecipientWhenClientIsAllowListed() throws Exception {

@@ -3,15 +3,12 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SMTP smuggling (CVE-2023-51764 family): a DATA section that an outbound MTA passes on unchanged
@@ -23,20 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SmtpSmugglingIntegrationTest {
     private static final String BARE_LF_REFUSAL = "500 5.0.0 line delimiter must be CRLF";
 
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root).start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass();
 
     @Test
     void dataShouldBeRefusedAndNothingDeliveredWhenSmugglingWithLfDotLf() throws Exception {

@@ -3,7 +3,6 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -12,27 +11,13 @@ import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Mail clients submit over STARTTLS + AUTH or SMTPS, and only as themselves. */
 class SubmissionIntegrationTest {
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root).start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass();
 
     @Test
     void submissionShouldDeliverToInboxWhenClientUsesStartTlsAndAuth() throws Exception {

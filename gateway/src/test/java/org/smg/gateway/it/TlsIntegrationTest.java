@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,22 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TlsIntegrationTest {
     private static final String ESTABLISHED = "CONNECTION ESTABLISHED";
 
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass();
 
     @BeforeAll
-    static void startGateway() {
+    static void requireOpenssl() {
         assertThat(opensslAvailable()).as("the openssl binary is needed; ./test.sh installs it").isTrue();
-        gateway = GatewayProcess.in(root).start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        if (gateway != null) {
-            gateway.stop();
-        }
     }
 
     @ParameterizedTest(name = "{0} {1}")

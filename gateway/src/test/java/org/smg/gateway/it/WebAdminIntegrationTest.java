@@ -13,13 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * WebAdmin needs the admin token and listens on 127.0.0.1 only. The mail services of this gateway
@@ -29,20 +26,8 @@ class WebAdminIntegrationTest {
     private static final String MAIL_ADDRESS = "127.0.0.2";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @TempDir
-    static Path root;
-
-    private static GatewayProcess gateway;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = GatewayProcess.in(root).with("gateway.bindAddress", MAIL_ADDRESS).start();
-    }
-
-    @AfterAll
-    static void stopGateway() throws InterruptedException {
-        gateway.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass().with("gateway.bindAddress", MAIL_ADDRESS);
 
     @Test
     void domainsShouldBeRefusedWith401WhenTokenIsMissing() throws Exception {
