@@ -2,12 +2,6 @@ package org.smg.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +22,14 @@ class TlsIntegrationTest {
 
     @BeforeAll
     static void requireOpenssl() {
-        assertThat(opensslAvailable()).as("the openssl binary is needed; ./test.sh installs it").isTrue();
+        assertThat(Openssl.available()).as("the openssl binary is needed; ./test.sh installs it").isTrue();
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"imaps, -tls1", "imaps, -tls1_1", "smtps, -tls1", "smtps, -tls1_1"})
     void handshakeShouldBeRefusedWhenClientOffersOnlyTls10Or11(String service, String protocol) throws Exception {
 
-        String output = sClient(port(service), protocol, "-cipher", "DEFAULT:@SECLEVEL=0");
+        String output = Openssl.sClient(port(service), protocol, "-cipher", "DEFAULT:@SECLEVEL=0");
 
         assertThat(output).doesNotContain(ESTABLISHED).contains("alert protocol version");
     }
@@ -44,7 +38,7 @@ class TlsIntegrationTest {
     @CsvSource({"imaps, -tls1_2, TLSv1.2", "imaps, -tls1_3, TLSv1.3", "smtps, -tls1_2, TLSv1.2", "smtps, -tls1_3, TLSv1.3"})
     void handshakeShouldSucceedWhenClientOffersTls12Or13(String service, String protocol, String negotiated) throws Exception {
 
-        String output = sClient(port(service), protocol);
+        String output = Openssl.sClient(port(service), protocol);
 
         assertThat(output).contains(ESTABLISHED).contains("Protocol version: " + negotiated);
     }
@@ -53,7 +47,7 @@ class TlsIntegrationTest {
     @CsvSource({"submission, smtp", "imap, imap"})
     void startTlsShouldNegotiateTls12OrNewerWhenClientUpgradesPlainConnection(String service, String starttls) throws Exception {
 
-        String output = sClient(port(service), "-starttls", starttls);
+        String output = Openssl.sClient(port(service), "-starttls", starttls);
 
         assertThat(output).contains(ESTABLISHED).containsPattern("Protocol version: TLSv1\\.[23]");
     }
@@ -67,8 +61,8 @@ class TlsIntegrationTest {
     @ValueSource(strings = {"ECDHE-ECDSA-AES128-SHA", "AES128-SHA"})
     void handshakeShouldBeRefusedWhenClientOffersOnlyNonAeadSuite(String suite) throws Exception {
 
-        String imaps = sClient(port("imaps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
-        String smtps = sClient(port("smtps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
+        String imaps = Openssl.sClient(port("imaps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
+        String smtps = Openssl.sClient(port("smtps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
 
         assertThat(imaps).doesNotContain(ESTABLISHED).contains("alert handshake failure");
         assertThat(smtps).doesNotContain(ESTABLISHED).contains("alert handshake failure");
@@ -85,27 +79,4 @@ class TlsIntegrationTest {
     }
 
     /** Runs {@code openssl s_client -brief} with an empty stdin, so it ends right after the handshake. */
-    private static String sClient(int port, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-brief"));
-        command.addAll(List.of(options));
-        Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
-        openssl.getOutputStream().close();
-        if (!openssl.waitFor(30, TimeUnit.SECONDS)) {
-            openssl.destroyForcibly();
-            throw new AssertionError("openssl did not finish within 30 s: " + command);
-        }
-        return new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static boolean opensslAvailable() {
-        try {
-            Process version = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

@@ -1,0 +1,56 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real certificate is a setting: PEM (tls.certificate + tls.privateKey) or PKCS#12 (tls.keystore + its password file). */
+class ConfiguredCertificateIntegrationTest {
+    private static final String HOST = "mail.agency.example";
+
+    @TempDir
+    static Path files;
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        assertThat(Openssl.available()).as("the openssl binary is needed; ./test.sh installs it").isTrue();
+        Openssl.run(files, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem",
+            "-days", "2", "-subj", "/CN=" + HOST, "-addext", "subjectAltName=DNS:" + HOST);
+        Openssl.run(files, "pkcs12", "-export", "-in", "cert.pem", "-inkey", "key.pem", "-out", "identity.p12",
+            "-passout", "pass:keystore-password");
+        Files.writeString(files.resolve("identity.password"), "keystore-password\n");
+    }
+
+    @Test
+    void imapsShouldPresentTheConfiguredPemCertificateWhenOneIsSet(@TempDir Path root) throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.in(root)
+            .with("tls.certificate", files.resolve("cert.pem").toString())
+            .with("tls.privateKey", files.resolve("key.pem").toString())
+            .start()) {
+
+            String handshake = Openssl.sClient(gateway.imapsPort());
+
+            assertThat(handshake).contains("Peer certificate: CN = " + HOST).contains("Protocol version: TLSv1.3");
+            assertThat(gateway.output()).doesNotContain("generated a self-signed certificate");
+        }
+    }
+
+    @Test
+    void smtpsShouldPresentTheConfiguredPkcs12CertificateWhenAKeystoreIsSet(@TempDir Path root) throws Exception {
+        try (GatewayProcess gateway = GatewayProcess.in(root)
+            .with("tls.keystore", files.resolve("identity.p12").toString())
+            .with("tls.keystore.passwordFile", files.resolve("identity.password").toString())
+            .start()) {
+
+            String handshake = Openssl.sClient(gateway.smtpsPort());
+
+            assertThat(handshake).contains("Peer certificate: CN = " + HOST).contains("Protocol version: TLSv1.3");
+            assertThat(gateway.output()).doesNotContain("keystore-password");
+        }
+    }
+}
