@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# Tests are not run here (./test.sh runs them): this only builds what is needed to start.
 jar=gateway/target/smg-gateway.jar
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml policies mailets gateway/pom.xml gateway/src -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
   echo "Building the gateway (mvn install -DskipTests)..."

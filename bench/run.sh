@@ -18,6 +18,7 @@ pom_property() {
   sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1
 }
 
+# Builds for running only; the tests belong to ./test.sh.
 if stale gateway/target/smg-gateway.jar pom.xml policies/pom.xml policies/src mailets/pom.xml mailets/src \
     gateway/pom.xml gateway/src; then
   echo "Building the gateway ..."

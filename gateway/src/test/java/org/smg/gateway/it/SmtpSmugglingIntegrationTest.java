@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SMTP smuggling (CVE-2023-51764 family): a DATA section that an outbound MTA passes on unchanged
@@ -23,29 +25,10 @@ class SmtpSmugglingIntegrationTest {
     @RegisterExtension
     static final GatewayProcess gateway = GatewayProcess.perTestClass();
 
-    @Test
-    void dataShouldBeRefusedAndNothingDeliveredWhenSmugglingWithLfDotLf() throws Exception {
-        Smuggling attempt = new Smuggling("\n.\n");
-
-        List<String> replies = attempt.send();
-
-        assertThat(replies).containsExactly(BARE_LF_REFUSAL, "<connection closed>");
-        assertThat(inboxSubjectsAfterMarker()).doesNotContain(attempt.carrierSubject, attempt.smuggledSubject);
-    }
-
-    @Test
-    void dataShouldBeRefusedAndNothingDeliveredWhenSmugglingWithCrLfDotLf() throws Exception {
-        Smuggling attempt = new Smuggling("\r\n.\n");
-
-        List<String> replies = attempt.send();
-
-        assertThat(replies).containsExactly(BARE_LF_REFUSAL, "<connection closed>");
-        assertThat(inboxSubjectsAfterMarker()).doesNotContain(attempt.carrierSubject, attempt.smuggledSubject);
-    }
-
-    @Test
-    void dataShouldBeRefusedAndNothingDeliveredWhenSmugglingWithLfDotCrLf() throws Exception {
-        Smuggling attempt = new Smuggling("\n.\r\n");
+    @ParameterizedTest(name = "end of data written as {0}")
+    @ValueSource(strings = {"\n.\n", "\r\n.\n", "\n.\r\n"})
+    void dataShouldBeRefusedAndNothingDeliveredWhenSmugglingWithBareLfEndOfData(String endOfData) throws Exception {
+        Smuggling attempt = new Smuggling(endOfData);
 
         List<String> replies = attempt.send();
 
