@@ -57,6 +57,7 @@ class CrashRecoveryIntegrationTest {
         gateway.kill();
         Map<String, Long> deliveries = restartAndCountDeliveries(gateway, sending.accepted);
 
+        assertThat(sending.refused).as("replies other than 250 while the gateway was up").isEmpty();
         assertThat(sending.accepted).hasSize(MESSAGES);
         assertDeliveredExactlyOnce(deliveries, sending.accepted);
         assertThat(gateway.output()).as("some mail was in flight when the JVM died and was handed out again")
@@ -95,6 +96,7 @@ class CrashRecoveryIntegrationTest {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger running = new AtomicInteger();
         private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+        private final Map<String, String> refused = new ConcurrentHashMap<>();
         private final List<Thread> clients = new ArrayList<>();
 
         private Sending(GatewayProcess gateway) {
@@ -133,6 +135,8 @@ class CrashRecoveryIntegrationTest {
                     }
                     if (reply.startsWith("250")) {
                         accepted.add(subject);
+                    } else {
+                        refused.put(subject, reply);
                     }
                 }
                 smtp.command("QUIT");
