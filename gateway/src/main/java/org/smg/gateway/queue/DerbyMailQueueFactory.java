@@ -17,10 +17,15 @@ import org.apache.james.queue.api.MailQueueFactory;
 import org.apache.james.queue.api.MailQueueItemDecoratorFactory;
 import org.apache.james.queue.api.MailQueueName;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.google.common.collect.ImmutableSet;
 
 /** Creates the gateway's durable queues ({@code spool}, {@code outgoing}, ...), all in one table of the encrypted database. */
 public final class DerbyMailQueueFactory implements MailQueueFactory<DerbyMailQueue> {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DerbyMailQueueFactory.class);
+
     private final QueueTable table;
     private final MailQueueItemDecoratorFactory decorators;
     private final ConcurrentMap<MailQueueName, DerbyMailQueue> queues = new ConcurrentHashMap<>();
@@ -30,6 +35,8 @@ public final class DerbyMailQueueFactory implements MailQueueFactory<DerbyMailQu
         this.table = new QueueTable(dataSource);
         this.decorators = decorators;
         table.createIfMissing();
+        table.deleteSuperseded().forEach(mail ->
+            LOGGER.info("Mail {} was queued twice when the gateway stopped; only its newest copy is kept", mail));
     }
 
     @Override

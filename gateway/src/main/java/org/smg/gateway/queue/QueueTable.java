@@ -148,6 +148,35 @@ final class QueueTable {
         return "40XL1".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
     }
 
+    /**
+     * Deletes rows superseded by a newer row of the same mail in the same queue, and returns their
+     * mail names. James hands a mail back by enqueueing it again and then acknowledging the old
+     * copy; a JVM that dies between the two leaves both, and both would be delivered at once.
+     */
+    List<String> deleteSuperseded() throws SQLException {
+        String superseded = " FROM " + TABLE + " OLD WHERE EXISTS (SELECT 1 FROM " + TABLE
+            + " NEWER WHERE NEWER.QUEUE_NAME = OLD.QUEUE_NAME AND NEWER.MAIL_NAME = OLD.MAIL_NAME AND NEWER.ID > OLD.ID)";
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                List<String> names = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery("SELECT OLD.MAIL_NAME" + superseded)) {
+                    while (result.next()) {
+                        names.add(result.getString(1));
+                    }
+                }
+                statement.executeUpdate("DELETE" + superseded);
+                connection.commit();
+                return names;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     /** Ids of mails ready for delivery at {@code now}, oldest first, at most {@code limit}. */
     List<Long> readyIds(String queue, long now, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();

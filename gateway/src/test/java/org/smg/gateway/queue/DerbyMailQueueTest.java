@@ -140,6 +140,25 @@ class DerbyMailQueueTest {
     }
 
     @Test
+    void onlyTheNewestCopyShouldBeHandedOutWhenTheGatewayStoppedBetweenRequeueAndAcknowledge() throws Exception {
+        queue.enQueue(mail("requeued"));
+        Mail inFlight = next().getMail();
+        inFlight.setAttribute(new Attribute(DeliveryIdentity.PROCESSING_ERROR_COUNT, AttributeValue.of(1)));
+        queue.enQueue(inFlight);
+
+        close();
+        open();
+        MailQueueItem afterRestart = next();
+        afterRestart.done(CompletionStatus.SUCCESS);
+
+        assertThat(afterRestart.getMail().getAttribute(DeliveryIdentity.PROCESSING_ERROR_COUNT))
+            .as("the requeued copy, not the one being processed")
+            .contains(new Attribute(DeliveryIdentity.PROCESSING_ERROR_COUNT, AttributeValue.of(1)));
+        assertThat(nothingWithin(QUIET)).as("no second copy").isTrue();
+        assertThat(queue.getSize()).isZero();
+    }
+
+    @Test
     void delayedMailShouldBeHandedOutOnlyWhenItsDelayIsOver() throws Exception {
         queue.enQueue(mail("later"), Duration.ofSeconds(3));
 
