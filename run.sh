@@ -15,4 +15,15 @@ fi
 if [ "$#" -eq 0 ]; then
   set -- --demo
 fi
-exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$jar" --conf conf "$@"
+
+# James buffers large messages in flight in the JVM's temporary directory, in plain text: keep it
+# in the data directory (<data>/tmp, private, emptied by the gateway at every start). The JVM reads
+# java.io.tmpdir only at launch, hence here; the gateway warns if it ends up elsewhere.
+data_dir=$(sed -n 's/^[[:space:]]*gateway\.dataDir[[:space:]]*[=:][[:space:]]*\(.*[^[:space:]]\)[[:space:]]*$/\1/p' conf/gateway.properties | tail -n 1)
+data_dir=${data_dir:-var}
+case "$data_dir" in
+  /*) ;;
+  *) data_dir="$PWD/$data_dir" ;;
+esac
+
+exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir="$data_dir/tmp" -jar "$jar" --conf conf "$@"

@@ -55,6 +55,7 @@ final class GatewayServer extends ServerProcess {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(JVM_OPTIONS);
+        command.add("-Djava.io.tmpdir=" + root().resolve("var").resolve("tmp"));
         command.addAll(List.of("-jar", jar.toString(), "--conf", root().resolve("conf").toString(), "--demo"));
         return command;
     }

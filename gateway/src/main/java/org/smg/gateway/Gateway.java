@@ -24,6 +24,7 @@ import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.provisioning.DemoAccount;
 import org.smg.gateway.provisioning.GatewayProbe;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
+import org.smg.gateway.storage.PrivateTemporaryDirectory;
 import org.smg.gateway.storage.JpaStorageModule;
 import org.smg.gateway.storage.Secret;
 import org.smg.gateway.storage.SecretFiles;
@@ -56,6 +57,7 @@ public final class Gateway {
         Path secretsDirectory = settings.storageSecret().file().toAbsolutePath().getParent();
         EncryptedDerbyDatabase database = openDatabase(settings, dataDirectory);
         try {
+            PrivateTemporaryDirectory.prepare(dataDirectory, System.getProperty("java.io.tmpdir"));
             ServerIdentity identity = ServerIdentity.resolve(settings);
             Secret adminToken = SecretFiles.readOrCreate(secretsDirectory.resolve("webadmin.token"));
             GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken);

@@ -168,7 +168,7 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        command.add("-Djava.io.tmpdir=" + temporaryDirectory());
+        command.add("-Djava.io.tmpdir=" + dataDirectory().resolve("tmp"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.smg.gateway.GatewayMain");
@@ -260,15 +260,6 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
 
     Path dataDirectory() {
         return root.resolve("var");
-    }
-
-    /** The gateway JVM's java.io.tmpdir, inside the root so that tests can inspect and clean it. */
-    Path temporaryDirectory() {
-        try {
-            return Files.createDirectories(root.resolve("tmp"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     Path secretsDirectory() {

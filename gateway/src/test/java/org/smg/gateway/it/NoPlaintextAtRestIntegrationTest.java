@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,9 +34,9 @@ import org.smg.gateway.storage.EncryptedDerbyDatabase;
 import org.smg.gateway.storage.SecretFiles;
 
 /**
- * Mail content never lies in the data directory (nor in the JVM's temporary directory) in a
- * readable form: not after an orderly stop, and not after SIGKILL with mail still queued. Nor
- * does it reach the log.
+ * Mail content never lies in the data directory (which holds the JVM's temporary directory) in a
+ * readable form: not after an orderly stop, not after SIGKILL with mail still queued, and not
+ * after a restart that follows SIGKILL in the middle of a large message. Nor does it reach the log.
  */
 class NoPlaintextAtRestIntegrationTest {
     private static final int QUEUED_MAILS = 20;
@@ -55,7 +57,6 @@ class NoPlaintextAtRestIntegrationTest {
         }
 
         assertThat(PlaintextScan.forToken(token).findings(gateway.dataDirectory())).isEmpty();
-        assertThat(PlaintextScan.forToken(token).findings(gateway.temporaryDirectory())).isEmpty();
         assertThat(gateway.output()).doesNotContain(token);
     }
 
@@ -69,9 +70,33 @@ class NoPlaintextAtRestIntegrationTest {
         gateway.kill();
 
         assertThat(PlaintextScan.forToken(token).findings(gateway.dataDirectory())).isEmpty();
-        assertThat(PlaintextScan.forToken(token).findings(gateway.temporaryDirectory())).isEmpty();
         assertThat(gateway.output()).doesNotContain(token);
         assertThat(queuedMails(gateway)).as("mails still queued when the JVM died").isPositive();
+    }
+
+    @Test
+    void largeMessageBufferedWhenJvmIsKilledShouldBeGoneAfterRestart() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).start();
+        Path temporary = gateway.dataDirectory().resolve("tmp");
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.test");
+            assertThat(smtp.command("MAIL FROM:<sender@staff.test>")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            // Past James's 100 KiB in-memory threshold, and never ended with a dot.
+            smtp.send("Subject: Case file " + token + "\r\n\r\n" + ("Case file " + token + " line of a large message\r\n").repeat(4000));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(PlaintextScan.forToken(token).findings(temporary)).as("James buffers the message in <data>/tmp").isNotEmpty());
+            assertThat(Files.getPosixFilePermissions(temporary)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            gateway.kill();
+        }
+
+        gateway.start();
+        gateway.stop();
+
+        assertThat(PlaintextScan.forToken(token).findings(gateway.dataDirectory())).isEmpty();
+        assertThat(gateway.output()).contains("temporary files left by an earlier run").doesNotContain(token);
     }
 
     private void send(GatewayProcess gateway, int count) throws Exception {
