@@ -31,7 +31,10 @@ public final class WebAdminModule extends AbstractModule {
             .enabled()
             .host(LOOPBACK)
             .port(new FixedPortSupplier(port))
+            // James 3.8.1 installs its CORS filter whatever this says (it tests "enabled", not
+            // "CORS enabled") and allows any origin by default: allow only WebAdmin's own.
             .corsDisabled()
+            .urlCORSOrigin("http://" + LOOPBACK + ":" + port)
             .build());
         bind(AuthenticationFilter.class).toInstance(new AdminTokenFilter(adminToken));
         bind(JwtConfiguration.class).toInstance(new JwtConfiguration(List.of()));

@@ -63,6 +63,19 @@ class WebAdminIntegrationTest {
     }
 
     @Test
+    void browsersShouldNotLetOtherOriginsReadAnswersWhenAPageCallsWebAdmin() throws Exception {
+        String token = Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
+        HttpRequest request = HttpRequest.newBuilder(domainsOn("127.0.0.1"))
+            .header("Origin", "https://attacker.example")
+            .header("Authorization", "Bearer " + token).GET().build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().allValues("Access-Control-Allow-Origin"))
+            .containsExactly("http://127.0.0.1:" + gateway.webAdminPort());
+    }
+
+    @Test
     void webAdminShouldNotAnswerWhenAddressIsTheMailServicesBindAddress() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(domainsOn(MAIL_ADDRESS)).GET().build();
 
