@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -52,9 +53,7 @@ class WebAdminIntegrationTest {
 
     @Test
     void domainsShouldListDefaultDomainWhenTokenIsRight() throws Exception {
-        String token = Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
-        HttpRequest request = HttpRequest.newBuilder(domainsOn("127.0.0.1"))
-            .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = withAdminToken(HttpRequest.newBuilder(domainsOn("127.0.0.1"))).GET().build();
 
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -64,10 +63,8 @@ class WebAdminIntegrationTest {
 
     @Test
     void browsersShouldNotLetOtherOriginsReadAnswersWhenAPageCallsWebAdmin() throws Exception {
-        String token = Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
-        HttpRequest request = HttpRequest.newBuilder(domainsOn("127.0.0.1"))
-            .header("Origin", "https://attacker.example")
-            .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = withAdminToken(HttpRequest.newBuilder(domainsOn("127.0.0.1")))
+            .header("Origin", "https://attacker.example").GET().build();
 
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -87,6 +84,10 @@ class WebAdminIntegrationTest {
 
         assertThat(imapGreeting).as("IMAP on " + MAIL_ADDRESS).startsWith("* OK");
         assertThat(webAdmin).as("WebAdmin on " + MAIL_ADDRESS).isInstanceOf(ConnectException.class);
+    }
+
+    private static HttpRequest.Builder withAdminToken(HttpRequest.Builder request) throws IOException {
+        return request.header("Authorization", "Bearer " + Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip());
     }
 
     private static URI domainsOn(String address) {
