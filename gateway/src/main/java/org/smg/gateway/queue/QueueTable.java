@@ -110,17 +110,21 @@ final class QueueTable {
         }
     }
 
-    /** Commits one mail; a lock timeout or deadlock under load is retried, since the caller is waiting to answer 250. */
+    /**
+     * Commits one mail; a lock timeout, a deadlock or an id taken by another writer of the table
+     * is retried, since the caller is waiting to answer 250.
+     */
     void insert(String queue, MailCodec.Encoded mail, long nextDelivery) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 insertOnce(queue, mail, nextDelivery);
                 return;
             } catch (SQLException e) {
-                if (attempt >= INSERT_ATTEMPTS || !(isTransient(e) || DUPLICATE_KEY.equals(e.getSQLState()))) {
+                boolean idTaken = DUPLICATE_KEY.equals(e.getSQLState());
+                if (attempt >= INSERT_ATTEMPTS || !(idTaken || isTransient(e))) {
                     throw e;
                 }
-                if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                if (idTaken) {
                     seedIds();
                 }
             }
