@@ -105,6 +105,8 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // A test that fails before stopping its gateway must not leave the JVM running after the build.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> pump(ready), "gateway-output-" + root.getFileName());
         reader.setDaemon(true);
