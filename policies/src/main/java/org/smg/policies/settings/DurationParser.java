@@ -37,15 +37,6 @@ final class DurationParser {
         }
     }
 
-    /** Parses a duration and requires it to lie within [min, max]. */
-    static Duration parse(String text, Duration min, Duration max) {
-        Duration duration = parse(text);
-        if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-            throw new IllegalArgumentException(Messages.expected(range(min, max), text));
-        }
-        return duration;
-    }
-
     /** Describes an allowed range, e.g. "a duration from 0s to 60s". */
     static String range(Duration min, Duration max) {
         return "a duration from " + format(min) + " to " + format(max);

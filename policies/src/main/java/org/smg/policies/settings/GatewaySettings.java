@@ -1,32 +1,29 @@
 package org.smg.policies.settings;
 
+import static org.smg.policies.settings.SettingCatalog.*;
+
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** The gateway's own settings, validated and immutable; read from conf/gateway.properties by the loader. */
 public final class GatewaySettings {
 
-    private final String hostname;
-    private final List<String> domains;
+    private final SettingValues values;
     private final Path dataDirectory;
-    private final InetAddress bindAddress;
     private final Ports ports;
-    private final List<Cidr> relayAllowList;
     private final SecretSource storageSecret;
     private final TlsSettings tls;
     private final Limits limits;
 
-    GatewaySettings(String hostname, List<String> domains, Path dataDirectory, InetAddress bindAddress, Ports ports,
-            List<Cidr> relayAllowList, SecretSource storageSecret, TlsSettings tls, Limits limits) {
-        this.hostname = hostname;
-        this.domains = List.copyOf(domains);
+    GatewaySettings(SettingValues values, Path dataDirectory, Ports ports, SecretSource storageSecret, TlsSettings tls,
+            Limits limits) {
+        this.values = values;
         this.dataDirectory = dataDirectory;
-        this.bindAddress = bindAddress;
         this.ports = ports;
-        this.relayAllowList = List.copyOf(relayAllowList);
         this.storageSecret = storageSecret;
         this.tls = tls;
         this.limits = limits;
@@ -39,17 +36,17 @@ public final class GatewaySettings {
 
     /** The name the gateway announces in SMTP greetings and IMAP banners (gateway.hostname). */
     public String hostname() {
-        return hostname;
+        return values.get(HOSTNAME);
     }
 
     /** The mail domains served, lower-cased, the default domain first (gateway.domains). */
     public List<String> domains() {
-        return domains;
+        return values.get(DOMAINS);
     }
 
     /** The domain used for users named without one: the first of {@link #domains()}. */
     public String defaultDomain() {
-        return domains.get(0);
+        return domains().get(0);
     }
 
     /** Normalized absolute directory holding mail, indexes and keys (gateway.dataDir). */
@@ -59,7 +56,7 @@ public final class GatewaySettings {
 
     /** The address the mail and web services listen on (gateway.bindAddress). */
     public InetAddress bindAddress() {
-        return bindAddress;
+        return values.get(BIND_ADDRESS);
     }
 
     /** SMTP port for relaying from the allow-listed networks (smtp.relay.port). */
@@ -99,7 +96,17 @@ public final class GatewaySettings {
 
     /** Networks allowed to relay through the gateway; never empty, never everything (relay.allowList). */
     public List<Cidr> relayAllowList() {
-        return relayAllowList;
+        return values.get(RELAY_ALLOW_LIST);
+    }
+
+    /** Whether staff MTAs may authenticate on the relay port, after STARTTLS (relay.auth). */
+    public boolean relayAuth() {
+        return values.get(RELAY_AUTH);
+    }
+
+    /** Which relay clients must start TLS before MAIL (relay.requireTls). */
+    public RelayTlsRequirement relayRequireTls() {
+        return values.get(RELAY_REQUIRE_TLS);
     }
 
     /** Where the storage boot secret comes from (storage.secret.*). */
@@ -119,8 +126,9 @@ public final class GatewaySettings {
 
     @Override
     public String toString() {
-        return "GatewaySettings[hostname=" + hostname + ", domains=" + domains + ", dataDirectory=" + dataDirectory
-                + ", bindAddress=" + bindAddress.getHostAddress() + ", " + ports + ", relayAllowList=" + relayAllowList
+        return "GatewaySettings[hostname=" + hostname() + ", domains=" + domains() + ", dataDirectory=" + dataDirectory
+                + ", bindAddress=" + bindAddress().getHostAddress() + ", " + ports + ", relayAllowList="
+                + relayAllowList() + ", relayAuth=" + relayAuth() + ", relayRequireTls=" + relayRequireTls().text()
                 + ", storageSecret=" + storageSecret + ", tls=" + tls + ", limits=" + limits + "]";
     }
 
@@ -145,143 +153,164 @@ public final class GatewaySettings {
         }
 
         public Builder hostname(String hostname) {
-            draft.hostname = Objects.requireNonNull(hostname, "hostname");
+            draft.values.set(HOSTNAME, Objects.requireNonNull(hostname, "hostname"));
             return this;
         }
 
         /** The served domains, the default domain first; they are lower-cased. */
         public Builder domains(List<String> domains) {
-            draft.domains = List.copyOf(domains);
+            draft.values.set(DOMAINS, domains.stream().map(domain -> domain.toLowerCase(Locale.ROOT)).toList());
             return this;
         }
 
         public Builder dataDirectory(Path dataDirectory) {
-            draft.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+            draft.values.set(DATA_DIR, Objects.requireNonNull(dataDirectory, "dataDirectory"));
             return this;
         }
 
         public Builder bindAddress(InetAddress bindAddress) {
-            draft.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            draft.values.set(BIND_ADDRESS, Objects.requireNonNull(bindAddress, "bindAddress"));
             return this;
         }
 
         public Builder relayPort(int port) {
-            draft.ports.put(SettingKeys.RELAY_PORT, port);
+            draft.values.set(RELAY_PORT, port);
             return this;
         }
 
         public Builder submissionPort(int port) {
-            draft.ports.put(SettingKeys.SUBMISSION_PORT, port);
+            draft.values.set(SUBMISSION_PORT, port);
             return this;
         }
 
         public Builder smtpsPort(int port) {
-            draft.ports.put(SettingKeys.SMTPS_PORT, port);
+            draft.values.set(SMTPS_PORT, port);
             return this;
         }
 
         public Builder imapPort(int port) {
-            draft.ports.put(SettingKeys.IMAP_PORT, port);
+            draft.values.set(IMAP_PORT, port);
             return this;
         }
 
         public Builder imapsPort(int port) {
-            draft.ports.put(SettingKeys.IMAPS_PORT, port);
+            draft.values.set(IMAPS_PORT, port);
             return this;
         }
 
         public Builder webPort(int port) {
-            draft.ports.put(SettingKeys.WEB_PORT, port);
+            draft.values.set(WEB_PORT, port);
             return this;
         }
 
         public Builder webAdminPort(int port) {
-            draft.ports.put(SettingKeys.WEBADMIN_PORT, port);
+            draft.values.set(WEBADMIN_PORT, port);
             return this;
         }
 
         public Builder relayAllowList(List<Cidr> relayAllowList) {
-            draft.relayAllowList = List.copyOf(relayAllowList);
+            draft.values.set(RELAY_ALLOW_LIST, List.copyOf(relayAllowList));
             return this;
         }
 
         public Builder storageSecretEnvironmentVariable(String variable) {
-            draft.secretVariable = Objects.requireNonNull(variable, "variable");
+            draft.values.set(SECRET_ENV, Objects.requireNonNull(variable, "variable"));
             return this;
         }
 
         /** The secret file; null restores the default, secrets/storage.secret beside the data directory. */
         public Builder storageSecretFile(Path file) {
-            draft.secretFile = file;
+            draft.values.set(SECRET_FILE, file);
             return this;
         }
 
         /** A PKCS#12 keystore, or null for none. */
         public Builder tlsKeystore(Path keystore) {
-            draft.tlsKeystore = keystore;
+            draft.values.set(TLS_KEYSTORE, keystore);
             return this;
         }
 
         /** The file holding the keystore password, or null for none. */
         public Builder tlsKeystorePasswordFile(Path passwordFile) {
-            draft.tlsKeystorePasswordFile = passwordFile;
+            draft.values.set(TLS_KEYSTORE_PASSWORD_FILE, passwordFile);
             return this;
         }
 
         /** A PEM certificate chain, or null for none. */
         public Builder tlsCertificateChain(Path certificateChain) {
-            draft.tlsCertificate = certificateChain;
+            draft.values.set(TLS_CERTIFICATE, certificateChain);
             return this;
         }
 
         /** A PEM private key, or null for none. */
         public Builder tlsPrivateKey(Path privateKey) {
-            draft.tlsPrivateKey = privateKey;
+            draft.values.set(TLS_PRIVATE_KEY, privateKey);
             return this;
         }
 
         public Builder maxMessageSize(long bytes) {
-            draft.limits.maxMessageSize = bytes;
+            draft.values.set(MAX_MESSAGE_SIZE, bytes);
+            return this;
+        }
+
+        public Builder maxRecipients(int recipients) {
+            draft.values.set(MAX_RECIPIENTS, recipients);
+            return this;
+        }
+
+        public Builder relayAuth(boolean enabled) {
+            draft.values.set(RELAY_AUTH, enabled);
+            return this;
+        }
+
+        public Builder relayRequireTls(RelayTlsRequirement requirement) {
+            draft.values.set(RELAY_REQUIRE_TLS, Objects.requireNonNull(requirement, "requirement"));
             return this;
         }
 
         public Builder connectionsPerIp(int connections) {
-            draft.limits.connectionsPerIp = connections;
+            draft.values.set(CONNECTIONS_PER_IP, connections);
             return this;
         }
 
         public Builder connections(int connections) {
-            draft.limits.connections = connections;
+            draft.values.set(CONNECTIONS, connections);
             return this;
         }
 
         public Builder imapLiteralSizeLimit(long bytes) {
-            draft.limits.imapLiteralSize = bytes;
+            draft.values.set(IMAP_LITERAL_SIZE, bytes);
             return this;
         }
 
         public Builder imapPreAuthLiteralSizeLimit(long bytes) {
-            draft.limits.imapPreAuthLiteralSize = bytes;
+            draft.values.set(IMAP_PRE_AUTH_LITERAL_SIZE, bytes);
             return this;
         }
 
         public Builder imapMaxLiteralsPerCommand(int literals) {
-            draft.limits.imapLiteralsPerCommand = literals;
+            draft.values.set(IMAP_LITERALS_PER_COMMAND, literals);
             return this;
         }
 
         public Builder imapMaxLineLength(int bytes) {
-            draft.limits.imapMaxLineLength = bytes;
+            draft.values.set(IMAP_MAX_LINE_LENGTH, bytes);
             return this;
         }
 
         public Builder authFailuresBeforeDelay(int failures) {
-            draft.limits.authFailuresBeforeDelay = failures;
+            draft.values.set(AUTH_FAILURES_BEFORE_DELAY, failures);
             return this;
         }
 
         public Builder authMaxDelay(Duration delay) {
-            draft.limits.authMaxDelay = Objects.requireNonNull(delay, "delay");
+            draft.values.set(AUTH_MAX_DELAY, Objects.requireNonNull(delay, "delay"));
+            return this;
+        }
+
+        /** Sets a value parsed from the file (the loader's way in; its declaration checks it in build()). */
+        <T> Builder set(Setting<T> setting, T value) {
+            draft.values.set(setting, value);
             return this;
         }
 

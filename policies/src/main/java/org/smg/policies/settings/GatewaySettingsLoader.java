@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** Reads conf/gateway.properties into validated GatewaySettings, reporting every problem with its line. */
 public final class GatewaySettingsLoader {
 
-    private static final String ALLOWED_KEYS = String.join(", ", SettingKeys.ALL);
+    private static final String ALLOWED_KEYS = SettingCatalog.keys();
 
     private GatewaySettingsLoader() {
     }
@@ -32,8 +32,13 @@ public final class GatewaySettingsLoader {
         return builder.build();
     }
 
+    private static <T> void set(GatewaySettings.Builder builder, Setting<T> setting, String text) {
+        builder.set(setting, setting.parse(text));
+    }
+
     private static void apply(PropertiesFileReader.Entry entry, String shownName, GatewaySettings.Builder builder) {
-        if (!ValueBindings.isKnown(entry.key())) {
+        Setting<?> setting = SettingCatalog.find(entry.key());
+        if (setting == null) {
             // Refusing unknown keys turns a typo into a start-up error instead of a silently ignored setting.
             builder.report(new SettingsError(shownName, entry.line(), entry.key(),
                     "unknown key; allowed keys are: " + ALLOWED_KEYS));
@@ -41,7 +46,7 @@ public final class GatewaySettingsLoader {
         }
         builder.origin(entry.key(), entry.line(), entry.value());
         try {
-            ValueBindings.apply(entry.key(), entry.value(), builder);
+            set(builder, setting, entry.value());
         } catch (CommaList.BadEntries bad) {
             bad.problems().forEach(problem ->
                     builder.reject(new SettingsError(shownName, entry.line(), entry.key(), problem)));

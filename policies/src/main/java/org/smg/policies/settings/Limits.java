@@ -1,89 +1,90 @@
 package org.smg.policies.settings;
 
+import static org.smg.policies.settings.SettingCatalog.*;
+
 import java.time.Duration;
 
 /** Immutable resource limits that keep one client, or many, from exhausting the gateway. */
 public final class Limits {
 
-    static final long MESSAGE_SIZE_MIN = 1L << 10;
-    static final long MESSAGE_SIZE_MAX = 2L << 30;
-    static final int CONNECTIONS_PER_IP_MIN = 1;
-    static final int CONNECTIONS_PER_IP_MAX = 10_000;
-    static final int CONNECTIONS_MIN = 1;
-    static final int CONNECTIONS_MAX = 100_000;
-    static final long LITERAL_SIZE_MIN = 1L << 10;
-    static final long LITERAL_SIZE_MAX = 2L << 30;
-    static final long PRE_AUTH_LITERAL_SIZE_MIN = 64;
-    static final long PRE_AUTH_LITERAL_SIZE_MAX = 64L << 10;
-    static final int LITERALS_PER_COMMAND_MIN = 1;
-    static final int LITERALS_PER_COMMAND_MAX = 10_000;
-    static final int LINE_LENGTH_MIN = 1024;
-    static final int LINE_LENGTH_MAX = 1_048_576;
-    static final int FAILURES_BEFORE_DELAY_MIN = 1;
-    static final int FAILURES_BEFORE_DELAY_MAX = 100;
-    static final Duration AUTH_DELAY_MIN = Duration.ZERO;
-    static final Duration AUTH_DELAY_MAX = Duration.ofSeconds(60);
+    private final SettingValues values;
 
-    private final LimitsDraft values;
-
-    private Limits(LimitsDraft values) {
-        this.values = values.copy();
+    private Limits(SettingValues values) {
+        this.values = values;
     }
 
-    /** Validates the draft, recording every out-of-range value in problems. */
-    static Limits create(LimitsDraft draft, Problems problems) {
-        draft.check(problems);
-        return new Limits(draft);
+    /** Takes the limits from checked values, and records a pre-login literal limit above the post-login one. */
+    static Limits create(SettingValues values, Problems problems) {
+        long literal = values.get(IMAP_LITERAL_SIZE);
+        long preAuth = values.get(IMAP_PRE_AUTH_LITERAL_SIZE);
+        boolean bothValid = !problems.has(IMAP_LITERAL_SIZE.key()) && !problems.has(IMAP_PRE_AUTH_LITERAL_SIZE.key());
+        if (bothValid && preAuth > literal) {
+            // A client that has not even logged in must never be allowed more than a logged-in one.
+            String limit = problems.shown(IMAP_LITERAL_SIZE.key(), SizeParser.format(literal));
+            String shownPreAuth = problems.shown(IMAP_PRE_AUTH_LITERAL_SIZE.key(), SizeParser.format(preAuth));
+            // Point at the line the administrator wrote; a default is not the mistake.
+            Setting<Long> lineKey = problems.fromFile(IMAP_PRE_AUTH_LITERAL_SIZE.key())
+                    ? IMAP_PRE_AUTH_LITERAL_SIZE : IMAP_LITERAL_SIZE;
+            problems.addOnLineOf(lineKey.key(), IMAP_PRE_AUTH_LITERAL_SIZE.key(),
+                    Messages.expected("at most " + IMAP_LITERAL_SIZE + " (" + limit + ")", shownPreAuth));
+        }
+        return new Limits(values);
     }
 
     /** Largest accepted message, in bytes (limits.maxMessageSize). */
     public long maxMessageSize() {
-        return values.maxMessageSize;
+        return values.get(MAX_MESSAGE_SIZE);
+    }
+
+    /** Most recipients one SMTP transaction may name (limits.maxRecipients). */
+    public int maxRecipients() {
+        return values.get(MAX_RECIPIENTS);
     }
 
     /** Simultaneous connections allowed from one IP address (limits.connectionsPerIp). */
     public int connectionsPerIp() {
-        return values.connectionsPerIp;
+        return values.get(CONNECTIONS_PER_IP);
     }
 
     /** Simultaneous connections allowed in all (limits.connections). */
     public int connections() {
-        return values.connections;
+        return values.get(CONNECTIONS);
     }
 
     /** Largest IMAP literal accepted after login, in bytes (limits.imap.literalSize). */
     public long imapLiteralSizeLimit() {
-        return values.imapLiteralSize;
+        return values.get(IMAP_LITERAL_SIZE);
     }
 
     /** Largest IMAP literal accepted before login, in bytes (limits.imap.preAuthLiteralSize). */
     public long imapPreAuthLiteralSizeLimit() {
-        return values.imapPreAuthLiteralSize;
+        return values.get(IMAP_PRE_AUTH_LITERAL_SIZE);
     }
 
     /** Most literals one IMAP command may carry (limits.imap.literalsPerCommand). */
     public int imapMaxLiteralsPerCommand() {
-        return values.imapLiteralsPerCommand;
+        return values.get(IMAP_LITERALS_PER_COMMAND);
     }
 
     /** Longest IMAP command line, in bytes (limits.imap.maxLineLength). */
     public int imapMaxLineLength() {
-        return values.imapMaxLineLength;
+        return values.get(IMAP_MAX_LINE_LENGTH);
     }
 
     /** Failed logins tolerated before responses are delayed (limits.auth.failuresBeforeDelay). */
     public int authFailuresBeforeDelay() {
-        return values.authFailuresBeforeDelay;
+        return values.get(AUTH_FAILURES_BEFORE_DELAY);
     }
 
     /** Longest delay imposed after repeated failed logins (limits.auth.maxDelay). */
     public Duration authMaxDelay() {
-        return values.authMaxDelay;
+        return values.get(AUTH_MAX_DELAY);
     }
 
     @Override
     public String toString() {
         return "Limits[maxMessageSize=" + SizeParser.format(maxMessageSize())
+                + ", maxRecipients=" + maxRecipients()
                 + ", connectionsPerIp=" + connectionsPerIp()
                 + ", connections=" + connections()
                 + ", imapLiteralSize=" + SizeParser.format(imapLiteralSizeLimit())

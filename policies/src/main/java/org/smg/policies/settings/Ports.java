@@ -1,62 +1,38 @@
 package org.smg.policies.settings;
 
-import static org.smg.policies.settings.SettingKeys.IMAPS_PORT;
-import static org.smg.policies.settings.SettingKeys.IMAP_PORT;
-import static org.smg.policies.settings.SettingKeys.RELAY_PORT;
-import static org.smg.policies.settings.SettingKeys.SMTPS_PORT;
-import static org.smg.policies.settings.SettingKeys.SUBMISSION_PORT;
-import static org.smg.policies.settings.SettingKeys.WEBADMIN_PORT;
-import static org.smg.policies.settings.SettingKeys.WEB_PORT;
+import static org.smg.policies.settings.SettingCatalog.PORTS;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The seven listening ports, each valid and different from the others. */
+/** The seven listening ports, each different from the others. */
 record Ports(int relay, int submission, int smtps, int imap, int imaps, int web, int webAdmin) {
 
-    /** The documented defaults, keyed by settings key in file order. */
-    static Map<String, Integer> defaults() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put(RELAY_PORT, 2525);
-        ports.put(SUBMISSION_PORT, 1587);
-        ports.put(SMTPS_PORT, 1465);
-        ports.put(IMAP_PORT, 1143);
-        ports.put(IMAPS_PORT, 1993);
-        ports.put(WEB_PORT, 8443);
-        ports.put(WEBADMIN_PORT, 8000);
-        return ports;
-    }
-
-    /** Records every invalid or shared port and returns the ports as given. */
-    static Ports check(Map<String, Integer> ports, Problems problems) {
-        List<String> keys = new ArrayList<>(ports.keySet());
-        for (String key : keys) {
-            problems.expect(PortParser.isValid(ports.get(key)), key, PortParser.EXPECTED, ports.get(key).toString());
-        }
-        for (int later = 1; later < keys.size(); later++) {
+    /** Records every port shared by two services (each port's own range is checked by its declaration). */
+    static Ports check(SettingValues values, Problems problems) {
+        for (int later = 1; later < PORTS.size(); later++) {
             for (int earlier = 0; earlier < later; earlier++) {
-                if (clash(ports, problems, keys.get(earlier), keys.get(later))) {
+                if (clash(values, problems, PORTS.get(earlier), PORTS.get(later))) {
                     break;
                 }
             }
         }
-        return new Ports(ports.get(RELAY_PORT), ports.get(SUBMISSION_PORT), ports.get(SMTPS_PORT),
-                ports.get(IMAP_PORT), ports.get(IMAPS_PORT), ports.get(WEB_PORT), ports.get(WEBADMIN_PORT));
+        List<Integer> ports = PORTS.stream().map(values::get).toList();
+        return new Ports(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(4), ports.get(5),
+                ports.get(6));
     }
 
-    private static boolean clash(Map<String, Integer> ports, Problems problems, String first, String second) {
-        int port = ports.get(first);
-        if (port != ports.get(second) || !PortParser.isValid(port)
-                || !problems.usable(first) || !problems.usable(second)) {
+    private static boolean clash(SettingValues values, Problems problems, Setting<Integer> first,
+            Setting<Integer> second) {
+        int port = values.get(first);
+        if (port != values.get(second) || !PortParser.isValid(port)
+                || !problems.usable(first.key()) || !problems.usable(second.key())) {
             return false;
         }
         // Blame the key the administrator wrote: a default is not the mistake.
-        boolean blameFirst = problems.fromFile(first) && !problems.fromFile(second);
-        String blamed = blameFirst ? first : second;
-        String other = blameFirst ? second : first;
-        problems.add(blamed, "port " + port + " is also used by " + other + "; give each service its own port");
+        boolean blameFirst = problems.fromFile(first.key()) && !problems.fromFile(second.key());
+        Setting<Integer> blamed = blameFirst ? first : second;
+        Setting<Integer> other = blameFirst ? second : first;
+        problems.add(blamed.key(), "port " + port + " is also used by " + other + "; give each service its own port");
         return true;
     }
 }

@@ -48,6 +48,11 @@ final class Problems {
         return !unparsedKeys.contains(key);
     }
 
+    /** True when the key's value could not be parsed or broke a rule: checks derived from it would mislead. */
+    boolean has(String key) {
+        return !usable(key) || errors.stream().anyMatch(error -> error.key().equals(key));
+    }
+
     /** True when the key was written in the settings file rather than left at its default. */
     boolean fromFile(String key) {
         return origins.containsKey(key);
@@ -59,10 +64,11 @@ final class Problems {
         return origin == null ? typedText : origin.raw();
     }
 
-    /** Throws every collected error in file order; errors without a line come last. */
+    /** Throws every collected error in file order; errors without a line come last, in the order keys are declared. */
     void throwIfAny() throws SettingsException {
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingInt(error -> error.line() == 0 ? Integer.MAX_VALUE : error.line()));
+            errors.sort(Comparator.<SettingsError>comparingInt(error -> error.line() == 0 ? Integer.MAX_VALUE : error.line())
+                    .thenComparingInt(error -> SettingCatalog.order(error.key())));
             throw new SettingsException(errors);
         }
     }

@@ -1,8 +1,7 @@
 package org.smg.policies.settings;
 
-import static org.smg.policies.settings.SettingKeys.DATA_DIR;
-import static org.smg.policies.settings.SettingKeys.SECRET_ENV;
-import static org.smg.policies.settings.SettingKeys.SECRET_FILE;
+import static org.smg.policies.settings.SettingCatalog.DATA_DIR;
+import static org.smg.policies.settings.SettingCatalog.SECRET_FILE;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -24,12 +23,9 @@ public final class SecretSource {
         this.file = file;
     }
 
-    /** Returns the variable name, or throws IllegalArgumentException naming it and the allowed syntax. */
-    static String parseVariable(String text) {
-        if (!VARIABLE.matcher(text).matches()) {
-            throw new IllegalArgumentException(Messages.expected(EXPECTED_VARIABLE, text));
-        }
-        return text;
+    /** Tells whether the text can name an environment variable. */
+    static boolean isVariable(String text) {
+        return VARIABLE.matcher(text).matches();
     }
 
     /**
@@ -40,7 +36,6 @@ public final class SecretSource {
      */
     static SecretSource create(String variable, Path configuredFile, Path baseDirectory, Path dataDirectory,
             Path configurationDirectory, Problems problems) {
-        problems.expect(VARIABLE.matcher(variable).matches(), SECRET_ENV, EXPECTED_VARIABLE, variable);
         Path file = configuredFile != null
                 ? PathRules.resolve(baseDirectory, configuredFile)
                 : dataDirectory.resolve("..").resolve("secrets").resolve("storage.secret").normalize();
@@ -48,10 +43,10 @@ public final class SecretSource {
         if (configurationDirectory != null && PathRules.isInside(file, configurationDirectory)) {
             String message = "must be outside the configuration directory '" + configurationDirectory.toAbsolutePath()
                     .normalize() + "', got '" + file + "'";
-            if (configuredFile != null && problems.usable(SECRET_FILE)) {
-                problems.add(SECRET_FILE, message);
-            } else if (configuredFile == null && problems.usable(DATA_DIR)) {
-                problems.addOnLineOf(DATA_DIR, SECRET_FILE, message
+            if (configuredFile != null && problems.usable(SECRET_FILE.key())) {
+                problems.add(SECRET_FILE.key(), message);
+            } else if (configuredFile == null && problems.usable(DATA_DIR.key())) {
+                problems.addOnLineOf(DATA_DIR.key(), SECRET_FILE.key(), message
                         + " (the default, secrets/ beside " + DATA_DIR + "; set " + SECRET_FILE + " elsewhere)");
             }
         }

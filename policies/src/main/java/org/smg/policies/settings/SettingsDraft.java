@@ -1,38 +1,22 @@
 package org.smg.policies.settings;
 
-import static org.smg.policies.settings.SettingKeys.DOMAINS;
-import static org.smg.policies.settings.SettingKeys.HOSTNAME;
-import static org.smg.policies.settings.SettingKeys.RELAY_ALLOW_LIST;
+import static org.smg.policies.settings.SettingCatalog.*;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The values a builder collects, starting at the defaults, and the checks that turn them into settings. */
+/** The values a builder collects, starting at the declared defaults, and the checks that turn them into settings. */
 final class SettingsDraft {
 
     String file = "";
     Path baseDirectory = Path.of("");
     Path configurationDirectory;
-    String hostname = "localhost";
-    List<String> domains = List.of("gateway.localhost");
-    Path dataDirectory = Path.of("var");
-    InetAddress bindAddress = IpLiterals.parseAddress("127.0.0.1", "an IP address");
-    final Map<String, Integer> ports = Ports.defaults();
-    List<Cidr> relayAllowList = List.of(Cidr.parse("127.0.0.1/32"), Cidr.parse("::1/128"));
-    String secretVariable = SecretSource.DEFAULT_VARIABLE;
-    Path secretFile;
-    Path tlsKeystore;
-    Path tlsKeystorePasswordFile;
-    Path tlsCertificate;
-    Path tlsPrivateKey;
-    final LimitsDraft limits = new LimitsDraft();
+    final SettingValues values = new SettingValues();
 
     final Map<String, Problems.Origin> origins = new HashMap<>();
     final Set<String> unparsedKeys = new HashSet<>();
@@ -41,42 +25,40 @@ final class SettingsDraft {
     /** Checks everything, so that one start-up attempt shows the administrator every mistake. */
     GatewaySettings build() throws SettingsException {
         Problems problems = new Problems(file, Map.copyOf(origins), Set.copyOf(unparsedKeys), earlierErrors);
-        problems.expect(HostNames.isValid(hostname), HOSTNAME, HostNames.EXPECTED_HOST, hostname);
-        List<String> checkedDomains = checkDomains(problems);
+        SettingValues checked = values.copy();
+        checked.check(problems);
+        checkDomains(checked.get(DOMAINS), problems);
+        checkRelayAllowList(checked.get(RELAY_ALLOW_LIST), problems);
         Path base = baseDirectory.toAbsolutePath().normalize();
-        Path data = PathRules.resolve(base, dataDirectory);
-        Ports checkedPorts = Ports.check(ports, problems);
-        checkRelayAllowList(problems);
-        SecretSource secret = SecretSource.create(secretVariable, secretFile, base, data, configurationDirectory,
-                problems);
-        TlsSettings tls = TlsSettings.create(tlsKeystore, tlsKeystorePasswordFile, tlsCertificate, tlsPrivateKey,
-                base, problems);
-        Limits checkedLimits = Limits.create(limits, problems);
+        Path data = PathRules.resolve(base, checked.get(DATA_DIR));
+        Ports ports = Ports.check(checked, problems);
+        SecretSource secret = SecretSource.create(checked.get(SECRET_ENV), checked.get(SECRET_FILE), base, data,
+                configurationDirectory, problems);
+        TlsSettings tls = TlsSettings.create(checked.get(TLS_KEYSTORE), checked.get(TLS_KEYSTORE_PASSWORD_FILE),
+                checked.get(TLS_CERTIFICATE), checked.get(TLS_PRIVATE_KEY), base, problems);
+        Limits limits = Limits.create(checked, problems);
         problems.throwIfAny();
-        return new GatewaySettings(hostname, checkedDomains, data, bindAddress, checkedPorts, relayAllowList,
-                secret, tls, checkedLimits);
+        return new GatewaySettings(checked, data, ports, secret, tls, limits);
     }
 
-    private List<String> checkDomains(Problems problems) {
-        problems.expect(!domains.isEmpty(), DOMAINS, "a comma-separated list of " + HostNames.EXPECTED_DOMAINS, "");
-        List<String> lowerCased = new ArrayList<>();
+    private static void checkDomains(List<String> domains, Problems problems) {
+        problems.expect(!domains.isEmpty(), DOMAINS.key(),
+                "a comma-separated list of " + HostNames.EXPECTED_DOMAINS, "");
+        Set<String> seen = new HashSet<>();
         for (String domain : domains) {
-            problems.expect(HostNames.isValid(domain), DOMAINS, HostNames.EXPECTED_DOMAIN, domain);
-            String lowerCase = domain.toLowerCase(Locale.ROOT);
-            if (lowerCased.contains(lowerCase) && problems.usable(DOMAINS)) {
-                problems.add(DOMAINS, "duplicate domain '" + lowerCase + "'; list each domain once");
+            problems.expect(HostNames.isValid(domain), DOMAINS.key(), HostNames.EXPECTED_DOMAIN, domain);
+            if (!seen.add(domain) && problems.usable(DOMAINS.key())) {
+                problems.add(DOMAINS.key(), "duplicate domain '" + domain + "'; list each domain once");
             }
-            lowerCased.add(lowerCase);
         }
-        return lowerCased.stream().distinct().toList();
     }
 
-    private void checkRelayAllowList(Problems problems) {
-        problems.expect(!relayAllowList.isEmpty(), RELAY_ALLOW_LIST,
+    private static void checkRelayAllowList(List<Cidr> networks, Problems problems) {
+        problems.expect(!networks.isEmpty(), RELAY_ALLOW_LIST.key(),
                 "a comma-separated list of " + Cidr.EXPECTED_ENTRIES, "");
-        for (Cidr network : relayAllowList) {
-            if (network.coversEveryAddress() && problems.usable(RELAY_ALLOW_LIST)) {
-                problems.add(RELAY_ALLOW_LIST, network + " would make the gateway an open relay"
+        for (Cidr network : networks) {
+            if (network.coversEveryAddress() && problems.usable(RELAY_ALLOW_LIST.key())) {
+                problems.add(RELAY_ALLOW_LIST.key(), network + " would make the gateway an open relay"
                         + " (anyone could send mail through it); list only the networks of trusted clients");
             }
         }

@@ -28,15 +28,6 @@ final class SizeParser {
         }
     }
 
-    /** Parses a size and requires it to lie within [min, max]. */
-    static long parse(String text, long min, long max) {
-        long bytes = parse(text);
-        if (bytes < min || bytes > max) {
-            throw new IllegalArgumentException(Messages.expected(range(min, max), text));
-        }
-        return bytes;
-    }
-
     /** Describes an allowed range, e.g. "a size from 1K to 2G". */
     static String range(long min, long max) {
         return "a size from " + format(min) + " to " + format(max);

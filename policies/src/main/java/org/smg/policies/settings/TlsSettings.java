@@ -1,9 +1,9 @@
 package org.smg.policies.settings;
 
-import static org.smg.policies.settings.SettingKeys.TLS_CERTIFICATE;
-import static org.smg.policies.settings.SettingKeys.TLS_KEYSTORE;
-import static org.smg.policies.settings.SettingKeys.TLS_KEYSTORE_PASSWORD_FILE;
-import static org.smg.policies.settings.SettingKeys.TLS_PRIVATE_KEY;
+import static org.smg.policies.settings.SettingCatalog.TLS_CERTIFICATE;
+import static org.smg.policies.settings.SettingCatalog.TLS_KEYSTORE;
+import static org.smg.policies.settings.SettingCatalog.TLS_KEYSTORE_PASSWORD_FILE;
+import static org.smg.policies.settings.SettingCatalog.TLS_PRIVATE_KEY;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,11 @@ import java.util.Optional;
 
 /** Where the TLS certificate comes from: a PKCS#12 keystore, PEM files, or none (then self-signed). */
 public final class TlsSettings {
+
+    private static final String KEYSTORE = TLS_KEYSTORE.key();
+    private static final String PASSWORD_FILE = TLS_KEYSTORE_PASSWORD_FILE.key();
+    private static final String CERTIFICATE = TLS_CERTIFICATE.key();
+    private static final String PRIVATE_KEY = TLS_PRIVATE_KEY.key();
 
     private final Path keystore;
     private final Path keystorePasswordFile;
@@ -28,22 +33,22 @@ public final class TlsSettings {
     static TlsSettings create(Path keystore, Path passwordFile, Path certificate, Path privateKey, Path base,
             Problems problems) {
         if (keystore != null && certificate != null) {
-            problems.add(TLS_CERTIFICATE, "cannot be combined with " + TLS_KEYSTORE
+            problems.add(CERTIFICATE, "cannot be combined with " + KEYSTORE
                     + "; configure either a PKCS#12 keystore or a PEM certificate with its private key");
         }
-        requires(problems, keystore, TLS_KEYSTORE, passwordFile, TLS_KEYSTORE_PASSWORD_FILE);
-        requires(problems, certificate, TLS_CERTIFICATE, privateKey, TLS_PRIVATE_KEY);
-        requires(problems, privateKey, TLS_PRIVATE_KEY, certificate, TLS_CERTIFICATE);
+        requires(problems, keystore, KEYSTORE, passwordFile, PASSWORD_FILE);
+        requires(problems, certificate, CERTIFICATE, privateKey, PRIVATE_KEY);
+        requires(problems, privateKey, PRIVATE_KEY, certificate, CERTIFICATE);
         if (passwordFile != null && keystore == null) {
-            problems.add(TLS_KEYSTORE_PASSWORD_FILE, "is only used with " + TLS_KEYSTORE
-                    + ", which is not set; set " + TLS_KEYSTORE + " or remove this key");
+            problems.add(PASSWORD_FILE, "is only used with " + KEYSTORE
+                    + ", which is not set; set " + KEYSTORE + " or remove this key");
         }
         return new TlsSettings(
-                readable(problems, TLS_KEYSTORE, base, keystore, "a PKCS#12 keystore"),
-                readable(problems, TLS_KEYSTORE_PASSWORD_FILE, base, passwordFile,
+                readable(problems, KEYSTORE, base, keystore, "a PKCS#12 keystore"),
+                readable(problems, PASSWORD_FILE, base, passwordFile,
                         "a file holding the keystore password"),
-                readable(problems, TLS_CERTIFICATE, base, certificate, "a PEM certificate chain"),
-                readable(problems, TLS_PRIVATE_KEY, base, privateKey, "a PEM private key"));
+                readable(problems, CERTIFICATE, base, certificate, "a PEM certificate chain"),
+                readable(problems, PRIVATE_KEY, base, privateKey, "a PEM private key"));
     }
 
     private static void requires(Problems problems, Path present, String presentKey, Path needed, String neededKey) {

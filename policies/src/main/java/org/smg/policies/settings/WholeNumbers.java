@@ -11,16 +11,12 @@ final class WholeNumbers {
     private WholeNumbers() {
     }
 
-    /** Parses a number within [min, max]; throws IllegalArgumentException naming the value and the range. */
-    static int parse(String text, int min, int max) {
+    /** Parses a whole number; throws IllegalArgumentException naming the value and the expectation. */
+    static int parse(String text, String expectation) {
         if (!DIGITS.matcher(text).matches()) {
-            throw new IllegalArgumentException(Messages.expected(range(min, max), text));
+            throw new IllegalArgumentException(Messages.expected(expectation, text));
         }
-        int value = Integer.parseInt(text);
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(Messages.expected(range(min, max), text));
-        }
-        return value;
+        return Integer.parseInt(text);
     }
 
     /** Describes an allowed range, e.g. "a whole number from 1 to 100". */

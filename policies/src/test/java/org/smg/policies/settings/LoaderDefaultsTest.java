@@ -40,9 +40,24 @@ class LoaderDefaultsTest {
     void shippedConfigurationShouldSetEveryKeyButTlsAndMentionTlsKeysInComments() throws IOException {
         List<String> lines = Files.readAllLines(SHIPPED);
 
-        for (String key : SettingKeys.ALL) {
+        for (String key : SettingCatalog.ALL.stream().map(Setting::key).toList()) {
             String expectedStart = key.startsWith("tls.") ? "#" + key + "=" : key + "=";
             assertThat(lines).as(key).anyMatch(line -> line.startsWith(expectedStart));
+        }
+    }
+
+    @Test
+    void shippedConfigurationShouldWriteEveryDeclaredDefault() throws IOException {
+        List<String> lines = Files.readAllLines(SHIPPED);
+
+        for (Setting<?> setting : SettingCatalog.ALL) {
+            if (setting.optional() || setting.defaultValue() == null) {
+                continue;
+            }
+            String prefix = setting.key() + "=";
+            String written = lines.stream().filter(line -> line.startsWith(prefix)).findFirst()
+                    .map(line -> line.substring(prefix.length()).strip()).orElseThrow();
+            assertThat(setting.parse(written)).as(setting.key()).isEqualTo(setting.defaultValue());
         }
     }
 
