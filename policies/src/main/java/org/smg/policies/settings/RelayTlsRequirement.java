@@ -23,7 +23,7 @@ public enum RelayTlsRequirement implements Setting.Choice {
     }
 
     /** True when a client connecting from {@code client} must start TLS before MAIL. */
-    public boolean requiresTlsFrom(InetAddress client) {
+    public boolean appliesTo(InetAddress client) {
         switch (this) {
             case ALWAYS:
                 return true;

@@ -41,9 +41,9 @@ final class SettingCatalog {
             List.of(Cidr.parse("127.0.0.1/32"), Cidr.parse("::1/128")),
             text -> CommaList.parse(text, Cidr.EXPECTED_ENTRIES, Cidr::parse),
             networks -> networks.stream().map(Cidr::toString).collect(Collectors.joining(",")));
+    static final Setting<Boolean> RELAY_AUTH = Setting.flag("relay.auth", false);
     static final Setting<RelayTlsRequirement> RELAY_REQUIRE_TLS = Setting.choice("relay.requireTls",
             RelayTlsRequirement.NON_LOOPBACK);
-    static final Setting<Boolean> RELAY_AUTH = Setting.flag("relay.auth", false);
 
     static final Setting<String> SECRET_ENV = Setting.checked("storage.secret.env", SecretSource.DEFAULT_VARIABLE,
             Function.identity(), SecretSource::isVariable, SecretSource.EXPECTED_VARIABLE, Function.identity());
@@ -80,7 +80,7 @@ final class SettingCatalog {
     static final List<Setting<?>> ALL = List.of(
             HOSTNAME, DOMAINS, DATA_DIR, BIND_ADDRESS,
             RELAY_PORT, SUBMISSION_PORT, SMTPS_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT, WEBADMIN_PORT,
-            RELAY_ALLOW_LIST, RELAY_REQUIRE_TLS, RELAY_AUTH, SECRET_ENV, SECRET_FILE,
+            RELAY_ALLOW_LIST, RELAY_AUTH, RELAY_REQUIRE_TLS, SECRET_ENV, SECRET_FILE,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD_FILE, TLS_CERTIFICATE, TLS_PRIVATE_KEY,
             MAX_MESSAGE_SIZE, MAX_RECIPIENTS, CONNECTIONS_PER_IP, CONNECTIONS,
             IMAP_LITERAL_SIZE, IMAP_PRE_AUTH_LITERAL_SIZE, IMAP_LITERALS_PER_COMMAND, IMAP_MAX_LINE_LENGTH,

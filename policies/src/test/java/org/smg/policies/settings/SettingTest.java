@@ -89,9 +89,9 @@ class SettingTest {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         InetAddress staffMta = InetAddress.getByName("192.0.2.10");
 
-        assertThat(RelayTlsRequirement.NON_LOOPBACK.requiresTlsFrom(loopback)).isFalse();
-        assertThat(RelayTlsRequirement.NON_LOOPBACK.requiresTlsFrom(staffMta)).isTrue();
-        assertThat(RelayTlsRequirement.ALWAYS.requiresTlsFrom(loopback)).isTrue();
-        assertThat(RelayTlsRequirement.NEVER.requiresTlsFrom(staffMta)).isFalse();
+        assertThat(RelayTlsRequirement.NON_LOOPBACK.appliesTo(loopback)).isFalse();
+        assertThat(RelayTlsRequirement.NON_LOOPBACK.appliesTo(staffMta)).isTrue();
+        assertThat(RelayTlsRequirement.ALWAYS.appliesTo(loopback)).isTrue();
+        assertThat(RelayTlsRequirement.NEVER.appliesTo(staffMta)).isFalse();
     }
 }
