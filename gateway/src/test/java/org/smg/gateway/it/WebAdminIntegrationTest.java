@@ -68,7 +68,7 @@ class WebAdminIntegrationTest {
 
     @Test
     void domainsShouldAnswer401BeforeReadingTheBodyWhenA300MbPostHasNoToken() throws Exception {
-        StreamingPost.Answer answer = StreamingPost.send(gateway.webAdminPort(), "/domains", null, HUGE_BODY, false);
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "/domains", null, HUGE_BODY, false);
 
         assertThat(answer.status()).startsWith("HTTP/1.1 401");
         assertThat(answer.body()).contains("\"type\":\"InvalidAuthentication\"");
@@ -80,7 +80,7 @@ class WebAdminIntegrationTest {
 
     @Test
     void domainsShouldAnswer401BeforeReadingTheBodyWhenA300MbChunkedPostHasAWrongToken() throws Exception {
-        StreamingPost.Answer answer = StreamingPost.send(gateway.webAdminPort(), "/domains", "Bearer not-the-admin-token", HUGE_BODY, true);
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "/domains", "Bearer not-the-admin-token", HUGE_BODY, true);
 
         assertThat(answer.status()).startsWith("HTTP/1.1 401");
         assertThat(answer.body()).contains("\"message\":\"Wrong admin token\"");
@@ -91,7 +91,7 @@ class WebAdminIntegrationTest {
 
     @Test
     void usersShouldAnswer413BeforeReadingTheBodyWhenAnAuthorizedRequestDeclares300Mb() throws Exception {
-        StreamingPost.Answer answer = StreamingPost.send(gateway.webAdminPort(), "/users/big@gateway.localhost", bearerToken(), HUGE_BODY, false);
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "PUT", "/users/big@gateway.localhost", bearerToken(), HUGE_BODY, false);
 
         assertThat(answer.status()).startsWith("HTTP/1.1 413");
         assertThat(answer.body()).contains("\"statusCode\":413").contains("larger than 1048576 bytes");
@@ -102,7 +102,7 @@ class WebAdminIntegrationTest {
 
     @Test
     void usersShouldAnswer413WhenAnAuthorizedChunkedBodyGrowsOverTheCap() throws Exception {
-        StreamingPost.Answer answer = StreamingPost.send(gateway.webAdminPort(), "/users/big@gateway.localhost", bearerToken(), OVER_CAP_BODY, true);
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "PUT", "/users/big@gateway.localhost", bearerToken(), OVER_CAP_BODY, true);
 
         assertThat(answer.status()).startsWith("HTTP/1.1 413");
         assertThat(answer.body()).contains("larger than 1048576 bytes");

@@ -11,33 +11,39 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An HTTP/1.1 POST over a raw socket whose body is generated while it is written (zeros from one
+ * An HTTP/1.1 request (a POST unless told) over a raw socket whose body is generated while it is written (zeros from one
  * reused 64 KiB buffer, so a 300 MB body costs the test no memory), with or without
  * {@code Content-Length}. It reads the answer while the body is still being sent, as a server that
  * answers early makes a client do, and records how much body had been written by then.
  */
-final class StreamingPost {
+final class StreamingUpload {
     private static final int CHUNK = 64 * 1024;
 
     /**
      * @param status the answer's status line, e.g. "HTTP/1.1 401 Unauthorized"
-     * @param body what followed the headers, up to the server's close or 2 s of silence
+     * @param body the headers and body after the status line, up to the server's close or 1 s of silence
      * @param answeredAfter time from the end of the request headers to the status line
      * @param bodyBytesWrittenBeforeAnswer body bytes the client had handed to its socket by then
-     * @param closedByServer whether the server closed the connection after its answer
+     * @param closedByServer whether the server closed the connection within 1 s of its last byte
      */
     record Answer(String status, String body, Duration answeredAfter, long bodyBytesWrittenBeforeAnswer, boolean closedByServer) {
     }
 
-    private StreamingPost() {
+    private StreamingUpload() {
+    }
+
+    /** A POST; see {@link #send(int, String, String, String, long, boolean)}. */
+    static Answer send(int port, String path, String authorization, long bodyBytes, boolean chunked) throws IOException, InterruptedException {
+        return send(port, "POST", path, authorization, bodyBytes, chunked);
     }
 
     /** {@code authorization} null sends none; {@code chunked} sends Transfer-Encoding: chunked instead of Content-Length. */
-    static Answer send(int port, String path, String authorization, long bodyBytes, boolean chunked) throws IOException, InterruptedException {
+    static Answer send(int port, String method, String path, String authorization, long bodyBytes, boolean chunked)
+            throws IOException, InterruptedException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")
                 .append("Content-Type: application/json\r\n")
                 .append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bodyBytes + "\r\n");
             if (authorization != null) {
@@ -47,7 +53,7 @@ final class StreamingPost {
             out.flush();
             long headersSent = System.nanoTime();
             AtomicLong written = new AtomicLong();
-            Thread writer = new Thread(() -> writeBody(out, bodyBytes, chunked, written), "streaming-post-body");
+            Thread writer = new Thread(() -> writeBody(out, bodyBytes, chunked, written), "streaming-upload-body");
             writer.setDaemon(true);
             writer.start();
 
@@ -55,7 +61,7 @@ final class StreamingPost {
             String status = readLine(in);
             long answered = System.nanoTime();
             long writtenBeforeAnswer = written.get();
-            socket.setSoTimeout(2_000);
+            socket.setSoTimeout(1_000);
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
             boolean closed = readUntilClose(in, rest);
             socket.close();
