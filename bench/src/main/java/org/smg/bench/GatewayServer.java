@@ -32,9 +32,11 @@ final class GatewayServer extends ServerProcess {
         this.mailetContainer = repository.resolve("conf/mailetcontainer.xml").toAbsolutePath();
         settings.put("gateway.dataDir", root().resolve("var").toString());
         settings.put("storage.secret.file", root().resolve("secrets/storage.secret").toString());
-        for (String key : List.of("smtp.relay.port", "smtp.submission.port", "smtp.smtps.port", "imap.port",
-            "imap.imaps.port", "web.port", "webadmin.port")) {
-            settings.put(key, String.valueOf(freePort()));
+        List<String> portKeys = List.of("smtp.relay.port", "smtp.submission.port", "smtp.smtps.port", "imap.port",
+            "imap.imaps.port", "web.port", "webadmin.port");
+        List<Integer> ports = freePorts(portKeys.size());
+        for (int i = 0; i < portKeys.size(); i++) {
+            settings.put(portKeys.get(i), String.valueOf(ports.get(i)));
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -203,12 +204,28 @@ abstract class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** A port nobody listens on right now (the server binds it a few seconds later; a clash is unlikely). */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} distinct ports nobody listens on right now: all are held open until the last is
+     * chosen, so none repeats (closing each before asking for the next let the kernel hand out the same
+     * port twice). The server binds them a few seconds later; a clash with another process is unlikely.
+     */
+    static List<Integer> freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // a socket that cannot be closed keeps its port; the batch is still distinct
+                }
+            }
         }
     }
 

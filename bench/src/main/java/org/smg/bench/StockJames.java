@@ -28,9 +28,10 @@ final class StockJames extends ServerProcess {
     private final Path libraries;
     private final String address;
     private final String password;
-    private final int smtpPort = freePort();
-    private final int imapPort = freePort();
-    private final int webAdminPort = freePort();
+    private final List<Integer> ports = freePorts(3);
+    private final int smtpPort = ports.get(0);
+    private final int imapPort = ports.get(1);
+    private final int webAdminPort = ports.get(2);
 
     /**
      * @param libraries folder with james-server-memory-app and its runtime dependencies

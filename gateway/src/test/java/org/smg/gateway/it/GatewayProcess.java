@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +46,16 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         this.settings = settings;
     }
 
-    /** A gateway rooted in {@code root} (conf/, var/, secrets/ are created there) with free ports. */
+    /** A gateway rooted in {@code root} (conf/, var/, secrets/ are created there) with free ports, distinct ({@link FreePorts}). */
     static GatewayProcess in(Path root) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("gateway.dataDir", root.resolve("var").toString());
         settings.put("storage.secret.file", root.resolve("secrets/storage.secret").toString());
-        for (String key : List.of("smtp.relay.port", "smtp.submission.port", "smtp.smtps.port", "imap.port",
-            "imap.imaps.port", "web.port", "webadmin.port")) {
-            settings.put(key, String.valueOf(freePort()));
+        List<String> portKeys = List.of("smtp.relay.port", "smtp.submission.port", "smtp.smtps.port", "imap.port",
+            "imap.imaps.port", "web.port", "webadmin.port");
+        List<Integer> ports = FreePorts.pick(portKeys.size());
+        for (int i = 0; i < portKeys.size(); i++) {
+            settings.put(portKeys.get(i), String.valueOf(ports.get(i)));
         }
         return new GatewayProcess(root, settings);
     }
@@ -277,13 +278,5 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
     @Override
     public void close() throws Exception {
         stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class WebAdminIntegrationTest {
     private static final String MAIL_ADDRESS = "127.0.0.2";
+    private static final long HUGE_BODY = 300L * 1024 * 1024;
+    private static final long OVER_CAP_BODY = 2L * 1024 * 1024;
+    // Loopback socket buffers hold a few MB: a server that reads nothing lets the client write little more.
+    private static final long UNREAD = 32L * 1024 * 1024;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @RegisterExtension
@@ -62,6 +67,62 @@ class WebAdminIntegrationTest {
     }
 
     @Test
+    void domainsShouldAnswer401BeforeReadingTheBodyWhenA300MbPostHasNoToken() throws Exception {
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "/domains", null, HUGE_BODY, false);
+
+        assertThat(answer.status()).startsWith("HTTP/1.1 401");
+        assertThat(answer.body()).contains("\"type\":\"InvalidAuthentication\"");
+        assertThat(answer.answeredAfter()).isLessThan(Duration.ofSeconds(1));
+        assertThat(answer.bodyBytesWrittenBeforeAnswer()).isLessThan(UNREAD);
+        assertThat(answer.closedByServer()).isTrue();
+        assertThat(adminGet("/domains").statusCode()).as("WebAdmin still answers").isEqualTo(200);
+    }
+
+    @Test
+    void domainsShouldAnswer401BeforeReadingTheBodyWhenA300MbChunkedPostHasAWrongToken() throws Exception {
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "/domains", "Bearer not-the-admin-token", HUGE_BODY, true);
+
+        assertThat(answer.status()).startsWith("HTTP/1.1 401");
+        assertThat(answer.body()).contains("\"message\":\"Wrong admin token\"");
+        assertThat(answer.answeredAfter()).isLessThan(Duration.ofSeconds(1));
+        assertThat(answer.bodyBytesWrittenBeforeAnswer()).isLessThan(UNREAD);
+        assertThat(answer.closedByServer()).isTrue();
+    }
+
+    @Test
+    void usersShouldAnswer413BeforeReadingTheBodyWhenAnAuthorizedRequestDeclares300Mb() throws Exception {
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "PUT", "/users/big@gateway.localhost", bearerToken(), HUGE_BODY, false);
+
+        assertThat(answer.status()).startsWith("HTTP/1.1 413");
+        assertThat(answer.body()).contains("\"statusCode\":413").contains("larger than 1048576 bytes");
+        assertThat(answer.answeredAfter()).isLessThan(Duration.ofSeconds(1));
+        assertThat(answer.bodyBytesWrittenBeforeAnswer()).isLessThan(UNREAD);
+        assertThat(answer.closedByServer()).isTrue();
+    }
+
+    @Test
+    void usersShouldAnswer413WhenAnAuthorizedChunkedBodyGrowsOverTheCap() throws Exception {
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "PUT", "/users/big@gateway.localhost", bearerToken(), OVER_CAP_BODY, true);
+
+        assertThat(answer.status()).startsWith("HTTP/1.1 413");
+        assertThat(answer.body()).contains("larger than 1048576 bytes");
+        assertThat(answer.closedByServer()).isTrue();
+    }
+
+    @Test
+    void usersShouldBeCreatedWhenAnAuthorizedChunkedBodyIsWithinTheCap() throws Exception {
+        byte[] json = "{\"password\":\"a-long-enough-password-1\"}".getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = withAdminToken(HttpRequest.newBuilder(URI.create(base("127.0.0.1") + "/users/chunked@gateway.localhost")))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))).build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        assertThat(userExists("chunked@gateway.localhost")).isEqualTo(200);
+    }
+
+    @Test
     void browsersShouldNotLetOtherOriginsReadAnswersWhenAPageCallsWebAdmin() throws Exception {
         HttpRequest request = withAdminToken(HttpRequest.newBuilder(domainsOn("127.0.0.1")))
             .header("Origin", "https://attacker.example").GET().build();
@@ -87,10 +148,29 @@ class WebAdminIntegrationTest {
     }
 
     private static HttpRequest.Builder withAdminToken(HttpRequest.Builder request) throws IOException {
-        return request.header("Authorization", "Bearer " + Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip());
+        return request.header("Authorization", bearerToken());
+    }
+
+    private static String bearerToken() throws IOException {
+        return "Bearer " + Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
+    }
+
+    private static HttpResponse<String> adminGet(String path) throws IOException, InterruptedException {
+        return HTTP.send(withAdminToken(HttpRequest.newBuilder(URI.create(base("127.0.0.1") + path))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int userExists(String address) throws IOException, InterruptedException {
+        HttpRequest request = withAdminToken(HttpRequest.newBuilder(URI.create(base("127.0.0.1") + "/users/" + address)))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static URI domainsOn(String address) {
-        return URI.create("http://" + address + ":" + gateway.webAdminPort() + "/domains");
+        return URI.create(base(address) + "/domains");
+    }
+
+    private static String base(String address) {
+        return "http://" + address + ":" + gateway.webAdminPort();
     }
 }
