@@ -18,9 +18,15 @@ public final class GatewaySettings {
     private final SecretSource storageSecret;
     private final TlsSettings tls;
     private final Limits limits;
+    private final RelayRules relayRules;
+
+    /** How staff MTAs must behave on the relay port, besides connecting from an allow-listed network. */
+    record RelayRules(boolean auth, RelayTlsRequirement requireTls) {
+    }
 
     GatewaySettings(String hostname, List<String> domains, Path dataDirectory, InetAddress bindAddress, Ports ports,
-            List<Cidr> relayAllowList, SecretSource storageSecret, TlsSettings tls, Limits limits) {
+            List<Cidr> relayAllowList, SecretSource storageSecret, TlsSettings tls, Limits limits,
+            RelayRules relayRules) {
         this.hostname = hostname;
         this.domains = List.copyOf(domains);
         this.dataDirectory = dataDirectory;
@@ -30,6 +36,7 @@ public final class GatewaySettings {
         this.storageSecret = storageSecret;
         this.tls = tls;
         this.limits = limits;
+        this.relayRules = relayRules;
     }
 
     /** A validating builder starting from the documented defaults. */
@@ -102,6 +109,19 @@ public final class GatewaySettings {
         return relayAllowList;
     }
 
+    /**
+     * Whether staff MTAs may authenticate on the relay port, after STARTTLS only (relay.auth). For now
+     * they log in against the gateway's users repository; relay accounts of their own realm come later.
+     */
+    public boolean relayAuth() {
+        return relayRules.auth();
+    }
+
+    /** Which relay clients must start TLS before MAIL FROM (relay.requireTls). */
+    public RelayTlsRequirement relayRequireTls() {
+        return relayRules.requireTls();
+    }
+
     /** Where the storage boot secret comes from (storage.secret.*). */
     public SecretSource storageSecret() {
         return storageSecret;
@@ -121,6 +141,7 @@ public final class GatewaySettings {
     public String toString() {
         return "GatewaySettings[hostname=" + hostname + ", domains=" + domains + ", dataDirectory=" + dataDirectory
                 + ", bindAddress=" + bindAddress.getHostAddress() + ", " + ports + ", relayAllowList=" + relayAllowList
+                + ", relayAuth=" + relayAuth() + ", relayRequireTls=" + relayRequireTls()
                 + ", storageSecret=" + storageSecret + ", tls=" + tls + ", limits=" + limits + "]";
     }
 
@@ -205,6 +226,16 @@ public final class GatewaySettings {
             return this;
         }
 
+        public Builder relayAuth(boolean enabled) {
+            draft.relayAuth = enabled;
+            return this;
+        }
+
+        public Builder relayRequireTls(RelayTlsRequirement requirement) {
+            draft.relayRequireTls = Objects.requireNonNull(requirement, "requirement");
+            return this;
+        }
+
         public Builder storageSecretEnvironmentVariable(String variable) {
             draft.secretVariable = Objects.requireNonNull(variable, "variable");
             return this;
@@ -282,6 +313,11 @@ public final class GatewaySettings {
 
         public Builder authMaxDelay(Duration delay) {
             draft.limits.authMaxDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        public Builder maxRecipients(int recipients) {
+            draft.limits.maxRecipients = recipients;
             return this;
         }
 

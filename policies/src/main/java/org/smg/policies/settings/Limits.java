@@ -23,6 +23,8 @@ public final class Limits {
     static final int FAILURES_BEFORE_DELAY_MAX = 100;
     static final Duration AUTH_DELAY_MIN = Duration.ZERO;
     static final Duration AUTH_DELAY_MAX = Duration.ofSeconds(60);
+    static final int MAX_RECIPIENTS_MIN = 1;
+    static final int MAX_RECIPIENTS_MAX = 10_000;
 
     private final LimitsDraft values;
 
@@ -81,6 +83,11 @@ public final class Limits {
         return values.authMaxDelay;
     }
 
+    /** Most recipients one SMTP transaction may name; the next RCPT gets 452 (limits.maxRecipients). */
+    public int maxRecipients() {
+        return values.maxRecipients;
+    }
+
     @Override
     public String toString() {
         return "Limits[maxMessageSize=" + SizeParser.format(maxMessageSize())
@@ -91,6 +98,7 @@ public final class Limits {
                 + ", imapLiteralsPerCommand=" + imapMaxLiteralsPerCommand()
                 + ", imapMaxLineLength=" + imapMaxLineLength()
                 + ", authFailuresBeforeDelay=" + authFailuresBeforeDelay()
-                + ", authMaxDelay=" + DurationParser.format(authMaxDelay()) + "]";
+                + ", authMaxDelay=" + DurationParser.format(authMaxDelay())
+                + ", maxRecipients=" + maxRecipients() + "]";
     }
 }

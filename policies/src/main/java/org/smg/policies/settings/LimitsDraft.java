@@ -17,6 +17,7 @@ final class LimitsDraft {
     int imapMaxLineLength = 65_536;
     int authFailuresBeforeDelay = 3;
     Duration authMaxDelay = Duration.ofSeconds(5);
+    int maxRecipients = 50;
 
     LimitsDraft copy() {
         LimitsDraft copy = new LimitsDraft();
@@ -29,6 +30,7 @@ final class LimitsDraft {
         copy.imapMaxLineLength = imapMaxLineLength;
         copy.authFailuresBeforeDelay = authFailuresBeforeDelay;
         copy.authMaxDelay = authMaxDelay;
+        copy.maxRecipients = maxRecipients;
         return copy;
     }
 
@@ -48,6 +50,7 @@ final class LimitsDraft {
         problems.expect(authMaxDelay.compareTo(AUTH_DELAY_MIN) >= 0 && authMaxDelay.compareTo(AUTH_DELAY_MAX) <= 0,
                 AUTH_MAX_DELAY, DurationParser.range(AUTH_DELAY_MIN, AUTH_DELAY_MAX),
                 DurationParser.format(authMaxDelay));
+        number(problems, MAX_RECIPIENTS, maxRecipients, MAX_RECIPIENTS_MIN, MAX_RECIPIENTS_MAX);
         if (literalValid && preAuthValid && imapPreAuthLiteralSize > imapLiteralSize) {
             // A client that has not even logged in must never be allowed more than a logged-in one.
             String limit = problems.shown(IMAP_LITERAL_SIZE, SizeParser.format(imapLiteralSize));

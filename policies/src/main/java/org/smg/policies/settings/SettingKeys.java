@@ -17,6 +17,8 @@ final class SettingKeys {
     static final String WEB_PORT = "web.port";
     static final String WEBADMIN_PORT = "webadmin.port";
     static final String RELAY_ALLOW_LIST = "relay.allowList";
+    static final String RELAY_AUTH = "relay.auth";
+    static final String RELAY_REQUIRE_TLS = "relay.requireTls";
     static final String SECRET_ENV = "storage.secret.env";
     static final String SECRET_FILE = "storage.secret.file";
     static final String TLS_KEYSTORE = "tls.keystore";
@@ -32,13 +34,14 @@ final class SettingKeys {
     static final String IMAP_MAX_LINE_LENGTH = "limits.imap.maxLineLength";
     static final String AUTH_FAILURES_BEFORE_DELAY = "limits.auth.failuresBeforeDelay";
     static final String AUTH_MAX_DELAY = "limits.auth.maxDelay";
+    static final String MAX_RECIPIENTS = "limits.maxRecipients";
 
     static final List<String> ALL = List.of(
             HOSTNAME, DOMAINS, DATA_DIR, BIND_ADDRESS,
             RELAY_PORT, SUBMISSION_PORT, SMTPS_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT, WEBADMIN_PORT,
-            RELAY_ALLOW_LIST, SECRET_ENV, SECRET_FILE,
+            RELAY_ALLOW_LIST, RELAY_AUTH, RELAY_REQUIRE_TLS, SECRET_ENV, SECRET_FILE,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD_FILE, TLS_CERTIFICATE, TLS_PRIVATE_KEY,
-            MAX_MESSAGE_SIZE, CONNECTIONS_PER_IP, CONNECTIONS,
+            MAX_MESSAGE_SIZE, MAX_RECIPIENTS, CONNECTIONS_PER_IP, CONNECTIONS,
             IMAP_LITERAL_SIZE, IMAP_PRE_AUTH_LITERAL_SIZE, IMAP_LITERALS_PER_COMMAND, IMAP_MAX_LINE_LENGTH,
             AUTH_FAILURES_BEFORE_DELAY, AUTH_MAX_DELAY);
 

@@ -26,6 +26,8 @@ final class SettingsDraft {
     InetAddress bindAddress = IpLiterals.parseAddress("127.0.0.1", "an IP address");
     final Map<String, Integer> ports = Ports.defaults();
     List<Cidr> relayAllowList = List.of(Cidr.parse("127.0.0.1/32"), Cidr.parse("::1/128"));
+    boolean relayAuth;
+    RelayTlsRequirement relayRequireTls = RelayTlsRequirement.NON_LOOPBACK;
     String secretVariable = SecretSource.DEFAULT_VARIABLE;
     Path secretFile;
     Path tlsKeystore;
@@ -54,7 +56,7 @@ final class SettingsDraft {
         Limits checkedLimits = Limits.create(limits, problems);
         problems.throwIfAny();
         return new GatewaySettings(hostname, checkedDomains, data, bindAddress, checkedPorts, relayAllowList,
-                secret, tls, checkedLimits);
+                secret, tls, checkedLimits, new GatewaySettings.RelayRules(relayAuth, relayRequireTls));
     }
 
     private List<String> checkDomains(Problems problems) {

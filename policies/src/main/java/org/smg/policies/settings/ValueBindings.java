@@ -29,6 +29,8 @@ final class ValueBindings {
             entry(WEBADMIN_PORT, (builder, text) -> builder.webAdminPort(PortParser.parse(text))),
             entry(RELAY_ALLOW_LIST, (builder, text) -> builder.relayAllowList(
                     CommaList.parse(text, Cidr.EXPECTED_ENTRIES, Cidr::parse))),
+            entry(RELAY_AUTH, (builder, text) -> builder.relayAuth(Booleans.parse(text))),
+            entry(RELAY_REQUIRE_TLS, (builder, text) -> builder.relayRequireTls(RelayTlsRequirement.parse(text))),
             entry(SECRET_ENV, (builder, text) ->
                     builder.storageSecretEnvironmentVariable(SecretSource.parseVariable(text))),
             entry(SECRET_FILE, (builder, text) -> builder.storageSecretFile(PathRules.parse(text))),
@@ -53,7 +55,9 @@ final class ValueBindings {
             entry(AUTH_FAILURES_BEFORE_DELAY, (builder, text) -> builder.authFailuresBeforeDelay(
                     WholeNumbers.parse(text, FAILURES_BEFORE_DELAY_MIN, FAILURES_BEFORE_DELAY_MAX))),
             entry(AUTH_MAX_DELAY, (builder, text) ->
-                    builder.authMaxDelay(DurationParser.parse(text, AUTH_DELAY_MIN, AUTH_DELAY_MAX))));
+                    builder.authMaxDelay(DurationParser.parse(text, AUTH_DELAY_MIN, AUTH_DELAY_MAX))),
+            entry(MAX_RECIPIENTS, (builder, text) ->
+                    builder.maxRecipients(WholeNumbers.parse(text, MAX_RECIPIENTS_MIN, MAX_RECIPIENTS_MAX))));
 
     private ValueBindings() {
     }
