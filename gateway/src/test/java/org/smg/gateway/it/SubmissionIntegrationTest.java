@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.mail.Message;
@@ -161,7 +162,7 @@ class SubmissionIntegrationTest {
             "From: =?UTF-8?Q?" + agency.replace("@", "=40") + "?= <" + me + ">",
             "From: " + me + ", " + agency,
             "From: " + me + "\r\nSender: " + agency,
-            "From: " + me.toUpperCase(java.util.Locale.ROOT) + "\r\nFrom : " + agency);
+            "From: " + me.toUpperCase(Locale.ROOT) + "\r\nFrom : " + agency);
         List<String> subjects = new ArrayList<>();
         List<String> replies = new ArrayList<>();
         String marker = "genuine " + UUID.randomUUID();
@@ -176,7 +177,8 @@ class SubmissionIntegrationTest {
             genuine = smtp.mail(me, me, "From: \"Jane Citizen\" <" + me + ">\r\nSubject: " + marker + "\r\n\r\nHello.\r\n");
         }
 
-        assertThat(replies).hasSize(spoofs.size()).allSatisfy(reply -> assertThat(reply).startsWith("550 5.7.1 The From: and Sender: headers must be your own address"));
+        assertThat(replies).hasSize(spoofs.size()).allSatisfy(reply ->
+            assertThat(reply).startsWith("550 5.7.1 The From: and Sender: headers must be your own address"));
         assertThat(genuine).startsWith("250 ");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(MailClients.inboxSubjects(gateway.imapsPort(), me, gateway.demoPassword())).contains(marker));
