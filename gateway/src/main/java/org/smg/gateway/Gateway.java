@@ -23,6 +23,7 @@ import org.smg.gateway.imap.ImapGuardLimits;
 import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.provisioning.DemoAccount;
 import org.smg.gateway.provisioning.GatewayProbe;
+import org.smg.gateway.smtp.SmtpPolicyModule;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
 import org.smg.gateway.storage.JpaStorageModule;
 import org.smg.gateway.storage.PrivateTemporaryDirectory;
@@ -106,6 +107,7 @@ public final class Gateway {
                 JamesModules.mailProcessing(),
                 JamesModules.protocols(),
                 JamesModules.webAdmin(),
+                new SmtpPolicyModule(settings),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
                     binder.bind(UsersRepository.class).to(ThrottledUsersRepository.class);

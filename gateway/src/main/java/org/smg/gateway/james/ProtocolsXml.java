@@ -1,20 +1,25 @@
 package org.smg.gateway.james;
 
 import java.net.InetAddress;
-import java.util.stream.Collectors;
 
+import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
+import org.smg.gateway.smtp.AuthorIsLoggedInUser;
 import org.smg.gateway.smtp.LocalDomainsOnly;
+import org.smg.gateway.smtp.RelayAuthGate;
+import org.smg.gateway.smtp.RelayTlsRequired;
 import org.smg.gateway.smtp.StaffRelayAllowList;
+import org.smg.gateway.smtp.TooManyRecipients;
 import org.smg.gateway.tls.ServerIdentity;
-import org.smg.policies.settings.Cidr;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.Limits;
 
 /**
  * Generates James's {@code smtpserver} and {@code imapserver} documents from the gateway settings.
  * Hardening lives here, not in an editable file: no trusted networks on submission, AUTH only
- * after TLS, every protocol limit James offers set.
+ * after TLS, every protocol limit James offers set. Our handlers get their settings from Guice
+ * ({@code SmtpPolicyModule}), not from this XML. They are listed before James's core handlers, which
+ * James appends to the chain: a command handler of ours (AUTH) then answers before James's own.
  */
 final class ProtocolsXml {
     private static final int SMTP_TIMEOUT_SECONDS = 300;
@@ -43,31 +48,44 @@ final class ProtocolsXml {
             .close("imapservers").toString();
     }
 
-    /** Port for the staff MTA: allow-listed addresses, local domains only, no AUTH offered. */
+    /**
+     * Port for the staff MTA: allow-listed addresses, TLS before MAIL for the clients relay.requireTls
+     * covers, local domains only, AUTH refused unless relay.auth (then after TLS only).
+     */
     private Xml relay() {
-        String allowList = settings.relayAllowList().stream().map(Cidr::toString).collect(Collectors.joining(","));
         Xml handlers = new Xml()
-            .open("handler", "class", StaffRelayAllowList.class.getName()).element("allow", allowList).close("handler")
+            .raw(handler(StaffRelayAllowList.class))
+            .raw(handler(RelayAuthGate.class))
+            .raw(handler(RelayTlsRequired.class))
             .raw(commonHandlers());
-        return smtpServer("smtp-relay", settings.relayPort(), false, "never", handlers);
+        return smtpServer("smtp-relay", settings.relayPort(), false, settings.relayAuth() ? "always" : "never", false,
+            handlers);
     }
 
-    /** Ports for citizens' mail clients (RFC 6409 / RFC 8314): AUTH required, only after TLS. */
+    /** Ports for citizens' mail clients (RFC 6409 / RFC 8314): AUTH required, only after TLS; From: is the user. */
     private Xml submission(String name, int port, boolean implicitTls) {
         Xml handlers = new Xml()
-            .open("handler", "class", AuthenticationRequired.class.getName()).close("handler")
+            .raw(handler(AuthAfterStartTls.class))
+            .raw(handler(AuthenticationRequired.class))
+            .raw(handler(AuthorIsLoggedInUser.class))
             .raw(commonHandlers());
-        return smtpServer(name, port, implicitTls, "always", handlers);
+        return smtpServer(name, port, implicitTls, "always", true, handlers);
+    }
+
+    private static Xml handler(Class<?> type) {
+        return new Xml().open("handler", "class", type.getName()).close("handler");
     }
 
     private static Xml commonHandlers() {
         return new Xml()
-            .open("handler", "class", LocalDomainsOnly.class.getName()).close("handler")
+            .raw(handler(TooManyRecipients.class))
+            .raw(handler(LocalDomainsOnly.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
             .open("handler", "class", "org.apache.james.smtpserver.CoreCmdHandlerLoader").close("handler");
     }
 
-    private Xml smtpServer(String name, int port, boolean implicitTls, String authAnnounce, Xml handlers) {
+    private Xml smtpServer(String name, int port, boolean implicitTls, String authAnnounce, boolean verifyIdentity,
+                           Xml handlers) {
         Limits limits = settings.limits();
         return listener("smtpserver", name, port, implicitTls)
             .element("connectiontimeout", SMTP_TIMEOUT_SECONDS)
@@ -76,7 +94,7 @@ final class ProtocolsXml {
             .element("requireSSL", true)
             .element("plainAuthEnabled", true)
             .close("auth")
-            .element("verifyIdentity", !"never".equals(authAnnounce))
+            .element("verifyIdentity", verifyIdentity)
             .element("maxmessagesize", Math.max(1, limits.maxMessageSize() / 1024))
             .element("addressBracketsEnforcement", true)
             .element("heloEhloEnforcement", true)

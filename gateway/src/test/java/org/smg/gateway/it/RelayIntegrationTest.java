@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,38 @@ class RelayIntegrationTest {
 
             assertThat(greeting).startsWith("554 5.7.1 ");
             assertThat(afterwards).as("connection closed by the gateway").isNull();
+        }
+    }
+
+    @Test
+    void authShouldBeRefusedWith502OnRelayPortBeforeAndAfterStartTlsWhenRelayAuthIsOff() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+
+            String clearPlain = smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
+            String clearLogin = smtp.command("AUTH LOGIN");
+            smtp.startTls();
+            String ehlo = smtp.command("EHLO staff-mta.agency.example");
+            String tlsPlain = smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
+            String tlsLogin = smtp.command("AUTH LOGIN");
+
+            String refusal = "502 5.5.1 AUTH is not available on the staff relay port:"
+                + " staff mail servers are admitted by address";
+            assertThat(List.of(clearPlain, clearLogin, tlsPlain, tlsLogin)).containsOnly(refusal);
+            assertThat(ehlo).doesNotContain("AUTH");
+        }
+    }
+
+    @Test
+    void relayPortShouldAcceptMailInClearFromLoopbackByDefault() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+
+            String reply = smtp.command("MAIL FROM:<clerk@agency.example>");
+
+            assertThat(reply).as("relay.requireTls=non-loopback spares this machine").startsWith("250 ");
         }
     }
 

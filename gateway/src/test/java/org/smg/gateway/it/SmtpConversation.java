@@ -114,6 +114,21 @@ final class SmtpConversation implements AutoCloseable {
         return command("AUTH PLAIN " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Sends AUTH LOGIN and, while the server answers 334, the base64 user name and then the password
+     * on lines of their own; returns the first reply that is not 334.
+     */
+    String authLogin(String user, String password) throws IOException {
+        String reply = command("AUTH LOGIN");
+        for (String secret : new String[] {user, password}) {
+            if (reply == null || !reply.startsWith("334")) {
+                return reply;
+            }
+            reply = command(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+        return reply;
+    }
+
     /** Sends raw bytes, exactly as given. */
     void send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.US_ASCII));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.mail.Message;
@@ -101,6 +104,121 @@ class SubmissionIntegrationTest {
             assertThat(outsider).startsWith("503 5.7.1 Incorrect Authentication for Specified Email Address");
             assertThat(self).startsWith("250 ");
         }
+    }
+
+    @Test
+    void authPlainShouldBeRefusedWith530BeforeStartTlsEvenWithTheRightPassword() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO laptop");
+
+            String auth = smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
+            String mail = smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+
+            assertThat(auth).isEqualTo("530 5.7.0 Must issue a STARTTLS command first");
+            assertThat(mail).as("still not logged in").startsWith("530 5.7.0 Authentication required");
+        }
+    }
+
+    @Test
+    void authLoginShouldBeRefusedWith530BeforeStartTlsBeforeAnyCredentialIsRead() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO laptop");
+
+            String auth = smtp.command("AUTH LOGIN");
+            String userLine = smtp.command("ZGVtbw==");
+
+            assertThat(auth).isEqualTo("530 5.7.0 Must issue a STARTTLS command first");
+            assertThat(userLine).as("read as a command, not as a user name").startsWith("500 ");
+        }
+    }
+
+    @Test
+    void authPlainAndAuthLoginShouldSucceedAfterStartTls() throws Exception {
+        String plain;
+        String login;
+
+        try (SmtpConversation smtp = startTls(SmtpConversation.open(gateway.submissionPort()))) {
+            plain = smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
+        }
+        try (SmtpConversation smtp = startTls(SmtpConversation.open(gateway.submissionPort()))) {
+            login = smtp.authLogin(gateway.demoAddress(), gateway.demoPassword());
+        }
+
+        assertThat(plain).startsWith("235 ");
+        assertThat(login).startsWith("235 ");
+    }
+
+    @Test
+    void dataShouldBeRefusedWith550BeforeQueueingWhenAuthorHeadersAreNotTheLoggedInUser() throws Exception {
+        String me = gateway.demoAddress();
+        String agency = "notices@gateway.localhost";
+        List<String> spoofs = List.of(
+            "From: Tax Authority <" + agency + ">",
+            "From: " + me + "\r\nFrom: " + agency,
+            "From: Tax Authority: " + me + ";",
+            "From: " + me + " (Tax Authority <" + agency + ">)",
+            "From: =?UTF-8?Q?" + agency.replace("@", "=40") + "?= <" + me + ">",
+            "From: " + me + ", " + agency,
+            "From: " + me + "\r\nSender: " + agency,
+            "From: " + me.toUpperCase(Locale.ROOT) + "\r\nFrom : " + agency);
+        List<String> subjects = new ArrayList<>();
+        List<String> replies = new ArrayList<>();
+        String marker = "genuine " + UUID.randomUUID();
+        String genuine;
+
+        try (SmtpConversation smtp = loggedIn()) {
+            for (String authorHeaders : spoofs) {
+                String subject = "spoof " + UUID.randomUUID();
+                subjects.add(subject);
+                replies.add(smtp.mail(me, me, authorHeaders + "\r\nSubject: " + subject + "\r\n\r\nPay here.\r\n"));
+            }
+            genuine = smtp.mail(me, me, "From: \"Jane Citizen\" <" + me + ">\r\nSubject: " + marker + "\r\n\r\nHello.\r\n");
+        }
+
+        assertThat(replies).hasSize(spoofs.size()).allSatisfy(reply ->
+            assertThat(reply).startsWith("550 5.7.1 The From: and Sender: headers must be your own address"));
+        assertThat(genuine).startsWith("250 ");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(MailClients.inboxSubjects(gateway.imapsPort(), me, gateway.demoPassword())).contains(marker));
+        assertThat(MailClients.inboxSubjects(gateway.imapsPort(), me, gateway.demoPassword())).doesNotContainAnyElementsOf(subjects);
+    }
+
+    @Test
+    void rcptShouldBeRefusedWith452BeyondFiftyRecipientsAndCountAgainAfterRset() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        String fiftyFirst;
+        String afterRset;
+
+        try (SmtpConversation smtp = loggedIn()) {
+            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+            for (int i = 0; i < 50; i++) {
+                accepted.add(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">"));
+            }
+            fiftyFirst = smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
+            smtp.command("RSET");
+            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+            afterRset = smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
+        }
+
+        assertThat(accepted).hasSize(50).allSatisfy(reply -> assertThat(reply).startsWith("250 "));
+        assertThat(fiftyFirst).isEqualTo("452 4.5.3 Too many recipients (limit 50); send to the others in another message");
+        assertThat(afterRset).startsWith("250 ");
+    }
+
+    private static SmtpConversation startTls(SmtpConversation smtp) throws Exception {
+        smtp.reply();
+        smtp.command("EHLO laptop");
+        smtp.startTls();
+        smtp.command("EHLO laptop");
+        return smtp;
+    }
+
+    private static SmtpConversation loggedIn() throws Exception {
+        SmtpConversation smtp = startTls(SmtpConversation.open(gateway.submissionPort()));
+        assertThat(smtp.authPlain(gateway.demoAddress(), gateway.demoPassword())).startsWith("235 ");
+        return smtp;
     }
 
     private static MimeMessage messageToDemo(Session session, String subject, String text) throws Exception {

@@ -16,8 +16,13 @@ import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
+import org.smg.gateway.smtp.AuthorIsLoggedInUser;
+import org.smg.gateway.smtp.RelayAuthGate;
+import org.smg.gateway.smtp.RelayTlsRequired;
 import org.smg.gateway.smtp.StaffRelayAllowList;
+import org.smg.gateway.smtp.TooManyRecipients;
 import org.smg.gateway.tls.ServerIdentity;
 import org.smg.policies.settings.GatewaySettings;
 import org.w3c.dom.Document;
@@ -82,16 +87,65 @@ class ProtocolsXmlTest {
     }
 
     @Test
-    void allowListHandlerShouldGuardOnlyTheRelayServer() throws Exception {
-        List<String> guarded = new ArrayList<>();
-
-        for (Element server : smtpServers()) {
-            if (!texts(server, "handlerchain/handler[@class='" + StaffRelayAllowList.class.getName() + "']/allow").isEmpty()) {
-                guarded.add(name(server));
-            }
-        }
+    void relayOnlyHandlersShouldGuardOnlyTheRelayServer() throws Exception {
+        List<String> guarded = serversWith(StaffRelayAllowList.class);
+        List<String> authGated = serversWith(RelayAuthGate.class);
+        List<String> tlsRequired = serversWith(RelayTlsRequired.class);
 
         assertThat(guarded).containsExactly("smtp-relay");
+        assertThat(authGated).containsExactly("smtp-relay");
+        assertThat(tlsRequired).containsExactly("smtp-relay");
+    }
+
+    @Test
+    void allowListShouldReachItsHandlerThroughGuiceNotThroughTheXml() throws Exception {
+        Node handler = (Node) XPATH.evaluate("//handler[@class='" + StaffRelayAllowList.class.getName() + "']", smtp,
+            XPathConstants.NODE);
+
+        assertThat(handler.getChildNodes().getLength()).isZero();
+        assertThat(smtp.getDocumentElement().getTextContent()).doesNotContain("127.0.0.1/32");
+    }
+
+    @Test
+    void submissionServersShouldGateAuthAndCheckAuthorHeaders() throws Exception {
+        List<String> authGated = serversWith(AuthAfterStartTls.class);
+        List<String> authorChecked = serversWith(AuthorIsLoggedInUser.class);
+
+        assertThat(authGated).containsExactly("smtp-submission", "smtps");
+        assertThat(authorChecked).containsExactly("smtp-submission", "smtps");
+    }
+
+    @Test
+    void everySmtpServerShouldLimitRecipients() throws Exception {
+        List<String> limited = serversWith(TooManyRecipients.class);
+
+        assertThat(limited).containsExactly("smtp-relay", "smtp-submission", "smtps");
+    }
+
+    @Test
+    void authGatesShouldComeBeforeJamesCoreHandlersSoTheyAnswerAuthFirst() throws Exception {
+        List<String> orders = new ArrayList<>();
+
+        for (Element server : smtpServers()) {
+            List<String> classes = texts(server, "handlerchain/handler/@class");
+            int gate = Math.max(classes.indexOf(AuthAfterStartTls.class.getName()), classes.indexOf(RelayAuthGate.class.getName()));
+            int core = classes.indexOf("org.apache.james.smtpserver.CoreCmdHandlerLoader");
+            orders.add(name(server) + ":" + (gate >= 0 && gate < core));
+        }
+
+        assertThat(orders).containsExactly("smtp-relay:true", "smtp-submission:true", "smtps:true");
+    }
+
+    @Test
+    void relayShouldAnnounceAuthAfterTlsOnlyWhenRelayAuthIsEnabled() throws Exception {
+        GatewaySettings settings = GatewaySettings.builder().baseDirectory(base).relayAuth(true).build();
+        Document enabled = parse(new ProtocolsXml(settings, ServerIdentity.resolve(settings)).smtp());
+
+        Element relay = elements(enabled, "/smtpservers/smtpserver[jmxName='smtp-relay']").get(0);
+
+        assertThat(XPATH.evaluate("auth/announce", relay)).isEqualTo("always");
+        assertThat(XPATH.evaluate("auth/requireSSL", relay)).isEqualTo("true");
+        assertThat(XPATH.evaluate("verifyIdentity", relay)).isEqualTo("false");
     }
 
     @Test
@@ -118,6 +172,16 @@ class ProtocolsXmlTest {
         for (Element server : servers) {
             assertThat(XPATH.evaluate("handlerchain/@enableJmx", server)).as(name(server)).isEqualTo("false");
         }
+    }
+
+    private static List<String> serversWith(Class<?> handler) throws Exception {
+        List<String> servers = new ArrayList<>();
+        for (Element server : smtpServers()) {
+            if (XPATH.evaluate("handlerchain/handler[@class='" + handler.getName() + "']", server, XPathConstants.NODE) != null) {
+                servers.add(name(server));
+            }
+        }
+        return servers;
     }
 
     private static List<Element> allServers() throws Exception {

@@ -132,6 +132,8 @@ class LoaderDefaultsTest {
                 settings.imapsPort(), settings.webPort(), settings.webAdminPort()))
                 .containsExactly(2525, 1587, 1465, 1143, 1993, 8443, 8000);
         assertThat(settings.relayAllowList()).map(Cidr::toString).containsExactly("127.0.0.1/32", "::1/128");
+        assertThat(settings.relayAuth()).isFalse();
+        assertThat(settings.relayRequireTls()).isEqualTo(RelayTlsRequirement.NON_LOOPBACK);
         assertThat(settings.storageSecret().environmentVariable()).isEqualTo("SMG_STORAGE_SECRET");
         assertThat(settings.storageSecret().file()).isEqualTo(home.resolve("secrets").resolve("storage.secret"));
         assertThat(settings.tls().isSelfSigned()).isTrue();
@@ -149,5 +151,6 @@ class LoaderDefaultsTest {
         assertThat(limits.imapMaxLineLength()).isEqualTo(65536);
         assertThat(limits.authFailuresBeforeDelay()).isEqualTo(3);
         assertThat(limits.authMaxDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(limits.maxRecipients()).isEqualTo(50);
     }
 }

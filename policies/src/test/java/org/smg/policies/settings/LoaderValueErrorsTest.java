@@ -27,6 +27,8 @@ class LoaderValueErrorsTest {
             + " (upper-case letters, digits and '_', not starting with a digit)";
     private static final String SIZE = "a size such as 512K, 100M or 1G";
     private static final String DURATION = "a duration such as 500ms, 5s or 2m";
+    private static final String BOOLEAN = "true or false";
+    private static final String TLS_REQUIREMENT = "one of non-loopback, always, never";
     private static final List<String> PORT_KEYS = List.of("smtp.relay.port", "smtp.submission.port",
             "smtp.smtps.port", "imap.port", "imap.imaps.port", "web.port", "webadmin.port");
 
@@ -40,6 +42,9 @@ class LoaderValueErrorsTest {
                 arguments("gateway.dataDir", "empty value; expected a file system path"),
                 arguments("gateway.bindAddress", "empty value; expected " + BIND),
                 arguments("relay.allowList", "empty value; expected " + NETWORKS),
+                arguments("relay.auth", "empty value; expected " + BOOLEAN),
+                arguments("relay.requireTls", "empty value; expected " + TLS_REQUIREMENT),
+                arguments("limits.maxRecipients", "empty value; expected a whole number from 1 to 10000"),
                 arguments("storage.secret.env", "empty value; expected " + VARIABLE),
                 arguments("storage.secret.file", "empty value; expected a file system path"),
                 arguments("limits.maxMessageSize", "empty value; expected " + SIZE),
@@ -69,6 +74,14 @@ class LoaderValueErrorsTest {
                         + " expected a network such as 192.0.2.0/24 or 2001:db8::/32,"
                         + " or a single address such as 192.0.2.7 or ::1"),
                 arguments("relay.allowList", "10.0.0.0/8,", "empty entry in '10.0.0.0/8,'; expected " + NETWORKS),
+                arguments("relay.auth", "yes", "expected " + BOOLEAN + ", got 'yes'"),
+                arguments("relay.auth", "TRUE", "expected " + BOOLEAN + ", got 'TRUE'"),
+                arguments("relay.auth", "1", "expected " + BOOLEAN + ", got '1'"),
+                arguments("relay.requireTls", "true", "expected " + TLS_REQUIREMENT + ", got 'true'"),
+                arguments("relay.requireTls", "Always", "expected " + TLS_REQUIREMENT + ", got 'Always'"),
+                arguments("relay.requireTls", "nonloopback", "expected " + TLS_REQUIREMENT + ", got 'nonloopback'"),
+                arguments("limits.maxRecipients", "fifty", "expected a whole number from 1 to 10000, got 'fifty'"),
+                arguments("limits.maxRecipients", "5.5", "expected a whole number from 1 to 10000, got '5.5'"),
                 arguments("storage.secret.env", "smg-secret", "expected " + VARIABLE + ", got 'smg-secret'"),
                 arguments("storage.secret.env", "1SECRET", "expected " + VARIABLE + ", got '1SECRET'"),
                 arguments("limits.maxMessageSize", "-1", "expected " + SIZE + ", got '-1'"),
@@ -98,6 +111,8 @@ class LoaderValueErrorsTest {
                         + ".example'"),
                 arguments("limits.maxMessageSize", "512", "expected a size from 1K to 2G, got '512'"),
                 arguments("limits.maxMessageSize", "3G", "expected a size from 1K to 2G, got '3G'"),
+                arguments("limits.maxRecipients", "0", "expected a whole number from 1 to 10000, got '0'"),
+                arguments("limits.maxRecipients", "10001", "expected a whole number from 1 to 10000, got '10001'"),
                 arguments("limits.connectionsPerIp", "0", "expected a whole number from 1 to 10000, got '0'"),
                 arguments("limits.connectionsPerIp", "10001", "expected a whole number from 1 to 10000, got '10001'"),
                 arguments("limits.connections", "100001", "expected a whole number from 1 to 100000, got '100001'"),

@@ -3,7 +3,6 @@ package org.smg.policies.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,16 +81,5 @@ class SettingTest {
         assertThat(settings.limits().maxRecipients()).isEqualTo(50);
         assertThat(settings.relayAuth()).isFalse();
         assertThat(settings.relayRequireTls()).isEqualTo(RelayTlsRequirement.NON_LOOPBACK);
-    }
-
-    @Test
-    void relayTlsRequirementShouldExemptOnlyLoopbackClientsByDefault() throws Exception {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        InetAddress staffMta = InetAddress.getByName("192.0.2.10");
-
-        assertThat(RelayTlsRequirement.NON_LOOPBACK.appliesTo(loopback)).isFalse();
-        assertThat(RelayTlsRequirement.NON_LOOPBACK.appliesTo(staffMta)).isTrue();
-        assertThat(RelayTlsRequirement.ALWAYS.appliesTo(loopback)).isTrue();
-        assertThat(RelayTlsRequirement.NEVER.appliesTo(staffMta)).isFalse();
     }
 }
