@@ -1,6 +1,7 @@
 package org.smg.policies.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.smg.policies.yaml.YamlMap;
 
@@ -16,7 +17,7 @@ public interface PolicyFile<T> {
     String fileName();
 
     /** The fields allowed at the top level of the file; any other is reported as unknown. */
-    String[] topLevelFields();
+    List<String> topLevelFields();
 
     /**
      * Builds the model from the file's top-level mapping. Every problem goes to {@code root.problems()}; the

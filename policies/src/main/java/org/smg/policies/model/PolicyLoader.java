@@ -60,7 +60,7 @@ public final class PolicyLoader {
         Path path = directory.resolve(file.fileName());
         FileProblems problems = new FileProblems(path.toString());
         Optional<T> model = SafeYaml.read(path, problems)
-                .flatMap(root -> YamlMap.root(root, problems, file.topLevelFields()))
+                .flatMap(root -> YamlMap.root(root, problems, file.topLevelFields().toArray(String[]::new)))
                 .flatMap(root -> file.parse(root, directory));
         if (problems.isEmpty()) {
             snapshot.put(file, model.orElseThrow(() -> new IllegalStateException(

@@ -73,8 +73,8 @@ final class ProgramsFile implements PolicyFile<Programs> {
     }
 
     @Override
-    public String[] topLevelFields() {
-        return new String[] {PROGRAMS};
+    public List<String> topLevelFields() {
+        return List.of(PROGRAMS);
     }
 
     @Override

@@ -56,9 +56,9 @@ public final class SafeYaml {
                 problems.add(0, "", "is a directory; expected a YAML file");
                 return Optional.empty();
             }
-            if (Files.size(file) > MAX_BYTES) {
-                problems.add(0, "", "file too large (" + Files.size(file) + " bytes); expected at most " + MAX_BYTES
-                        + " bytes");
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.add(0, "", "file too large (" + size + " bytes); expected at most " + MAX_BYTES + " bytes");
                 return Optional.empty();
             }
             return parse(StrictUtf8.decode(Files.readAllBytes(file)), problems);
