@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Checks DNS host and domain names (RFC 1123 letters-digits-hyphen labels). */
-final class HostNames {
+public final class HostNames {
 
     static final String EXPECTED_HOST = "a host name of dot-separated labels (letters, digits and '-',"
             + " 1-63 characters each, not starting or ending with '-', 253 characters in all)";
@@ -18,7 +18,7 @@ final class HostNames {
     }
 
     /** Tells whether the text is a syntactically valid host name. */
-    static boolean isValid(String name) {
+    public static boolean isValid(String name) {
         if (name.isEmpty() || name.length() > 253) {
             return false;
         }

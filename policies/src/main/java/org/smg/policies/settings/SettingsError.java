@@ -3,7 +3,10 @@ package org.smg.policies.settings;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** One problem found in the gateway settings, located by file, line and key. */
+/**
+ * One problem found in the gateway settings or a policy file, located by file, line and key
+ * (for a policy file, the key is a field path such as {@code programs[2].staffAddress}).
+ */
 public final class SettingsError implements Serializable {
 
     private static final long serialVersionUID = 1L;

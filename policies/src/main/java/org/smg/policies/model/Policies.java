@@ -1,0 +1,47 @@
+package org.smg.policies.model;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One consistent, immutable snapshot of every policy file, as loaded together. A reload builds a new snapshot
+ * and swaps it in whole (see {@link PolicyHolder}), so a reader never sees half of an old file and half of a new.
+ */
+public final class Policies {
+
+    private final Map<PolicyFile<?>, Object> models;
+
+    Policies(Map<PolicyFile<?>, Object> models) {
+        this.models = new IdentityHashMap<>(models);
+    }
+
+    /** The programs of programs.yaml. */
+    public Programs programs() {
+        return get(PolicyCatalog.PROGRAMS);
+    }
+
+    /** The model of one policy file. */
+    public <T> T get(PolicyFile<T> file) {
+        Object model = models.get(file);
+        if (model == null) {
+            throw new IllegalArgumentException("policy file " + file.fileName() + " is not part of this snapshot");
+        }
+        @SuppressWarnings("unchecked") // put() below stores each file's own parse result under it
+        T typed = (T) model;
+        return typed;
+    }
+
+    /** Collects the models of one load. */
+    static final class Builder {
+        private final Map<PolicyFile<?>, Object> models = new IdentityHashMap<>();
+
+        <T> void put(PolicyFile<T> file, T model) {
+            models.put(file, Objects.requireNonNull(model, "model"));
+        }
+
+        Policies build() {
+            return new Policies(models);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.smg.policies.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smg.policies.settings.SettingsError;
+import org.smg.policies.settings.SettingsException;
+
+class PolicyHolderTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void reloadShouldKeepTheCurrentSnapshotWhenTheNewFilesHaveErrors() throws SettingsException, IOException {
+        PolicyDirectories.withPrograms(directory, PolicyDirectories.ONE_PROGRAM);
+        PolicyHolder holder = PolicyHolder.load(directory);
+        Policies before = holder.current();
+        Files.writeString(directory.resolve("programs.yaml"),
+                PolicyDirectories.oneProgramWith("eco@staff.example", "not-an-address"));
+
+        ReloadOutcome outcome = holder.reload();
+
+        assertThat(outcome).isInstanceOf(ReloadOutcome.Refused.class);
+        ReloadOutcome.Refused refused = (ReloadOutcome.Refused) outcome;
+        assertThat(refused.errors()).extracting(SettingsError::line, SettingsError::key)
+                .containsExactly(tuple(4, "programs[0].staffAddress"));
+        assertThat(refused.kept()).isSameAs(before);
+        assertThat(holder.current()).isSameAs(before);
+        assertThat(holder.current().programs().find("ECO").orElseThrow().staffAddress())
+                .isEqualTo("eco@staff.example");
+    }
+
+    @Test
+    void reloadShouldSwapInTheNewSnapshotWhenTheFilesAreValid() throws SettingsException, IOException {
+        PolicyDirectories.withPrograms(directory, PolicyDirectories.ONE_PROGRAM);
+        PolicyHolder holder = PolicyHolder.load(directory);
+        Files.writeString(directory.resolve("programs.yaml"),
+                PolicyDirectories.oneProgramWith("eco@staff.example", "credits@staff.example"));
+
+        ReloadOutcome outcome = holder.reload();
+
+        assertThat(outcome).isInstanceOf(ReloadOutcome.Applied.class);
+        assertThat(((ReloadOutcome.Applied) outcome).policies()).isSameAs(holder.current());
+        assertThat(holder.current().programs().find("ECO").orElseThrow().staffAddress())
+                .isEqualTo("credits@staff.example");
+    }
+
+    @Test
+    void reloadShouldKeepTheCurrentSnapshotWhenTheTermsFileDisappears() throws SettingsException, IOException {
+        PolicyDirectories.withPrograms(directory, PolicyDirectories.ONE_PROGRAM);
+        PolicyHolder holder = PolicyHolder.load(directory);
+        Files.delete(directory.resolve("terms").resolve("terms-v1.md"));
+
+        ReloadOutcome outcome = holder.reload();
+
+        assertThat(outcome).isInstanceOf(ReloadOutcome.Refused.class);
+        assertThat(((ReloadOutcome.Refused) outcome).errors()).extracting(SettingsError::toString)
+                .containsExactly(directory.resolve("programs.yaml") + ":8: programs[0].terms.file:"
+                        + " file 'terms/terms-v1.md' not found in the policy directory");
+        assertThat(holder.current().programs().find("ECO").orElseThrow().terms().text())
+                .isEqualTo(PolicyDirectories.TERMS);
+    }
+}
