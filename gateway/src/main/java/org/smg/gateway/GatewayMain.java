@@ -3,6 +3,7 @@ package org.smg.gateway;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.smg.policies.model.PolicyLoader;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.GatewaySettingsLoader;
 import org.smg.policies.settings.SettingsException;
@@ -32,6 +33,8 @@ public final class GatewayMain {
         GatewaySettings settings;
         try {
             settings = GatewaySettingsLoader.load(arguments.configurationDirectory().resolve("gateway.properties"), workingDirectory);
+            // Policy files are checked now so that a bad one stops start-up; enrollment will hold them.
+            PolicyLoader.load(arguments.configurationDirectory().resolve("policies"));
         } catch (SettingsException e) {
             System.err.println(e.getMessage());
             System.exit(CONFIGURATION_ERROR);

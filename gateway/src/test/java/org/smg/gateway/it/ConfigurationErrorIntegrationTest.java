@@ -41,6 +41,35 @@ class ConfigurationErrorIntegrationTest {
     }
 
     @Test
+    void startShouldStopListingEveryErrorWithItsLineWhenAPolicyFileHasThreeErrors() throws Exception {
+        Path policies = Files.createDirectories(root.resolve("conf/policies"));
+        Files.createDirectories(policies.resolve("terms"));
+        Files.writeString(policies.resolve("terms/terms-v1.md"), "Terms of Service\n");
+        Files.writeString(policies.resolve("programs.yaml"), String.join("\n",
+            "programs:",
+            "  - id: eco",
+            "    name: Energy Credits Online",
+            "    staffAddress: not-an-address",
+            "    invitationLifetime: 400d",
+            "    terms:",
+            "      version: \"1\"",
+            "      file: terms/terms-v1.md",
+            "    welcome:",
+            "      subject: Welcome",
+            "      body: Reply to this message.",
+            ""));
+        GatewayProcess gateway = GatewayProcess.in(root);
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).hasSize(3).allSatisfy(line -> assertThat(line).contains("programs.yaml:"));
+        assertThat(String.join("\n", lines(gateway)))
+            .contains("programs.yaml:2: programs[0].id", "programs.yaml:4: programs[0].staffAddress",
+                "programs.yaml:5: programs[0].invitationLifetime");
+    }
+
+    @Test
     void startShouldSayTheSecretDoesNotOpenTheDatabaseWithoutPrintingItWhenTheSecretChanged() throws Exception {
         GatewayProcess gateway = GatewayProcess.in(root).start();
         gateway.stop();

@@ -186,11 +186,29 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
             Path conf = Files.createDirectories(root.resolve("conf"));
             Files.copy(repositoryConf().resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            copyTree(repositoryConf().resolve("policies"), conf.resolve("policies"));
             StringBuilder properties = new StringBuilder();
             settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
             Files.writeString(conf.resolve("gateway.properties"), properties.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the shipped policy files unless the test already wrote its own. */
+    private static void copyTree(Path source, Path target) throws IOException {
+        if (Files.exists(target)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
         }
     }
 
