@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
+import org.smg.gateway.imap.GatewayImapPackageModule;
 import org.smg.gateway.imap.GuardedImapModule;
 import org.smg.gateway.imap.ImapGuardLimits;
 import org.smg.gateway.james.GatewayConfigurationProvider;
@@ -117,6 +118,7 @@ public final class Gateway {
                 binder -> binder.bind(ConfigurationProvider.class).toInstance(configuration),
                 new GuardedImapModule(new ImapGuardLimits(limits.imapPreAuthLiteralSizeLimit(),
                     limits.imapLiteralSizeLimit(), limits.imapMaxLiteralsPerCommand())),
+                new GatewayImapPackageModule(),
                 new WebAdminModule(settings.webAdminPort(), adminToken));
     }
 

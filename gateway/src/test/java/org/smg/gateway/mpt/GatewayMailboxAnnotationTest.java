@@ -1,0 +1,15 @@
+package org.smg.gateway.mpt;
+
+import org.apache.james.mpt.api.ImapHostSystem;
+import org.apache.james.mpt.imapmailbox.suite.MailboxAnnotation;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class GatewayMailboxAnnotationTest extends MailboxAnnotation {
+    @RegisterExtension
+    GatewayHostSystemExtension hostSystem = new GatewayHostSystemExtension();
+
+    @Override
+    protected ImapHostSystem createImapHostSystem() {
+        return hostSystem.hostSystem();
+    }
+}

@@ -1,0 +1,187 @@
+package org.smg.gateway.mpt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.apache.james.imap.api.process.ImapProcessor;
+import org.apache.james.imap.decode.ImapDecoder;
+import org.apache.james.imap.encode.ImapEncoder;
+import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.quota.MaxQuotaManager;
+import org.apache.james.filesystem.api.FileSystem;
+import org.apache.james.mailbox.acl.MailboxACLResolver;
+import org.apache.james.mailbox.acl.UnionMailboxACLResolver;
+import org.apache.james.modules.ClockModule;
+import org.apache.james.modules.RunArgumentsModule;
+import org.apache.james.modules.mailbox.PreDeletionHookModule;
+import org.apache.james.modules.server.DropWizardMetricsModule;
+import org.apache.james.server.core.configuration.ConfigurationProvider;
+import org.apache.james.server.core.configuration.FileConfigurationProvider;
+import org.apache.james.server.core.filesystem.FileSystemImpl;
+import org.apache.james.utils.ExtensionModule;
+import org.apache.james.utils.PropertiesProvider;
+import org.apache.james.modules.mailbox.DefaultEventModule;
+import org.apache.james.modules.mailbox.ListenersConfiguration;
+import org.apache.james.modules.mailbox.MemoryDeadLetterModule;
+import org.apache.james.modules.mailbox.MailboxListenersLoaderImpl;
+import org.apache.james.modules.protocols.IMAPServerModule;
+import org.apache.james.server.core.configuration.Configuration;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.memory.MemoryUsersRepository;
+import org.smg.gateway.imap.GatewayImapPackageModule;
+import org.smg.gateway.storage.EncryptedDerbyDatabase;
+import org.smg.gateway.storage.JpaMailboxModule;
+import org.smg.gateway.storage.JpaStorageModule;
+import org.smg.gateway.storage.Secret;
+import org.smg.gateway.storage.StorageException;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+
+/**
+ * The gateway's mailbox and IMAP command set, without listeners: James's JPA mailbox as
+ * {@link JpaMailboxModule} wires it, on an AES-256 encrypted Derby database in a temporary
+ * directory, and the IMAP processors of {@link GatewayImapPackageModule}. Built once per test JVM
+ * (booting Derby and OpenJPA takes seconds); {@link #clear()} empties it between scripts.
+ *
+ * <p>Users live in memory, as in James's own MPT hosts: the gateway's users repository (PBKDF2,
+ * virtual hosting, login throttle) is proven by its own tests, and would make every script's login
+ * slow.
+ */
+final class GatewayMailboxStack {
+    /** Tables of the mailbox and quota entities, children first (as James's JPA MPT host clears them). */
+    private static final List<String> TABLES = List.of(
+        "JAMES_MAIL_USERFLAG", "JAMES_MAIL_PROPERTY", "JAMES_MAILBOX_ANNOTATION", "JAMES_MAIL", "JAMES_MAILBOX",
+        "JAMES_SUBSCRIPTION", "JAMES_MAX_GLOBAL_MESSAGE_COUNT", "JAMES_MAX_GLOBAL_STORAGE", "JAMES_MAX_USER_MESSAGE_COUNT",
+        "JAMES_MAX_USER_STORAGE", "JAMES_MAX_DOMAIN_MESSAGE_COUNT", "JAMES_MAX_DOMAIN_STORAGE", "JAMES_QUOTA_CURRENTQUOTA");
+    private static final String TABLE_NOT_CREATED_YET = "42X05";
+
+    private static GatewayMailboxStack shared;
+    private static Throwable failure;
+
+    private final EncryptedDerbyDatabase database;
+    private final MemoryUsersRepository users;
+    private final Injector injector;
+    private final ImapProcessor processor;
+
+    private GatewayMailboxStack(EncryptedDerbyDatabase database, MemoryUsersRepository users, Injector injector) {
+        this.database = database;
+        this.users = users;
+        this.injector = injector;
+        this.processor = injector.getInstance(ImapProcessor.class);
+    }
+
+    static synchronized GatewayMailboxStack shared() throws Exception {
+        if (shared == null && failure == null) {
+            try {
+                shared = start();
+            } catch (Exception | LinkageError e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new IllegalStateException("the mailbox stack could not start", failure);
+        }
+        return shared;
+    }
+
+    private static GatewayMailboxStack start() throws IOException, StorageException, ConfigurationException {
+        Path directory = Files.createTempDirectory("smg-mpt");
+        EncryptedDerbyDatabase database = EncryptedDerbyDatabase.open(directory.resolve("db"), Secret.of("mpt-test-boot-secret-0123456789"));
+        MemoryUsersRepository users = MemoryUsersRepository.withoutVirtualHosting(null);
+        BaseHierarchicalConfiguration usersConfiguration = new BaseHierarchicalConfiguration();
+        usersConfiguration.addProperty("administratorId", "imapuser");
+        users.configure(usersConfiguration);
+
+        Configuration configuration = Configuration.builder()
+            .workingDirectory(directory.resolve("james").toFile())
+            .configurationPath(new Configuration.ConfigurationPath("file://" + directory.resolve("conf") + "/"))
+            .build();
+        FileSystemImpl fileSystem = new FileSystemImpl(configuration.directories());
+        Injector injector = Guice.createInjector(Modules.override(
+                serverBasics(configuration, fileSystem),
+                new JpaStorageModule(database),
+                new JpaMailboxModule(),
+                mailboxBasics(),
+                new DefaultEventModule(),
+                new MemoryDeadLetterModule(),
+                new IMAPServerModule())
+            .with(
+                new GatewayImapPackageModule(),
+                binder -> binder.bind(UsersRepository.class).toProvider(() -> users)));
+        // What the gateway's start-up does for the mailbox: register quota and annotation listeners on the event bus.
+        injector.getInstance(MailboxListenersLoaderImpl.class).configure(injector.getInstance(ListenersConfiguration.class));
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+        return new GatewayMailboxStack(database, users, injector);
+    }
+
+    /** The part of James's common services the mailbox and IMAP modules need (not its mail, DNS or health checks). */
+    private static Module serverBasics(Configuration configuration, FileSystemImpl fileSystem) {
+        return Modules.combine(
+            new ExtensionModule(),
+            new DropWizardMetricsModule(),
+            new ClockModule(),
+            RunArgumentsModule.EMPTY,
+            binder -> {
+                binder.bind(FileSystem.class).toInstance(fileSystem);
+                binder.bind(ConfigurationProvider.class).toInstance(new FileConfigurationProvider(fileSystem, configuration));
+                binder.bind(PropertiesProvider.class).toInstance(new PropertiesProvider(fileSystem, configuration.configurationPath()));
+            });
+    }
+
+    /** James's MailboxModule without its mail-reception health check, which needs the whole mailet container. */
+    private static Module mailboxBasics() {
+        return Modules.combine(
+            new PreDeletionHookModule(),
+            binder -> binder.bind(MailboxACLResolver.class).to(UnionMailboxACLResolver.class));
+    }
+
+    ImapDecoder decoder() {
+        return injector.getInstance(ImapDecoder.class);
+    }
+
+    ImapEncoder encoder() {
+        return injector.getInstance(ImapEncoder.class);
+    }
+
+    ImapProcessor processor() {
+        return processor;
+    }
+
+    MailboxManager mailboxManager() {
+        return injector.getInstance(MailboxManager.class);
+    }
+
+    MaxQuotaManager maxQuotaManager() {
+        return injector.getInstance(MaxQuotaManager.class);
+    }
+
+    UsersRepository users() {
+        return users;
+    }
+
+    /** Removes every user, mailbox, message, subscription and quota, so the next script starts from nothing. */
+    void clear() throws Exception {
+        users.clear();
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                try {
+                    statement.executeUpdate("DELETE FROM " + table);
+                } catch (SQLException e) {
+                    if (!TABLE_NOT_CREATED_YET.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+}

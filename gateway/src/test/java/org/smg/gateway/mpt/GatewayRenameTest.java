@@ -1,0 +1,15 @@
+package org.smg.gateway.mpt;
+
+import org.apache.james.mpt.api.ImapHostSystem;
+import org.apache.james.mpt.imapmailbox.suite.Rename;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class GatewayRenameTest extends Rename {
+    @RegisterExtension
+    GatewayHostSystemExtension hostSystem = new GatewayHostSystemExtension();
+
+    @Override
+    protected ImapHostSystem createImapHostSystem() {
+        return hostSystem.hostSystem();
+    }
+}
