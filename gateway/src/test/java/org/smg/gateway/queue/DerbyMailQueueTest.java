@@ -241,6 +241,31 @@ class DerbyMailQueueTest {
     }
 
     @Test
+    void browseShouldSkipMailRemovedWhileIterating() throws Exception {
+        queue.enQueue(mail("first"));
+        queue.enQueue(mail("removed"));
+        queue.enQueue(mail("last"));
+
+        ManageableMailQueue.MailQueueIterator browsing = queue.browse();
+        List<String> browsed = new ArrayList<>(List.of(browsing.next().getMail().getName()));
+        queue.remove(ManageableMailQueue.Type.Name, "removed");
+        browsing.forEachRemaining(view -> browsed.add(view.getMail().getName()));
+
+        assertThat(browsed).containsExactly("first", "last");
+    }
+
+    @Test
+    void delayedMailShouldWaitForFlushWhenDelayExceedsWhatMillisecondsHold() throws Exception {
+        queue.enQueue(mail("never"), Duration.ofSeconds(Long.MAX_VALUE));
+
+        boolean nothingBeforeFlush = nothingWithin(QUIET);
+        queue.flush();
+
+        assertThat(nothingBeforeFlush).isTrue();
+        assertThat(next().getMail().getName()).isEqualTo("never");
+    }
+
+    @Test
     void removeShouldDeleteOnlyMatchingMailWhenGivenNameSenderOrRecipient() throws Exception {
         queue.enQueue(mail("by-name"));
         queue.enQueue(MailImpl.builder().name("by-sender").sender("other@staff.test")
