@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +32,10 @@ import com.google.common.collect.ImmutableList;
  */
 final class MailCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Recipients are stored one per line: an address cannot contain a line break. */
+    private static final String RECIPIENT_SEPARATOR = "\n";
 
+    /** A mail as the queue table stores it; {@code recipients} is in this codec's encoding, read it with {@link #listsRecipient}. */
     static final class Encoded {
         final String name;
         final String sender;
@@ -61,20 +65,19 @@ final class MailCodec {
         envelope.set("perRecipientHeaders", encodeHeaders(mail.getPerRecipientSpecificHeaders()));
         return new Encoded(mail.getName(),
             mail.getMaybeSender().asString(""),
-            String.join("\n", mail.getRecipients().stream().map(MailAddress::asString).toArray(String[]::new)),
+            String.join(RECIPIENT_SEPARATOR, mail.getRecipients().stream().map(MailAddress::asString).toArray(String[]::new)),
             envelope.toString(),
             messageBytes(mail));
     }
 
-    MailImpl decode(String name, String sender, String recipients, String envelopeJson, byte[] message, String sourceId)
-            throws MessagingException {
+    MailImpl decode(Encoded mail, String sourceId) throws MessagingException {
         try {
-            JsonNode envelope = JSON.readTree(envelopeJson);
+            JsonNode envelope = JSON.readTree(mail.envelope);
             MailImpl.Builder builder = MailImpl.builder()
-                .name(name)
-                .sender(sender.isEmpty() ? MaybeSender.nullSender() : MaybeSender.getMailSender(sender))
-                .addRecipients(parseRecipients(recipients))
-                .mimeMessage(new MimeMessageWrapper(new QueuedMessageSource(sourceId, message)))
+                .name(mail.name)
+                .sender(mail.sender.isEmpty() ? MaybeSender.nullSender() : MaybeSender.getMailSender(mail.sender))
+                .addRecipients(parseRecipients(mail.recipients))
+                .mimeMessage(new MimeMessageWrapper(new QueuedMessageSource(sourceId, mail.message)))
                 .state(text(envelope, "state"))
                 .errorMessage(text(envelope, "errorMessage"))
                 .remoteHost(text(envelope, "remoteHost"))
@@ -84,7 +87,7 @@ final class MailCodec {
                 .addAllHeadersForRecipients(decodeHeaders(envelope.path("perRecipientHeaders")));
             return builder.build();
         } catch (IOException e) {
-            throw new MessagingException("queued mail " + name + " has an unreadable envelope", e);
+            throw new MessagingException("queued mail " + mail.name + " has an unreadable envelope", e);
         }
     }
 
@@ -128,9 +131,14 @@ final class MailCodec {
         return attributes.build();
     }
 
+    /** Whether stored recipients include {@code recipient}, compared as written (as James's queues compare it). */
+    static boolean listsRecipient(String recipients, String recipient) {
+        return List.of(recipients.split(RECIPIENT_SEPARATOR)).contains(recipient);
+    }
+
     private static Collection<MailAddress> parseRecipients(String recipients) throws IOException {
         ImmutableList.Builder<MailAddress> result = ImmutableList.builder();
-        for (String recipient : recipients.split("\n")) {
+        for (String recipient : recipients.split(RECIPIENT_SEPARATOR)) {
             if (!recipient.isBlank()) {
                 result.add(address(recipient));
             }

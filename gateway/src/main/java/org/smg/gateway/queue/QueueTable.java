@@ -33,21 +33,13 @@ final class QueueTable {
     /** One stored row, as read back. */
     static final class Row {
         final long id;
-        final String name;
-        final String sender;
-        final String recipients;
-        final String envelope;
-        final byte[] message;
+        final MailCodec.Encoded mail;
         final long nextDelivery;
         final int deliveries;
 
-        Row(long id, String name, String sender, String recipients, String envelope, byte[] message, long nextDelivery, int deliveries) {
+        Row(long id, MailCodec.Encoded mail, long nextDelivery, int deliveries) {
             this.id = id;
-            this.name = name;
-            this.sender = sender;
-            this.recipients = recipients;
-            this.envelope = envelope;
-            this.message = message;
+            this.mail = mail;
             this.nextDelivery = nextDelivery;
             this.deliveries = deliveries;
         }
@@ -188,26 +180,18 @@ final class QueueTable {
                  + " WHERE QUEUE_NAME = ? AND NEXT_DELIVERY <= ? ORDER BY NEXT_DELIVERY, ID FETCH FIRST " + limit + " ROWS ONLY")) {
             select.setString(1, queue);
             select.setLong(2, now);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    ids.add(result.getLong(1));
-                }
-            }
-            return ids;
+            return readIds(select);
         }
     }
 
-    Optional<Long> earliestDelivery(String queue) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT MIN(NEXT_DELIVERY) FROM " + TABLE + " WHERE QUEUE_NAME = ?")) {
-            select.setString(1, queue);
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                long value = result.getLong(1);
-                return result.wasNull() ? Optional.empty() : Optional.of(value);
+    private static List<Long> readIds(PreparedStatement select) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                ids.add(result.getLong(1));
             }
         }
+        return ids;
     }
 
     /** Reads a row and counts this delivery attempt, so a crash mid-delivery is known on restart. */
@@ -219,22 +203,32 @@ final class QueueTable {
                     return Optional.empty();
                 }
             }
-            return select(connection, "ID = ?", id).stream().findFirst()
-                .map(row -> new Row(row.id, row.name, row.sender, row.recipients, row.envelope, row.message, row.nextDelivery, row.deliveries - 1));
+            return select(connection, id)
+                .map(row -> new Row(row.id, row.mail, row.nextDelivery, row.deliveries - 1));
         }
     }
 
-    List<Row> all(String queue) throws SQLException {
+    /** One row, for a reader that does not hand it out (browsing); empty once it has been deleted. */
+    Optional<Row> read(long id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return select(connection, "QUEUE_NAME = ? ORDER BY ID", queue);
+            return select(connection, id);
         }
     }
 
-    void delete(long id) throws SQLException {
+    /** Ids of all mails of the queue, in enqueue order. */
+    List<Long> ids(String queue) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT ID FROM " + TABLE + " WHERE QUEUE_NAME = ? ORDER BY ID")) {
+            select.setString(1, queue);
+            return readIds(select);
+        }
+    }
+
+    int delete(long id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE ID = ?")) {
             delete.setLong(1, id);
-            delete.executeUpdate();
+            return delete.executeUpdate();
         }
     }
 
@@ -268,13 +262,42 @@ final class QueueTable {
         }
     }
 
-    long deleteWhere(String queue, String column, String value) throws SQLException {
+    long deleteByName(String queue, String name) throws SQLException {
+        return deleteWhere(queue, "MAIL_NAME", name);
+    }
+
+    long deleteBySender(String queue, String sender) throws SQLException {
+        return deleteWhere(queue, "SENDER", sender);
+    }
+
+    private long deleteWhere(String queue, String column, String value) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE QUEUE_NAME = ? AND " + column + " = ?")) {
             delete.setString(1, queue);
             delete.setString(2, value);
             return delete.executeUpdate();
         }
+    }
+
+    /** Recipients are a list in one column, so the match is made here row by row; messages are not read. */
+    long deleteByRecipient(String queue, String recipient) throws SQLException {
+        List<Long> matching = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT ID, RECIPIENTS FROM " + TABLE + " WHERE QUEUE_NAME = ?")) {
+            select.setString(1, queue);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    if (MailCodec.listsRecipient(result.getString(2), recipient)) {
+                        matching.add(result.getLong(1));
+                    }
+                }
+            }
+        }
+        long deleted = 0;
+        for (long id : matching) {
+            deleted += delete(id);
+        }
+        return deleted;
     }
 
     long deleteAll(String queue) throws SQLException {
@@ -297,18 +320,18 @@ final class QueueTable {
         }
     }
 
-    private static List<Row> select(Connection connection, String where, Object parameter) throws SQLException {
+    private static Optional<Row> select(Connection connection, long id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT ID, MAIL_NAME, SENDER, RECIPIENTS, ENVELOPE, MESSAGE, NEXT_DELIVERY, DELIVERIES FROM "
-            + TABLE + " WHERE " + where)) {
-            select.setObject(1, parameter);
-            List<Row> rows = new ArrayList<>();
+            + TABLE + " WHERE ID = ?")) {
+            select.setLong(1, id);
             try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                        result.getString(5), result.getBytes(6), result.getLong(7), result.getInt(8)));
+                if (!result.next()) {
+                    return Optional.empty();
                 }
+                MailCodec.Encoded mail = new MailCodec.Encoded(result.getString(2), result.getString(3), result.getString(4),
+                    result.getString(5), result.getBytes(6));
+                return Optional.of(new Row(result.getLong(1), mail, result.getLong(7), result.getInt(8)));
             }
-            return rows;
         }
     }
 }

@@ -110,17 +110,47 @@ class DerbyMailQueueTest {
     }
 
     @Test
-    void mailShouldBeKeptAndHandedOutLaterWhenDoneWithRetry() throws Exception {
+    void mailShouldBeKeptAndHandedOutAgainWhenDoneWithRetry() throws Exception {
         queue.enQueue(mail("mail-1"));
 
         next().done(CompletionStatus.RETRY);
-
-        assertThat(queue.getSize()).isEqualTo(1);
-        assertThat(nothingWithin(QUIET)).as("postponed, not handed out at once").isTrue();
-        assertThat(queue.flush()).isEqualTo(1);
+        long sizeAfterRetry = queue.getSize();
         Mail retried = next().getMail();
+
+        assertThat(sizeAfterRetry).isEqualTo(1);
         assertThat(retried.getName()).isEqualTo("mail-1");
         assertThat(retried.getAttribute(DeliveryIdentity.REDELIVERY)).isPresent();
+    }
+
+    @Test
+    void mailShouldBeKeptAndHandedOutAgainWhenDoneWithReject() throws Exception {
+        queue.enQueue(mail("mail-1"));
+
+        next().done(CompletionStatus.REJECT);
+
+        assertThat(next().getMail().getName()).as("nothing is dropped").isEqualTo("mail-1");
+    }
+
+    @Test
+    void retryDelayShouldGrowWithEachHandOutUpToItsLimit() {
+        List<Duration> delays = List.of(Dequeuer.retryDelay(1), Dequeuer.retryDelay(2), Dequeuer.retryDelay(3),
+            Dequeuer.retryDelay(8), Dequeuer.retryDelay(1000));
+
+        assertThat(delays).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+            Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void mailShouldBeHandedOutBehindWaitingMailWhenDoneWithRetry() throws Exception {
+        queue.enQueue(mail("failing"));
+        MailQueueItem failing = next();
+        queue.enQueue(mail("waiting"));
+
+        failing.done(CompletionStatus.RETRY);
+        Thread.sleep(Dequeuer.retryDelay(1).toMillis());
+        List<String> names = Flux.from(queue.deQueue()).take(2).map(item -> item.getMail().getName()).collectList().block(WAIT);
+
+        assertThat(names).containsExactly("waiting", "failing");
     }
 
     @Test
@@ -208,6 +238,31 @@ class DerbyMailQueueTest {
         assertThat(view.getNextDelivery()).isPresent();
         assertThat(view.getNextDelivery().get().toInstant())
             .isAfter(java.time.Instant.now().plus(Duration.ofMinutes(59)));
+    }
+
+    @Test
+    void browseShouldSkipMailRemovedWhileIterating() throws Exception {
+        queue.enQueue(mail("first"));
+        queue.enQueue(mail("removed"));
+        queue.enQueue(mail("last"));
+
+        ManageableMailQueue.MailQueueIterator browsing = queue.browse();
+        List<String> browsed = new ArrayList<>(List.of(browsing.next().getMail().getName()));
+        queue.remove(ManageableMailQueue.Type.Name, "removed");
+        browsing.forEachRemaining(view -> browsed.add(view.getMail().getName()));
+
+        assertThat(browsed).containsExactly("first", "last");
+    }
+
+    @Test
+    void delayedMailShouldWaitForFlushWhenDelayExceedsWhatMillisecondsHold() throws Exception {
+        queue.enQueue(mail("never"), Duration.ofSeconds(Long.MAX_VALUE));
+
+        boolean nothingBeforeFlush = nothingWithin(QUIET);
+        queue.flush();
+
+        assertThat(nothingBeforeFlush).isTrue();
+        assertThat(next().getMail().getName()).isEqualTo("never");
     }
 
     @Test
