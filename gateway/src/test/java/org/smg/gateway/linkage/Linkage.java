@@ -3,10 +3,12 @@ package org.smg.gateway.linkage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,9 +83,15 @@ final class Linkage implements AutoCloseable {
 
     /**
      * Checks every reference that a class of the classpath accepted by {@code sources} makes to a
-     * class accepted by {@code targets}.
+     * class in one of {@code targetPackages} (internal-name prefixes such as {@code org/apache/commons/io/}).
      */
-    Report check(Predicate<String> sources, Predicate<String> targets) {
+    Report check(Predicate<String> sources, List<String> targetPackages) throws IOException {
+        Predicate<String> targets = name -> targetPackages.stream().anyMatch(name::startsWith);
+        List<byte[]> markers = targetPackages.stream()
+            .map(Linkage::firstThreeSegments)
+            .distinct()
+            .map(prefix -> prefix.getBytes(StandardCharsets.UTF_8))
+            .toList();
         int checked = 0;
         Map<String, Set<String>> unresolved = new TreeMap<>();
         Set<String> optional = new TreeSet<>();
@@ -92,7 +100,12 @@ final class Linkage implements AutoCloseable {
             if (!sources.test(source.getKey())) {
                 continue;
             }
-            for (ClassFile.Reference reference : find(source.getKey()).map(ClassFile::references).orElse(List.of())) {
+            byte[] bytes = read(source.getValue());
+            // most classes name no target package at all; skip them before parsing
+            if (!containsAny(bytes, markers)) {
+                continue;
+            }
+            for (ClassFile.Reference reference : ClassFile.parse(bytes).references()) {
                 if (!targets.test(reference.owner()) || reference.owner().equals(source.getKey())) {
                     continue;
                 }
@@ -107,6 +120,36 @@ final class Linkage implements AutoCloseable {
             }
         }
         return new Report(checked, unresolved, optional);
+    }
+
+    /** {@code org/apache/commons/io/} to {@code org/apache/commons/}: few markers keep the byte scan fast. */
+    private static String firstThreeSegments(String packagePrefix) {
+        String[] segments = packagePrefix.split("/");
+        return String.join("/", Arrays.asList(segments).subList(0, Math.min(3, segments.length))) + "/";
+    }
+
+    /** Whether any marker occurs in the bytes; one pass, comparing only where a marker's first byte is. */
+    private static boolean containsAny(byte[] bytes, List<byte[]> markers) {
+        for (int start = 0; start < bytes.length; start++) {
+            for (byte[] marker : markers) {
+                if (bytes[start] == marker[0] && matchesAt(bytes, start, marker)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(byte[] bytes, int start, byte[] marker) {
+        if (start + marker.length > bytes.length) {
+            return false;
+        }
+        for (int offset = 1; offset < marker.length; offset++) {
+            if (bytes[start + offset] != marker[offset]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -171,21 +214,25 @@ final class Linkage implements AutoCloseable {
     }
 
     private Optional<ClassFile> load(String internalName) {
-        try (InputStream in = open(internalName)) {
-            return in == null ? Optional.empty() : Optional.of(ClassFile.parse(in.readAllBytes()));
+        try {
+            Location location = classes.get(internalName);
+            if (location != null) {
+                return Optional.of(ClassFile.parse(read(location)));
+            }
+            try (InputStream jdk = ClassLoader.getPlatformClassLoader().getResourceAsStream(internalName + SUFFIX)) {
+                return jdk == null ? Optional.empty() : Optional.of(ClassFile.parse(jdk.readAllBytes()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read class " + internalName, e);
         }
     }
 
-    private InputStream open(String internalName) throws IOException {
-        Location location = classes.get(internalName);
-        if (location == null) {
-            return ClassLoader.getPlatformClassLoader().getResourceAsStream(internalName + SUFFIX);
-        }
-        return location.jar() == null
+    private static byte[] read(Location location) throws IOException {
+        try (InputStream in = location.jar() == null
             ? Files.newInputStream(location.entry().resolve(location.name()))
-            : location.jar().getInputStream(location.jar().getEntry(location.name()));
+            : location.jar().getInputStream(location.jar().getEntry(location.name()))) {
+            return in.readAllBytes();
+        }
     }
 
     @Override
