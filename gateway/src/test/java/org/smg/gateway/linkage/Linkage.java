@@ -1,5 +1,6 @@
 package org.smg.gateway.linkage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,6 +45,11 @@ final class Linkage implements AutoCloseable {
         this.jars = jars;
     }
 
+    /** The classpath of this JVM: in a Maven test, the module's runtime classpath plus the test libraries. */
+    static Linkage ofThisJvm() throws IOException {
+        return of(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList());
+    }
+
     /** Indexes the classes of jars and class directories, in classpath order. */
     static Linkage of(List<Path> classpath) throws IOException {
         Map<String, Location> classes = new LinkedHashMap<>();
@@ -66,7 +72,7 @@ final class Linkage implements AutoCloseable {
     private static void indexDirectory(Path directory, Map<String, Location> classes) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             files.filter(Files::isRegularFile)
-                .map(file -> directory.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
+                .map(file -> directory.relativize(file).toString().replace(File.separatorChar, '/'))
                 .filter(Linkage::isLinkableClass)
                 .forEach(name -> classes.putIfAbsent(internalName(name), new Location(directory, null, name)));
         }
@@ -179,9 +185,9 @@ final class Linkage implements AutoCloseable {
         if (declaredInHierarchy(owner.get(), reference, absentSupertypes)) {
             return Verdict.RESOLVED;
         }
-        return absentSupertypes.isEmpty() || absentSupertypes.stream().anyMatch(targets)
-            ? Verdict.UNRESOLVED
-            : Verdict.NEEDS_ABSENT_LIBRARY;
+        boolean onlyOptionalAbsent = !absentSupertypes.isEmpty()
+            && absentSupertypes.stream().noneMatch(supertype -> targets.test(supertype) || supertype.startsWith("java/"));
+        return onlyOptionalAbsent ? Verdict.NEEDS_ABSENT_LIBRARY : Verdict.UNRESOLVED;
     }
 
     /**

@@ -31,7 +31,7 @@ class LinkageTest {
     private static final String EXTERNAL = "package opt; public class External { public void run() {} }";
     private static final String PLUGIN = "package lib; public class Plugin extends opt.External { }";
     private static final String CLIENT = "package app; public class Client { void use() {"
-        + " lib.Api.kept(); lib.Api.gone(); lib.Child child = new lib.Child(); child.inherited(); child.count++;"
+        + " lib.Api.kept(); lib.Api.gone(); lib.Child child = new lib.Child(); child.inherited(); child.count++; child.toString();"
         + " new lib.Removed(); new lib.Plugin().run(); } }";
 
     @TempDir
@@ -69,7 +69,8 @@ class LinkageTest {
         Linkage.Report report = check(client, libraryV1, optional);
 
         assertThat(report.unresolved()).isEmpty();
-        assertThat(report.checked()).isGreaterThanOrEqualTo(8);
+        assertThat(report.needingAbsentLibraries()).isEmpty();
+        assertThat(report.checked()).isGreaterThanOrEqualTo(9);
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.smg.gateway.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +37,7 @@ class PinnedLibrariesLinkageTest {
     @Test
     void everyReferenceIntoPinnedLibrariesShouldResolveOnTheClasspath() throws Exception {
         Linkage.Report report;
-        try (Linkage linkage = Linkage.of(classpath())) {
+        try (Linkage linkage = Linkage.ofThisJvm()) {
             report = linkage.check(source -> true, PINNED_PACKAGES);
         }
 
@@ -49,12 +46,6 @@ class PinnedLibrariesLinkageTest {
         assertThat(report.unresolved())
             .withFailMessage("%d references into pinned libraries do not resolve:%n%s", report.unresolved().size(), describe(report.unresolved()))
             .isEmpty();
-    }
-
-    private static List<Path> classpath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(Path::of)
-            .collect(Collectors.toList());
     }
 
     private static String describe(Map<String, Set<String>> unresolved) {
