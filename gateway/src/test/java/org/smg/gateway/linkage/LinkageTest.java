@@ -106,6 +106,7 @@ class LinkageTest {
             arguments.add(Files.writeString(sourceDirectory.resolve(className + ".java"), source).toString());
         }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertThat(compiler).as("javac: these tests need a JDK, not a JRE").isNotNull();
 
         int status = compiler.run(null, null, null, arguments.toArray(String[]::new));
 
