@@ -31,7 +31,17 @@ class ExcludedArtifactsTest {
         Pattern.compile("mail-1\\.4.*\\.jar"),
         Pattern.compile("netty-incubator-.*\\.jar"),
         Pattern.compile("reactor-netty-incubator-.*\\.jar"),
-        Pattern.compile("activemq-.*\\.jar"));
+        Pattern.compile("activemq-.*\\.jar"),
+        // bundled by James but unused by the gateway (docs/decisions/0003-dependency-pins.md)
+        Pattern.compile("apache-mailet-amqp-.*\\.jar"),
+        Pattern.compile("apache-james-backends-rabbitmq-.*\\.jar"),
+        Pattern.compile("amqp-client-.*\\.jar"),
+        Pattern.compile("reactor-rabbitmq-.*\\.jar"),
+        Pattern.compile("protocols-managesieve-.*\\.jar"),
+        Pattern.compile("apache-jsieve-.*\\.jar"),
+        Pattern.compile("websocket-(api|common|client|server|servlet)-.*\\.jar"),
+        Pattern.compile("reactor-netty-.*\\.jar"),
+        Pattern.compile("commons-logging-\\d.*\\.jar"));
 
     private final List<Jar> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .map(entry -> Path.of(entry).getFileName())
@@ -54,9 +64,13 @@ class ExcludedArtifactsTest {
         assertThat(List.of("bcprov-jdk15on-1.70.jar", "bcpkix-jdk15on-1.70.jar", "bcutil-jdk15on-1.70.jar",
             "bcmail-jdk15on-1.70.jar", "javax.mail-1.6.2.jar", "mail-1.4.7.jar",
             "netty-incubator-codec-native-quic-0.0.48.Final-linux-x86_64.jar", "reactor-netty-incubator-quic-0.1.3.jar",
-            "activemq-client-5.17.6.jar")).allMatch(ExcludedArtifactsTest::excluded);
+            "activemq-client-5.17.6.jar", "apache-mailet-amqp-3.8.1.jar", "apache-james-backends-rabbitmq-3.8.1.jar",
+            "amqp-client-5.16.0.jar", "reactor-rabbitmq-1.5.5.jar", "protocols-managesieve-3.8.1.jar", "apache-jsieve-core-0.8.jar",
+            "websocket-server-9.4.58.v20250814.jar", "websocket-api-9.4.58.v20250814.jar", "reactor-netty-core-1.1.1.jar",
+            "reactor-netty-1.1.1.jar", "commons-logging-1.2.jar")).allMatch(ExcludedArtifactsTest::excluded);
         assertThat(List.of("bcprov-jdk18on-1.85.jar", "jakarta.mail-1.6.8.jar", "netty-codec-4.1.137.Final.jar",
-            "reactor-netty-core-1.1.1.jar", "javax-mail-extension-3.8.1.jar")).noneMatch(ExcludedArtifactsTest::excluded);
+            "reactor-core-3.5.1.jar", "javax-mail-extension-3.8.1.jar", "jcl-over-slf4j-2.0.17.jar", "jetty-server-9.4.58.v20250814.jar",
+            "protocols-imap-3.8.1.jar", "apache-mailet-standard-3.8.1.jar")).noneMatch(ExcludedArtifactsTest::excluded);
     }
 
     private static boolean excluded(String fileName) {
@@ -77,6 +91,11 @@ class ExcludedArtifactsTest {
         assertAtLeast(jar -> jar.artifact.equals("apache-mime4j-core"), "apache-mime4j-core", "0.8.11");
         assertAtLeast(jar -> jar.artifact.equals("bcprov-jdk18on"), "bcprov-jdk18on", "1.85");
         assertAtLeast(jar -> jar.artifact.startsWith("derby"), "derby", "10.16.1.1");
+        assertAtLeast(jar -> jar.artifact.equals("commons-io"), "commons-io", "2.20");
+        assertAtLeast(jar -> jar.artifact.equals("commons-lang3"), "commons-lang3", "3.18");
+        assertAtLeast(jar -> jar.artifact.equals("commons-configuration2"), "commons-configuration2", "2.10.1");
+        assertAtLeast(jar -> jar.artifact.equals("commons-beanutils"), "commons-beanutils", "1.11");
+        assertAtLeast(jar -> jar.artifact.equals("guava"), "guava", "32.0");
     }
 
     @Test

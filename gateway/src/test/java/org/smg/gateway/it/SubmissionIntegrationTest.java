@@ -87,6 +87,25 @@ class SubmissionIntegrationTest {
         }
     }
 
+    /** OIDC SASL is the only user of reactor-netty, which we do not ship: it must stay unreachable. */
+    @Test
+    void authShouldRefuseOAuthMechanismsWith504WhenClientSendsThemUnannounced() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO laptop");
+            smtp.startTls();
+            smtp.command("EHLO laptop");
+
+            String oauthBearer = smtp.command("AUTH OAUTHBEARER bixhPWRlbW9AZ2F0ZXdheS5sb2NhbGhvc3QsAWF1dGg9QmVhcmVyIHgBAQ==");
+            String xoauth2 = smtp.command("AUTH XOAUTH2 dXNlcj1kZW1vAWF1dGg9QmVhcmVyIHgBAQ==");
+            String noop = smtp.command("NOOP");
+
+            assertThat(oauthBearer).startsWith("504 ");
+            assertThat(xoauth2).startsWith("504 ");
+            assertThat(noop).startsWith("250 ");
+        }
+    }
+
     @Test
     void mailFromShouldBeRefusedWhenSenderIsNotTheAuthenticatedUser() throws Exception {
         try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
