@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,19 +17,23 @@ import org.smg.mailets.audit.AuditAction;
 
 class AuditExportTest {
     @TempDir
-    Path directory;
+    static Path directory;
 
-    private AuditDatabase db;
+    private static AuditDatabase db;
     private AuditTrail trail;
 
     @BeforeEach
     void open() throws Exception {
-        db = AuditDatabase.open(directory);
-        trail = db.trail();
+        trail = db.reset();
     }
 
-    @AfterEach
-    void close() {
+    @BeforeAll
+    static void openDatabase() throws Exception {
+        db = AuditDatabase.open(directory);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 

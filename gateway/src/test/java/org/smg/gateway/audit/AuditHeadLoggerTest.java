@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,25 +34,33 @@ class AuditHeadLoggerTest {
     }
 
     @TempDir
-    Path directory;
+    static Path directory;
 
     private final Logger audit = (Logger) LoggerFactory.getLogger(AuditHeadLogger.LOGGER_NAME);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final FakeRepeater repeater = new FakeRepeater();
-    private AuditDatabase db;
+    private static AuditDatabase db;
     private AuditTrail trail;
 
     @BeforeEach
     void open() throws Exception {
         lines.start();
         audit.addAppender(lines);
-        db = AuditDatabase.open(directory);
-        trail = db.trail();
+        trail = db.reset();
     }
 
     @AfterEach
     void close() {
         audit.detachAppender(lines);
+    }
+
+    @BeforeAll
+    static void openDatabase() throws Exception {
+        db = AuditDatabase.open(directory);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 

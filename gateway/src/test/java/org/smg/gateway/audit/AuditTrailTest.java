@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,19 +18,23 @@ import org.smg.mailets.audit.AuditException;
 
 class AuditTrailTest {
     @TempDir
-    Path directory;
+    static Path directory;
 
-    private AuditDatabase db;
+    private static AuditDatabase db;
     private AuditTrail trail;
 
     @BeforeEach
     void open() throws Exception {
-        db = AuditDatabase.open(directory);
-        trail = db.trail();
+        trail = db.reset();
     }
 
-    @AfterEach
-    void close() {
+    @BeforeAll
+    static void openDatabase() throws Exception {
+        db = AuditDatabase.open(directory);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 
