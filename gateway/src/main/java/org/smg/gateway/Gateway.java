@@ -16,6 +16,7 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.audit.AuditModule;
 import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.imap.GatewayImapPackageModule;
@@ -109,6 +110,7 @@ public final class Gateway {
                 JamesModules.protocols(),
                 JamesModules.webAdmin(),
                 new SmtpPolicyModule(settings),
+                new AuditModule(),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
                     binder.bind(UsersRepository.class).to(ThrottledUsersRepository.class);

@@ -1,0 +1,30 @@
+package org.smg.mailets.audit;
+
+/**
+ * What an audit entry records: a closed set, so a trail can be searched by action and an unknown
+ * word in the database is evidence of tampering rather than a new kind of event. The names are
+ * stored and hashed as they are spelled here; renaming a constant breaks the verification of
+ * existing trails, so constants are only ever added.
+ */
+public enum AuditAction {
+    MAIL_ACCEPTED,
+    MAIL_DELIVERED,
+    MAIL_BOUNCED,
+    MAIL_HELD,
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    INVITATION_CREATED,
+    INVITATION_REVOKED,
+    INVITATION_USED,
+    INVITATION_REFUSED,
+    ACCOUNT_REGISTERED,
+    TERMS_ACCEPTED,
+    ACCOUNT_SUSPENDED,
+    ACCOUNT_REACTIVATED,
+    ACCOUNT_OPTED_OUT;
+
+    /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
+    public boolean isMailEvent() {
+        return name().startsWith("MAIL_");
+    }
+}
