@@ -87,7 +87,7 @@ class AuditTrailIntegrationTest {
         while (matcher.find()) {
             heads.add(matcher.group(2));
         }
-        assertThat(heads).as("'audit head' lines in the gateway's output").isNotEmpty();
+        assertThat(heads).as("'audit head' lines in the gateway's output:\n%s", gateway.output()).isNotEmpty();
         return heads;
     }
 

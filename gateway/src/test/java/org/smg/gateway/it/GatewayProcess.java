@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final Pattern DEMO_LOGIN = Pattern.compile("demo login: (\\S+) password: (\\S+)");
+    private static final Path GATEWAY_LOGGING = Path.of("target", "classes", "logback.xml").toAbsolutePath();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path root;
@@ -172,6 +173,9 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-Djava.io.tmpdir=" + dataDirectory().resolve("tmp"));
+        // The child runs on the test class path, where test jars (James's MPT and testing-base) carry a
+        // logback-test.xml that logback would prefer: log exactly as the packaged gateway does.
+        command.add("-Dlogback.configurationFile=" + GATEWAY_LOGGING);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.smg.gateway.GatewayMain");
