@@ -20,9 +20,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * James's IMAP server whose request decoder reads literals through a {@link LiteralGate} on every
- * connection: James's own frame decoder, built with the same settings, so framing, buffering and
- * large-literal spooling stay James's, and only the decision to read a literal is ours.
+ * James's IMAP server whose request decoder, on every connection, decodes one command at a time
+ * ({@link CommandWindow}) and reads literals through a {@link LiteralGate}: James's own frame
+ * decoder, built with the same settings, so framing, buffering and large-literal spooling stay
+ * James's, and only the decisions to read a command and a literal are ours.
  */
 final class GuardedImapServer extends IMAPServer {
     private final ImapDecoder decoder;
@@ -65,8 +66,15 @@ final class GuardedImapServer extends IMAPServer {
             public void initChannel(Channel channel) {
                 // Adding James's initializer to a registered channel runs it at once (and it removes itself).
                 channel.pipeline().addLast(james);
+                CommandWindow window = new CommandWindow(new LiteralGate(decoder, channel, limits), channel);
                 channel.pipeline().replace(NettyConstants.REQUEST_DECODER, NettyConstants.REQUEST_DECODER,
-                    new ImapRequestFrameDecoder(new LiteralGate(decoder, channel, limits), inMemorySizeLimit, literalSizeLimit, maxLineLength));
+                    new ImapRequestFrameDecoder(window, inMemorySizeLimit, literalSizeLimit, maxLineLength));
+                // Near the head, so that it sees the read requests of every decoder behind it.
+                if (channel.pipeline().get(NettyConstants.SSL_HANDLER) != null) {
+                    channel.pipeline().addAfter(NettyConstants.SSL_HANDLER, CommandWindow.NAME, window);
+                } else {
+                    channel.pipeline().addFirst(CommandWindow.NAME, window);
+                }
             }
         };
     }
