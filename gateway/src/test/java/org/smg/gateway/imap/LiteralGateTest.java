@@ -53,6 +53,21 @@ class LiteralGateTest {
 
     /** James's fake session, with the command-injection detection of its line framer switched off. */
     static final class Session extends FakeImapSession {
+        private final boolean tlsActive;
+
+        Session() {
+            this(false);
+        }
+
+        Session(boolean tlsActive) {
+            this.tlsActive = tlsActive;
+        }
+
+        @Override
+        public boolean isTLSActive() {
+            return tlsActive;
+        }
+
         @Override
         public boolean needsCommandInjectionDetection() {
             return false;
