@@ -9,6 +9,7 @@ need_packages=()
 command -v java >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
 command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
+command -v mbsync >/dev/null 2>&1 || need_packages+=(isync)
 if [ "${#need_packages[@]}" -gt 0 ]; then
   echo "Installing test prerequisites: ${need_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then

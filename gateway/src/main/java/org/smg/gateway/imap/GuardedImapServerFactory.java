@@ -27,6 +27,6 @@ public final class GuardedImapServerFactory extends IMAPServerFactory {
 
     @Override
     protected IMAPServer createServer() {
-        return new GuardedImapServer(decoder.get(), encoder.get(), processor.get(), new ImapMetrics(metricFactory), gaugeRegistry, limits);
+        return new GuardedImapServer(decoder.get(), encoder.get(), new CompletionReportingProcessor(processor.get()), new ImapMetrics(metricFactory), gaugeRegistry, limits);
     }
 }

@@ -1,6 +1,6 @@
 package org.smg.gateway.imap;
 
-/** The limits {@link LiteralGuard} enforces, taken from the gateway settings. */
+/** The literal limits {@link LiteralGate} enforces, taken from the gateway settings. */
 public final class ImapGuardLimits {
     private final long preAuthLiteralSize;
     private final long literalSize;

@@ -120,7 +120,9 @@ final class ProtocolsXml {
             .element("literalSizeLimit", limits.imapLiteralSizeLimit())
             .element("inMemorySizeLimit", Math.min(limits.imapLiteralSizeLimit(), 10L * 1024 * 1024))
             .element("concurrentRequests", 20)
-            .element("maxQueueSize", 20)
+            // James answers NO inside another answer when this shared queue is full; each encrypted
+            // connection has at most one command in it (CommandWindow), so it never fills from those.
+            .element("maxQueueSize", Math.max(limits.connections(), 20))
             .element("gracefulShutdown", false)
             .close("imapserver");
     }

@@ -1,6 +1,7 @@
 package org.smg.gateway.it;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -21,6 +24,7 @@ import javax.net.ssl.SSLException;
  * would never send (oversized literals, LOGIN before STARTTLS).
  */
 final class ImapConversation implements AutoCloseable {
+    private static final Pattern LITERAL_AT_END = Pattern.compile("\\{(\\d+)}$");
     private Socket socket;
     private BufferedReader in;
     private OutputStream out;
@@ -88,6 +92,34 @@ final class ImapConversation implements AutoCloseable {
         } catch (SocketException | SSLException closed) {
             return null;
         }
+    }
+
+    /**
+     * One whole server response: a line, and when it announces a literal ({@code {n}} at its end),
+     * the literal's n bytes and the rest of the response after it; null once the server has closed.
+     */
+    String readResponse() throws IOException {
+        String line = readLine();
+        if (line == null) {
+            return null;
+        }
+        StringBuilder response = new StringBuilder(line);
+        Matcher literal = LITERAL_AT_END.matcher(line);
+        while (literal.find()) {
+            char[] content = new char[Integer.parseInt(literal.group(1))];
+            int read = 0;
+            while (read < content.length) {
+                int chunk = in.read(content, read, content.length - read);
+                if (chunk < 0) {
+                    throw new EOFException("connection closed inside a literal of " + content.length + " bytes, " + read + " received");
+                }
+                read += chunk;
+            }
+            String rest = readLine();
+            response.append("\r\n").append(content).append(rest == null ? "" : rest);
+            literal = LITERAL_AT_END.matcher(rest == null ? "" : rest);
+        }
+        return response.toString();
     }
 
     /** Every line the server still sends until it closes the connection. */
