@@ -12,7 +12,10 @@ import org.apache.james.protocols.netty.HandlerConstants;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
-/** James's IMAP server with a {@link LiteralGuard} in front of its request decoder on every connection. */
+/**
+ * James's IMAP server with a {@link LiteralGuard} in front of its request decoder on every connection,
+ * and the client's address recorded in the session for the {@link GatedLoginProcessor}.
+ */
 final class GuardedImapServer extends IMAPServer {
     private final ImapGuardLimits limits;
 
@@ -38,6 +41,7 @@ final class GuardedImapServer extends IMAPServer {
                 channel.pipeline().addLast(james);
                 channel.pipeline().addBefore(HandlerConstants.FRAMER, "smgLiteralGuard",
                     new LiteralGuard(limits.preAuthLiteralSize(), limits.literalSize(), limits.literalsPerCommand()));
+                channel.pipeline().addBefore(HandlerConstants.CORE_HANDLER, "smgClientAddress", new ClientAddressRecorder());
             }
         };
     }

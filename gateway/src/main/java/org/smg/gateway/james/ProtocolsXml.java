@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.stream.Collectors;
 
 import org.smg.gateway.smtp.AuthenticationRequired;
+import org.smg.gateway.smtp.GatedAuthentication;
 import org.smg.gateway.smtp.LocalDomainsOnly;
 import org.smg.gateway.smtp.StaffRelayAllowList;
 import org.smg.gateway.tls.ServerIdentity;
@@ -60,8 +61,10 @@ final class ProtocolsXml {
         return smtpServer(name, port, implicitTls, "always", handlers);
     }
 
+    /** {@link GatedAuthentication} comes before James's own AUTH hook (in CoreCmdHandlerLoader) and answers every AUTH. */
     private static Xml commonHandlers() {
         return new Xml()
+            .open("handler", "class", GatedAuthentication.class.getName()).close("handler")
             .open("handler", "class", LocalDomainsOnly.class.getName()).close("handler")
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
             .open("handler", "class", "org.apache.james.smtpserver.CoreCmdHandlerLoader").close("handler");

@@ -120,7 +120,7 @@ class LoginThrottleTest {
         clock.advance(LoginThrottle.MEMORY.plusMinutes(1));
         throttle.recordFailure(ACCOUNT);
 
-        assertThat(throttle.trackedAccounts()).as("accounts still held in memory").isEqualTo(1);
+        assertThat(throttle.trackedKeys()).as("accounts still held in memory").isEqualTo(1);
     }
 
     private void fail(String account, int times) {
