@@ -47,12 +47,17 @@ public final class LoginGate {
     /** An admission the protocol never closes (a client that stops mid-AUTHENTICATE) frees its place after this. */
     static final Duration HOLD_LIMIT = Duration.ofSeconds(60);
 
+    /** Beyond the delay, how long a protocol that must block for admission (SMTP) waits for its turn. */
+    static final Duration TURN_WAIT = Duration.ofSeconds(5);
+
     private final LoginThrottle addressFailures;
+    private final Duration maxDelay;
     private final ScheduledExecutorService scheduler;
     private final Map<String, AddressQueue> queues = new HashMap<>();
 
-    LoginGate(LoginThrottle addressFailures, ScheduledExecutorService scheduler) {
+    LoginGate(LoginThrottle addressFailures, Duration maxDelay, ScheduledExecutorService scheduler) {
         this.addressFailures = addressFailures;
+        this.maxDelay = maxDelay;
         this.scheduler = scheduler;
     }
 
@@ -64,7 +69,7 @@ public final class LoginGate {
             return thread;
         });
         scheduler.setRemoveOnCancelPolicy(true);
-        return new LoginGate(new LoginThrottle(FAILURES_PER_ADDRESS_BEFORE_DELAY, maxDelay, clock), scheduler);
+        return new LoginGate(new LoginThrottle(FAILURES_PER_ADDRESS_BEFORE_DELAY, maxDelay, clock), maxDelay, scheduler);
     }
 
     /**
@@ -91,6 +96,15 @@ public final class LoginGate {
             scheduler.schedule(() -> enqueue(address, admission), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
         return admission;
+    }
+
+    /**
+     * The longest a blocking protocol should wait for an admission: the longest delay plus
+     * {@link #TURN_WAIT}. An address with no failures is admitted at once; an attempt still not
+     * admitted then is one of a flood's, and is answered as a failed login.
+     */
+    public Duration longestWait() {
+        return maxDelay.plus(TURN_WAIT);
     }
 
     private void enqueue(String address, CompletableFuture<Admission> waiting) {
@@ -129,7 +143,9 @@ public final class LoginGate {
 
     private void start(Admission admission, CompletableFuture<Admission> waiting) {
         admission.expiry = scheduler.schedule(admission::close, HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        waiting.complete(admission);
+        if (!waiting.complete(admission)) {
+            admission.close(); // the protocol gave up waiting (connection closed)
+        }
     }
 
     /** Attempts of the address under way; for tests. */

@@ -43,17 +43,20 @@ final class GatedLoginProcessor implements ImapProcessor {
 
     @Override
     public Mono<Void> processReactive(ImapMessage message, Responder responder, ImapSession session) {
-        settleHeldAdmission(session);
-        if (!(message instanceof LoginRequest) && !(message instanceof AuthenticateRequest)) {
-            return delegate.processReactive(message, responder, session);
-        }
-        ImapRequest request = (ImapRequest) message;
-        // Never null in practice (set on the first request); a session without one shares a single count.
-        InetAddress client = ClientAddressRecorder.of(session).orElse(UNKNOWN);
-        return Mono.fromFuture(gate.admit(client))
-            .flatMap(admission -> admission.admitted()
-                ? delegate.processReactive(message, responder, session).doFinally(signal -> settle(admission, request, session))
-                : refuse(request, responder));
+        // Deferred: James may hold a request back (one at a time per connection) before subscribing.
+        return Mono.defer(() -> {
+            settleHeldAdmission(session);
+            if (!(message instanceof LoginRequest) && !(message instanceof AuthenticateRequest)) {
+                return delegate.processReactive(message, responder, session);
+            }
+            ImapRequest request = (ImapRequest) message;
+            // Never missing in practice (recorded on the first request); a session without one shares a single count.
+            InetAddress client = ClientAddressRecorder.of(session).orElse(UNKNOWN);
+            return Mono.fromFuture(gate.admit(client))
+                .flatMap(admission -> admission.admitted()
+                    ? delegate.processReactive(message, responder, session).doFinally(signal -> settle(admission, request, session))
+                    : refuse(request, responder));
+        });
     }
 
     private Mono<Void> refuse(ImapRequest request, Responder responder) {

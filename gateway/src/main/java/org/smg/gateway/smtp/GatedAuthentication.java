@@ -1,6 +1,5 @@
 package org.smg.gateway.smtp;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +26,14 @@ import org.smg.gateway.auth.LoginGate.Admission;
  * {@code UsersRepositoryAuthHook} and answering every attempt itself, so every failure, refused
  * unchecked or wrong password, gets the same {@code 535 5.7.8} reply (RFC 4954).
  *
- * <p>James's SMTP command handlers are synchronous, so the wait for admission blocks the
- * connection's handler thread; it is bounded by the gate (at most a few attempts per address,
- * delays up to limits.auth.maxDelay) and by {@link #LONGEST_WAIT}.
+ * <p>James's SMTP command handlers are synchronous, on 16 executor threads that connections share,
+ * so the wait for admission blocks the connection's thread and may hold up other connections on
+ * it. The wait is bounded: at most 8 attempts of one address wait at once, none longer than
+ * {@link LoginGate#longestWait()} (limits.auth.maxDelay plus 5 s), after which the attempt is
+ * answered as failed. An address without failures is admitted at once.
  */
 public final class GatedAuthentication implements AuthHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(GatedAuthentication.class);
-    static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
 
     private static final HookResult FAILED = HookResult.builder()
         .hookReturnCode(HookReturnCode.deny())
@@ -53,7 +53,7 @@ public final class GatedAuthentication implements AuthHook {
     @Override
     public HookResult doAuth(SMTPSession session, Username username, String password) {
         CompletableFuture<Admission> waiting = gate.admit(session.getRemoteAddress().getAddress());
-        try (Admission admission = waiting.get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        try (Admission admission = waiting.get(gate.longestWait().toMillis(), TimeUnit.MILLISECONDS)) {
             if (!admission.admitted() || !users.test(username, password)) {
                 return FAILED;
             }

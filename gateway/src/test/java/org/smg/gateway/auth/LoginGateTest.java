@@ -22,7 +22,7 @@ class LoginGateTest {
     private final MutableClock clock = new MutableClock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final LoginGate gate = new LoginGate(
-        new LoginThrottle(LoginGate.FAILURES_PER_ADDRESS_BEFORE_DELAY, Duration.ofSeconds(5), clock), scheduler);
+        new LoginThrottle(LoginGate.FAILURES_PER_ADDRESS_BEFORE_DELAY, Duration.ofSeconds(5), clock), Duration.ofSeconds(5), scheduler);
 
     @AfterEach
     void tearDown() {
@@ -108,6 +108,16 @@ class LoginGateTest {
         attempts.get(0).join().close();
 
         assertThat(gate.pending(ATTACKER)).isEqualTo(2);
+    }
+
+    @Test
+    void releaseShouldSkipAWaiterThatGaveUpWhenItsTurnComes() {
+        List<CompletableFuture<Admission>> attempts = admitTimes(ATTACKER, 3);
+        attempts.get(2).cancel(false);
+
+        attempts.get(0).join().close();
+
+        assertThat(gate.pending(ATTACKER)).as("only the second attempt is still under way").isEqualTo(1);
     }
 
     @Test

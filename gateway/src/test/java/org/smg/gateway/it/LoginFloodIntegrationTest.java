@@ -27,7 +27,11 @@ class LoginFloodIntegrationTest {
     private static final String CITIZEN = "127.0.0.1";
     /** More than LoginGate's 8 attempts under way per address, so the flood also meets refusals. */
     private static final int FLOODING_CONNECTIONS = 10;
-    private static final Duration FEW_SECONDS = Duration.ofSeconds(8);
+    /**
+     * The citizen's check queues behind at most two of the flood's, so on an idle two-core machine
+     * the login takes a second or two; the bound leaves room for a machine busy with other builds.
+     */
+    private static final Duration FEW_SECONDS = Duration.ofSeconds(15);
 
     @RegisterExtension
     static final GatewayProcess gateway = GatewayProcess.perTestClass()
@@ -37,15 +41,14 @@ class LoginFloodIntegrationTest {
     void imapLoginShouldSucceedFromAnotherAddressWhileOneAddressFloodsRandomNames() throws Exception {
         // The first login provisions the mailboxes and warms the JIT up: not what is measured here.
         assertThat(imapLogin(CITIZEN, gateway.demoAddress(), gateway.demoPassword())).startsWith("a1 OK");
+        Duration quiet = timed(() -> assertThat(imapLogin(CITIZEN, gateway.demoAddress(), gateway.demoPassword())).startsWith("a1 OK"));
         try (Flood flood = new Flood(this::imapGuesses)) {
             awaitRefusals(flood);
 
-            long started = System.nanoTime();
-            String reply = imapLogin(CITIZEN, gateway.demoAddress(), gateway.demoPassword());
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Duration duringFlood = timed(() ->
+                assertThat(imapLogin(CITIZEN, gateway.demoAddress(), gateway.demoPassword())).startsWith("a1 OK"));
 
-            assertThat(reply).startsWith("a1 OK");
-            assertThat(elapsed).as("citizen's login during the flood").isLessThan(FEW_SECONDS);
+            assertThat(duringFlood).as("citizen's login during the flood, %s without it", quiet).isLessThan(FEW_SECONDS);
             assertThat(flood.refused.get()).as("flood attempts answered as failures").isPositive();
             assertThat(flood.accepted.get()).as("flood attempts accepted").isZero();
         }
@@ -54,15 +57,14 @@ class LoginFloodIntegrationTest {
     @Test
     void smtpAuthShouldSucceedFromAnotherAddressWhileOneAddressFloodsRandomNames() throws Exception {
         assertThat(smtpAuth(CITIZEN, gateway.demoAddress(), gateway.demoPassword())).startsWith("235");
+        Duration quiet = timed(() -> assertThat(smtpAuth(CITIZEN, gateway.demoAddress(), gateway.demoPassword())).startsWith("235"));
         try (Flood flood = new Flood(this::smtpGuesses)) {
             awaitRefusals(flood);
 
-            long started = System.nanoTime();
-            String reply = smtpAuth(CITIZEN, gateway.demoAddress(), gateway.demoPassword());
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Duration duringFlood = timed(() ->
+                assertThat(smtpAuth(CITIZEN, gateway.demoAddress(), gateway.demoPassword())).startsWith("235"));
 
-            assertThat(reply).startsWith("235");
-            assertThat(elapsed).as("citizen's AUTH during the flood").isLessThan(FEW_SECONDS);
+            assertThat(duringFlood).as("citizen's AUTH during the flood, %s without it", quiet).isLessThan(FEW_SECONDS);
             assertThat(flood.accepted.get()).as("flood attempts accepted").isZero();
         }
     }
@@ -122,8 +124,19 @@ class LoginFloodIntegrationTest {
         }
     }
 
+    private static Duration timed(Step step) throws IOException {
+        long started = System.nanoTime();
+        step.run();
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     private static String randomName() {
         return "guess-" + UUID.randomUUID().toString().substring(0, 12) + "@gateway.localhost";
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
     }
 
     @FunctionalInterface
