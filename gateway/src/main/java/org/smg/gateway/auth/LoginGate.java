@@ -77,12 +77,25 @@ public final class LoginGate {
      * delay, or at once with a refused admission when the address has too many attempts under way.
      */
     public CompletableFuture<Admission> admit(InetAddress client) {
+        return admit(client, PENDING_PER_ADDRESS);
+    }
+
+    /**
+     * Admits an attempt of a protocol that must block a shared thread while it waits (SMTP): at most
+     * {@link #IN_FLIGHT_PER_ADDRESS} such attempts of one address are under way, so they only ever
+     * wait out their delay, never a turn, and one address blocks at most that many threads.
+     */
+    public CompletableFuture<Admission> admitBlocking(InetAddress client) {
+        return admit(client, IN_FLIGHT_PER_ADDRESS);
+    }
+
+    private CompletableFuture<Admission> admit(InetAddress client, int pendingLimit) {
         String address = addressKey(client);
         Duration delay = addressFailures.delayFor(address);
         int failures = addressFailures.recordFailure(address);
         synchronized (queues) {
             AddressQueue queue = queues.computeIfAbsent(address, key -> new AddressQueue());
-            if (queue.pending >= PENDING_PER_ADDRESS) {
+            if (queue.pending >= pendingLimit) {
                 LOGGER.warn("Login refused unchecked for address {}: {} attempts under way ({} recent failures)",
                     address, queue.pending, failures);
                 return CompletableFuture.completedFuture(Admission.REFUSED);

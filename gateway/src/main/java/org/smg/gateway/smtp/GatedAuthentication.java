@@ -26,11 +26,11 @@ import org.smg.gateway.auth.LoginGate.Admission;
  * {@code UsersRepositoryAuthHook} and answering every attempt itself, so every failure, refused
  * unchecked or wrong password, gets the same {@code 535 5.7.8} reply (RFC 4954).
  *
- * <p>James's SMTP command handlers are synchronous, on 16 executor threads that connections share,
+ * <p>James's SMTP command handlers are synchronous, on executor threads that connections share,
  * so the wait for admission blocks the connection's thread and may hold up other connections on
- * it. The wait is bounded: at most 8 attempts of one address wait at once, none longer than
- * {@link LoginGate#longestWait()} (limits.auth.maxDelay plus 5 s), after which the attempt is
- * answered as failed. An address without failures is admitted at once.
+ * it. The wait is bounded: an address without failures is admitted at once; at most two attempts
+ * of one address are under way ({@link LoginGate#admitBlocking}), further ones are answered as
+ * failed at once; none waits longer than {@link LoginGate#longestWait()}.
  */
 public final class GatedAuthentication implements AuthHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(GatedAuthentication.class);
@@ -52,7 +52,7 @@ public final class GatedAuthentication implements AuthHook {
 
     @Override
     public HookResult doAuth(SMTPSession session, Username username, String password) {
-        CompletableFuture<Admission> waiting = gate.admit(session.getRemoteAddress().getAddress());
+        CompletableFuture<Admission> waiting = gate.admitBlocking(session.getRemoteAddress().getAddress());
         try (Admission admission = waiting.get(gate.longestWait().toMillis(), TimeUnit.MILLISECONDS)) {
             if (!admission.admitted() || !users.test(username, password)) {
                 return FAILED;

@@ -62,6 +62,17 @@ class LoginGateTest {
     }
 
     @Test
+    void admitBlockingShouldRefuseAThirdAttemptOfTheAddressInsteadOfQueueingIt() {
+        gate.admitBlocking(ATTACKER);
+        gate.admitBlocking(ATTACKER);
+
+        CompletableFuture<Admission> third = gate.admitBlocking(ATTACKER);
+
+        assertThat(third).isCompleted();
+        assertThat(third.join().admitted()).isFalse();
+    }
+
+    @Test
     void admitShouldAdmitAnotherAddressAtOnceWhenOneAddressFloods() {
         for (int i = 0; i < 100; i++) {
             gate.admit(ATTACKER).thenAccept(Admission::close);
