@@ -47,17 +47,12 @@ public final class LoginGate {
     /** An admission the protocol never closes (a client that stops mid-AUTHENTICATE) frees its place after this. */
     static final Duration HOLD_LIMIT = Duration.ofSeconds(60);
 
-    /** Beyond the delay, how long a protocol that must block for admission (SMTP) waits for its turn. */
-    static final Duration TURN_WAIT = Duration.ofSeconds(5);
-
     private final LoginThrottle addressFailures;
-    private final Duration maxDelay;
     private final ScheduledExecutorService scheduler;
     private final Map<String, AddressQueue> queues = new HashMap<>();
 
-    LoginGate(LoginThrottle addressFailures, Duration maxDelay, ScheduledExecutorService scheduler) {
+    LoginGate(LoginThrottle addressFailures, ScheduledExecutorService scheduler) {
         this.addressFailures = addressFailures;
-        this.maxDelay = maxDelay;
         this.scheduler = scheduler;
     }
 
@@ -69,7 +64,7 @@ public final class LoginGate {
             return thread;
         });
         scheduler.setRemoveOnCancelPolicy(true);
-        return new LoginGate(new LoginThrottle(FAILURES_PER_ADDRESS_BEFORE_DELAY, maxDelay, clock), maxDelay, scheduler);
+        return new LoginGate(new LoginThrottle(FAILURES_PER_ADDRESS_BEFORE_DELAY, maxDelay, clock), scheduler);
     }
 
     /**
@@ -81,12 +76,30 @@ public final class LoginGate {
     }
 
     /**
-     * Admits an attempt of a protocol that must block a shared thread while it waits (SMTP): at most
-     * {@link #IN_FLIGHT_PER_ADDRESS} such attempts of one address are under way, so they only ever
-     * wait out their delay, never a turn, and one address blocks at most that many threads.
+     * Admits an attempt at once or refuses it at once, for a protocol that would have to block a
+     * shared I/O thread to wait (James 3.8.1 runs SMTP commands on Netty's event loops): an
+     * address that must wait out a delay, or already has {@link #IN_FLIGHT_PER_ADDRESS} attempts
+     * under way, is refused. Refusals count as failures, so a flooding address stays refused.
      */
-    public CompletableFuture<Admission> admitBlocking(InetAddress client) {
-        return admit(client, IN_FLIGHT_PER_ADDRESS);
+    public Admission admitNow(InetAddress client) {
+        String address = addressKey(client);
+        boolean mustWait = !addressFailures.delayFor(address).isZero();
+        int failures = addressFailures.recordFailure(address);
+        synchronized (queues) {
+            AddressQueue queue = queues.computeIfAbsent(address, key -> new AddressQueue());
+            if (mustWait || queue.inFlight >= IN_FLIGHT_PER_ADDRESS) {
+                LOGGER.warn("Login refused unchecked for address {}: it would have to wait ({} recent failures)", address, failures);
+                if (queue.pending == 0) {
+                    queues.remove(address);
+                }
+                return Admission.REFUSED;
+            }
+            queue.pending++;
+            queue.inFlight++;
+        }
+        Admission admission = new Admission(this, address);
+        admission.expiry = scheduler.schedule(admission::close, HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        return admission;
     }
 
     private CompletableFuture<Admission> admit(InetAddress client, int pendingLimit) {
@@ -95,7 +108,7 @@ public final class LoginGate {
         int failures = addressFailures.recordFailure(address);
         synchronized (queues) {
             AddressQueue queue = queues.computeIfAbsent(address, key -> new AddressQueue());
-            if (queue.pending >= pendingLimit) {
+            if (queue.pending >= PENDING_PER_ADDRESS) {
                 LOGGER.warn("Login refused unchecked for address {}: {} attempts under way ({} recent failures)",
                     address, queue.pending, failures);
                 return CompletableFuture.completedFuture(Admission.REFUSED);
@@ -109,15 +122,6 @@ public final class LoginGate {
             scheduler.schedule(() -> enqueue(address, admission), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
         return admission;
-    }
-
-    /**
-     * The longest a blocking protocol should wait for an admission: the longest delay plus
-     * {@link #TURN_WAIT}. An address with no failures is admitted at once; an attempt still not
-     * admitted then is one of a flood's, and is answered as a failed login.
-     */
-    public Duration longestWait() {
-        return maxDelay.plus(TURN_WAIT);
     }
 
     private void enqueue(String address, CompletableFuture<Admission> waiting) {

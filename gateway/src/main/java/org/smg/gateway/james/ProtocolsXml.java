@@ -20,7 +20,6 @@ import org.smg.policies.settings.Limits;
 final class ProtocolsXml {
     private static final int SMTP_TIMEOUT_SECONDS = 300;
     private static final int IMAP_TIMEOUT_SECONDS = 1800;
-    private static final int SMTP_EXECUTORS = 64;
 
     private final GatewaySettings settings;
     private final ServerIdentity identity;
@@ -86,10 +85,6 @@ final class ProtocolsXml {
             .element("heloEhloEnforcement", true)
             .element("smtpGreeting", settings.hostname() + " secure messaging gateway")
             .element("gracefulShutdown", false)
-            // James runs SMTP commands synchronously on executor threads that connections share; an AUTH
-            // waiting out a login delay blocks its thread. More threads (started on demand) make it rare
-            // that another client's connection shares the thread of a delayed one.
-            .element("maxExecutorCount", SMTP_EXECUTORS)
             // No JMX monitors: the gateway exposes no JMX, and James's connect-handler monitor throws a
             // NullPointerException (451 to the client) when a connect handler lets a client pass with null.
             .open("handlerchain", "enableJmx", "false").raw(handlers).close("handlerchain")

@@ -1,10 +1,5 @@
 package org.smg.gateway.smtp;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
@@ -26,11 +21,10 @@ import org.smg.gateway.auth.LoginGate.Admission;
  * {@code UsersRepositoryAuthHook} and answering every attempt itself, so every failure, refused
  * unchecked or wrong password, gets the same {@code 535 5.7.8} reply (RFC 4954).
  *
- * <p>James's SMTP command handlers are synchronous, on executor threads that connections share,
- * so the wait for admission blocks the connection's thread and may hold up other connections on
- * it. The wait is bounded: an address without failures is admitted at once; at most two attempts
- * of one address are under way ({@link LoginGate#admitBlocking}), further ones are answered as
- * failed at once; none waits longer than {@link LoginGate#longestWait()}.
+ * <p>James 3.8.1 runs SMTP commands synchronously on Netty's I/O event loops, each shared by many
+ * connections: waiting there would stall them all. So SMTP never waits for the gate: an address
+ * without recent failures is admitted at once, one that would have to wait is refused at once
+ * ({@link LoginGate#admitNow}).
  */
 public final class GatedAuthentication implements AuthHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(GatedAuthentication.class);
@@ -52,8 +46,7 @@ public final class GatedAuthentication implements AuthHook {
 
     @Override
     public HookResult doAuth(SMTPSession session, Username username, String password) {
-        CompletableFuture<Admission> waiting = gate.admitBlocking(session.getRemoteAddress().getAddress());
-        try (Admission admission = waiting.get(gate.longestWait().toMillis(), TimeUnit.MILLISECONDS)) {
+        try (Admission admission = gate.admitNow(session.getRemoteAddress().getAddress())) {
             if (!admission.admitted() || !users.test(username, password)) {
                 return FAILED;
             }
@@ -64,14 +57,7 @@ public final class GatedAuthentication implements AuthHook {
                 .hookReturnCode(HookReturnCode.ok())
                 .smtpDescription("2.7.0 Authentication successful")
                 .build();
-        } catch (TimeoutException e) {
-            waiting.thenAccept(Admission::close);
-            return FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            waiting.thenAccept(Admission::close);
-            return FAILED;
-        } catch (ExecutionException | UsersRepositoryException e) {
+        } catch (UsersRepositoryException e) {
             LOGGER.warn("Authentication could not be checked", e);
             return FAILED;
         }

@@ -22,7 +22,7 @@ class LoginGateTest {
     private final MutableClock clock = new MutableClock();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final LoginGate gate = new LoginGate(
-        new LoginThrottle(LoginGate.FAILURES_PER_ADDRESS_BEFORE_DELAY, Duration.ofSeconds(5), clock), Duration.ofSeconds(5), scheduler);
+        new LoginThrottle(LoginGate.FAILURES_PER_ADDRESS_BEFORE_DELAY, Duration.ofSeconds(5), clock), scheduler);
 
     @AfterEach
     void tearDown() {
@@ -62,14 +62,27 @@ class LoginGateTest {
     }
 
     @Test
-    void admitBlockingShouldRefuseAThirdAttemptOfTheAddressInsteadOfQueueingIt() {
-        gate.admitBlocking(ATTACKER);
-        gate.admitBlocking(ATTACKER);
+    void admitNowShouldRefuseAThirdAttemptOfTheAddressInsteadOfQueueingIt() {
+        gate.admitNow(ATTACKER);
+        gate.admitNow(ATTACKER);
 
-        CompletableFuture<Admission> third = gate.admitBlocking(ATTACKER);
+        Admission third = gate.admitNow(ATTACKER);
 
-        assertThat(third).isCompleted();
-        assertThat(third.join().admitted()).isFalse();
+        assertThat(third.admitted()).isFalse();
+        assertThat(gate.pending(ATTACKER)).isEqualTo(2);
+    }
+
+    @Test
+    void admitNowShouldRefuseInsteadOfWaitingWhenTheAddressFailedTooOften() {
+        for (int i = 0; i < LoginGate.FAILURES_PER_ADDRESS_BEFORE_DELAY; i++) {
+            gate.admitNow(ATTACKER).close();
+        }
+
+        Admission refused = gate.admitNow(ATTACKER);
+        Admission citizen = gate.admitNow(CITIZEN);
+
+        assertThat(refused.admitted()).isFalse();
+        assertThat(citizen.admitted()).isTrue();
     }
 
     @Test
