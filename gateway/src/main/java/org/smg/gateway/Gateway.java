@@ -17,6 +17,7 @@ import org.apache.james.utils.GuiceProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditModule;
+import org.smg.gateway.auth.LoginGate;
 import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.imap.GatewayImapPackageModule;
@@ -113,6 +114,7 @@ public final class Gateway {
                 new AuditModule(),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
+                    binder.bind(LoginGate.class).toInstance(LoginGate.create(limits.authMaxDelay(), Clock.systemUTC()));
                     binder.bind(UsersRepository.class).to(ThrottledUsersRepository.class);
                     Multibinder.newSetBinder(binder, GuiceProbe.class).addBinding().to(GatewayProbe.class);
                 })

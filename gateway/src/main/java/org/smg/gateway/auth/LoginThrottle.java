@@ -2,39 +2,35 @@ package org.smg.gateway.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * Counts recent failed logins per account and says how long the next attempt must wait:
- * nothing for the first few failures, then doubling up to a ceiling. A success clears the count;
- * failures are forgotten after {@link #MEMORY} of quiet.
+ * Counts recent failed logins per key (an account, a client address) and says how long the next
+ * attempt must wait: nothing for the first few failures, then doubling up to a ceiling. Failures
+ * are forgotten after {@link #MEMORY} of quiet. Memory is fixed: see {@link FailureTable}.
  */
 public final class LoginThrottle {
     static final Duration MEMORY = Duration.ofMinutes(15);
+    /** 65,536 entries, about 1.3 MB, whatever the number of names clients make up. */
+    static final int DEFAULT_CAPACITY = 1 << 16;
     private static final Duration FIRST_DELAY = Duration.ofMillis(500);
-    private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
 
     private final int failuresBeforeDelay;
     private final Duration maxDelay;
-    private final Clock clock;
-    private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
-    private volatile long lastPrune;
+    private final FailureTable failures;
 
     public LoginThrottle(int failuresBeforeDelay, Duration maxDelay, Clock clock) {
-        this.failuresBeforeDelay = failuresBeforeDelay;
-        this.maxDelay = maxDelay;
-        this.clock = clock;
-        this.lastPrune = clock.millis();
+        this(failuresBeforeDelay, maxDelay, clock, DEFAULT_CAPACITY);
     }
 
-    /** Delay to impose before checking a password for {@code account}. */
-    public Duration delayFor(String account) {
-        Failures recent = failures.get(account);
-        if (recent == null || recent.isStale(clock.millis())) {
-            return Duration.ZERO;
-        }
-        int excess = recent.count - failuresBeforeDelay;
+    LoginThrottle(int failuresBeforeDelay, Duration maxDelay, Clock clock, int capacity) {
+        this.failuresBeforeDelay = failuresBeforeDelay;
+        this.maxDelay = maxDelay;
+        this.failures = new FailureTable(capacity, MEMORY, clock);
+    }
+
+    /** Delay to impose before the next attempt for {@code key}. */
+    public Duration delayFor(String key) {
+        int excess = failures.count(key) - failuresBeforeDelay;
         if (excess < 0) {
             return Duration.ZERO;
         }
@@ -42,46 +38,27 @@ public final class LoginThrottle {
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }
 
-    /** Records a failure and returns the number of recent failures for the account. */
-    public int recordFailure(String account) {
-        long now = clock.millis();
-        pruneStale(now);
-        return failures.compute(account, (key, previous) ->
-            previous == null || previous.isStale(now) ? new Failures(1, now) : new Failures(previous.count + 1, now)).count;
+    /** Records a failure and returns the number of recent failures for the key. */
+    public int recordFailure(String key) {
+        return failures.increment(key);
     }
 
-    public void recordSuccess(String account) {
-        failures.remove(account);
+    /** Clears the key's failures: the account's owner proved who they are. */
+    public void recordSuccess(String key) {
+        failures.clear(key);
     }
 
-    /**
-     * Drops accounts whose failures are stale, at most once a minute: account names come from
-     * unauthenticated clients, so failures for ever-new names must not pile up in memory.
-     */
-    private void pruneStale(long now) {
-        if (now - lastPrune < PRUNE_INTERVAL.toMillis()) {
-            return;
-        }
-        lastPrune = now;
-        failures.values().removeIf(recent -> recent.isStale(now));
+    /** Takes back one failure recorded in advance for an attempt that then succeeded. */
+    public void refund(String key) {
+        failures.decrement(key);
     }
 
-    /** Number of accounts with failures held in memory. */
-    int trackedAccounts() {
+    /** Number of keys with failures held in memory. */
+    int trackedKeys() {
         return failures.size();
     }
 
-    private static final class Failures {
-        private final int count;
-        private final long lastFailure;
-
-        private Failures(int count, long lastFailure) {
-            this.count = count;
-            this.lastFailure = lastFailure;
-        }
-
-        private boolean isStale(long now) {
-            return now - lastFailure > MEMORY.toMillis();
-        }
+    int capacity() {
+        return failures.capacity();
     }
 }

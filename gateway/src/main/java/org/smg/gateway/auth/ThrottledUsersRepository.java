@@ -18,39 +18,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The users repository every protocol authenticates against (SMTP AUTH, IMAP LOGIN/AUTHENTICATE,
- * WebAdmin): James's JPA repository, with failed logins logged (account only, never the password)
- * and repeated failures slowed down by {@link LoginThrottle}.
+ * The users repository every protocol authenticates against (SMTP AUTH, IMAP LOGIN/AUTHENTICATE):
+ * James's JPA repository, with failed logins logged (account only, never the password), repeated
+ * failures per account slowed down by {@link LoginThrottle}, and every check made alike:
+ *
+ * <ul>
+ * <li>an unknown account costs a hash too (a decoy, same algorithm), so the answer's timing does
+ * not tell which accounts exist;</li>
+ * <li>failures are counted for every name, existing or not, so the throttle does not tell either;</li>
+ * <li>at most {@link #CONCURRENT_CHECKS} password is hashed at a time, first come first served,
+ * so a flood of logins cannot take both cores of a small server.</li>
+ * </ul>
+ *
+ * <p>Per-address limits apply before this repository is asked, in the protocols ({@link LoginGate}).
  */
 public final class ThrottledUsersRepository implements UsersRepository {
     private static final Logger LOGGER = LoggerFactory.getLogger(ThrottledUsersRepository.class);
 
-    static final int MAX_DELAYED_LOGINS = 4;
+    /** One PBKDF2 at a time: leaves a core of the two for mail while logins queue. */
+    static final int CONCURRENT_CHECKS = 1;
 
     private final UsersRepository delegate;
     private final LoginThrottle throttle;
-    private final Semaphore delayedLogins = new Semaphore(MAX_DELAYED_LOGINS);
+    private final PasswordHashing hashing;
+    private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS, true);
 
     @Inject
     public ThrottledUsersRepository(JPAUsersRepository delegate, LoginThrottle throttle) {
-        this((UsersRepository) delegate, throttle);
+        this(delegate, throttle, PasswordHashing.withConfiguredAlgorithm());
     }
 
-    ThrottledUsersRepository(UsersRepository delegate, LoginThrottle throttle) {
+    ThrottledUsersRepository(UsersRepository delegate, LoginThrottle throttle, PasswordHashing hashing) {
         this.delegate = delegate;
         this.throttle = throttle;
+        this.hashing = hashing;
     }
 
     @Override
     public boolean test(Username name, String password) throws UsersRepositoryException {
         String account = name.asString().toLowerCase(Locale.ROOT);
-        if (!pause(throttle.delayFor(account))) {
-            int failures = throttle.recordFailure(account);
-            LOGGER.warn("Authentication refused for account {} without checking: too many delayed logins at once ({} recent failures)",
-                account, failures);
-            return false;
-        }
-        boolean valid = delegate.test(name, password);
+        pause(throttle.delayFor(account));
+        boolean valid = check(name, password);
         if (valid) {
             throttle.recordSuccess(account);
         } else {
@@ -61,25 +69,38 @@ public final class ThrottledUsersRepository implements UsersRepository {
     }
 
     /**
-     * Waits out the delay on the calling protocol thread. Protocol threads are shared, so at most
-     * {@link #MAX_DELAYED_LOGINS} logins wait at once; beyond that an attempt fails at once, which
-     * slows a guesser down just as well without stalling other clients. Returns false then.
+     * Waits out the account's delay on the calling thread. The wait is bounded by
+     * limits.auth.maxDelay, and the protocols bound how many logins of one client address are
+     * under way at once ({@link LoginGate}), so no attempt is refused unchecked here.
      */
-    private boolean pause(Duration delay) {
+    private static void pause(Duration delay) {
         if (delay.isZero()) {
-            return true;
-        }
-        if (!delayedLogins.tryAcquire()) {
-            return false;
+            return;
         }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            delayedLogins.release();
         }
-        return true;
+    }
+
+    /** Looks the account up and hashes the password, or the decoy when there is no such account. */
+    private boolean check(Username name, String password) throws UsersRepositoryException {
+        try {
+            checks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            User user = delegate.getUserByName(name);
+            if (user == null) {
+                return hashing.checkDecoy(password);
+            }
+            return user.verifyPassword(password);
+        } finally {
+            checks.release();
+        }
     }
 
     @Override

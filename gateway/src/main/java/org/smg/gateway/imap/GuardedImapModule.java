@@ -10,11 +10,15 @@ import org.apache.james.imap.encode.ImapEncoder;
 import org.apache.james.imapserver.netty.IMAPServerFactory;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
+import org.smg.gateway.auth.LoginGate;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 
-/** Overrides James's IMAP server factory with the guarded one; use with {@code Modules.override(new IMAPServerModule())}. */
+/**
+ * Overrides James's IMAP server factory with the guarded one (literal limits, logins through the
+ * {@link LoginGate}); use with {@code Modules.override(new IMAPServerModule())}.
+ */
 public final class GuardedImapModule extends AbstractModule {
     private final ImapGuardLimits limits;
 
@@ -25,7 +29,9 @@ public final class GuardedImapModule extends AbstractModule {
     @Provides
     @Singleton
     IMAPServerFactory serverFactory(FileSystem fileSystem, Provider<ImapDecoder> decoder, Provider<ImapEncoder> encoder,
-                                    Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry) {
-        return new GuardedImapServerFactory(fileSystem, decoder, encoder, processor, metricFactory, gaugeRegistry, limits);
+                                    Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry,
+                                    LoginGate loginGate) {
+        Provider<ImapProcessor> gated = () -> new GatedLoginProcessor(processor.get(), loginGate);
+        return new GuardedImapServerFactory(fileSystem, decoder, encoder, gated, metricFactory, gaugeRegistry, limits);
     }
 }

@@ -14,6 +14,7 @@ import org.apache.james.imapserver.netty.ImapRequestFrameDecoder;
 import org.apache.james.imapserver.netty.NettyConstants;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.protocols.netty.AbstractChannelPipelineFactory;
+import org.apache.james.protocols.netty.HandlerConstants;
 import org.apache.james.util.Size;
 
 import io.netty.channel.Channel;
@@ -23,7 +24,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  * James's IMAP server whose request decoder, on every connection, decodes one command at a time
  * ({@link CommandWindow}) and reads literals through a {@link LiteralGate}: James's own frame
  * decoder, built with the same settings, so framing, buffering and large-literal spooling stay
- * James's, and only the decisions to read a command and a literal are ours.
+ * James's, and only the decisions to read a command and a literal are ours. The client's address
+ * is recorded in the session for the {@link GatedLoginProcessor}.
  */
 final class GuardedImapServer extends IMAPServer {
     private final ImapDecoder decoder;
@@ -75,6 +77,7 @@ final class GuardedImapServer extends IMAPServer {
                 } else {
                     channel.pipeline().addFirst(CommandWindow.NAME, window);
                 }
+                channel.pipeline().addBefore(HandlerConstants.CORE_HANDLER, "smgClientAddress", new ClientAddressRecorder());
             }
         };
     }

@@ -1,11 +1,12 @@
 package org.smg.gateway.james;
 
+import org.smg.gateway.auth.PasswordHashing;
 import org.smg.policies.settings.GatewaySettings;
 
 /** Generates James's data-layer documents (domains, users, recipient rewrites, DNS) from the gateway settings. */
 final class DataXml {
-    /** PBKDF2 with HMAC-SHA512, 210,000 iterations, 512-bit hashes (OWASP 2023 guidance). */
-    static final String PASSWORD_HASH = "PBKDF2-SHA512-210000-512";
+    /** One constant for the repository and the decoy checked for unknown accounts (same cost). */
+    static final String PASSWORD_HASH = PasswordHashing.ALGORITHM;
 
     private DataXml() {
     }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
+import org.smg.gateway.smtp.GatedAuthentication;
 import org.smg.gateway.smtp.LocalDomainsOnly;
 import org.smg.gateway.smtp.RelayAuthGate;
 import org.smg.gateway.smtp.RelayTlsRequired;
@@ -76,8 +77,10 @@ final class ProtocolsXml {
         return new Xml().open("handler", "class", type.getName()).close("handler");
     }
 
+    /** {@link GatedAuthentication} comes before James's own AUTH hook (in CoreCmdHandlerLoader) and answers every AUTH. */
     private static Xml commonHandlers() {
         return new Xml()
+            .raw(handler(GatedAuthentication.class))
             .raw(handler(TooManyRecipients.class))
             .raw(handler(LocalDomainsOnly.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")

@@ -2,13 +2,10 @@ package org.smg.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -120,35 +117,53 @@ class LoginThrottleTest {
         clock.advance(LoginThrottle.MEMORY.plusMinutes(1));
         throttle.recordFailure(ACCOUNT);
 
-        assertThat(throttle.trackedAccounts()).as("accounts still held in memory").isEqualTo(1);
+        assertThat(throttle.trackedKeys()).as("accounts still held in memory").isEqualTo(1);
+    }
+
+    @Test
+    void memoryShouldStayBoundedAndARealAccountStillCountedWhenFloodedWith100000RandomNames() {
+        LoginThrottle small = new LoginThrottle(3, Duration.ofSeconds(5), clock, 4096);
+        fail(small, ACCOUNT, 5);
+        Random random = new Random(42);
+
+        for (int i = 0; i < 100_000; i++) {
+            small.recordFailure(Long.toHexString(random.nextLong()) + "@gateway.localhost");
+        }
+        int afterFlood = small.recordFailure(ACCOUNT);
+
+        assertThat(small.trackedKeys()).isLessThanOrEqualTo(small.capacity()).isEqualTo(4096);
+        assertThat(afterFlood).as("the real account's own count, kept through the flood").isEqualTo(6);
+        assertThat(small.delayFor(ACCOUNT)).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void delayShouldBeZeroForAnAccountWithoutFailuresWhenFloodedWith100000RandomNames() {
+        LoginThrottle small = new LoginThrottle(3, Duration.ofSeconds(5), clock, 4096);
+        Random random = new Random(7);
+
+        for (int i = 0; i < 100_000; i++) {
+            small.recordFailure(Long.toHexString(random.nextLong()) + "@gateway.localhost");
+        }
+
+        assertThat(small.delayFor(ACCOUNT)).as("random names never add up to a real account's count").isZero();
+    }
+
+    @Test
+    void refundShouldTakeBackOneFailure() {
+        fail(ACCOUNT, 4);
+
+        throttle.refund(ACCOUNT);
+
+        assertThat(throttle.recordFailure(ACCOUNT)).isEqualTo(4);
     }
 
     private void fail(String account, int times) {
-        for (int i = 0; i < times; i++) {
-            throttle.recordFailure(account);
-        }
+        fail(throttle, account, times);
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2024-06-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+    private static void fail(LoginThrottle throttle, String account, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.recordFailure(account);
         }
     }
 }

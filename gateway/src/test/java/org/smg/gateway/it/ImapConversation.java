@@ -45,6 +45,11 @@ final class ImapConversation implements AutoCloseable {
         return new ImapConversation(TrustAll.connect(port));
     }
 
+    /** Implicit TLS connection from a chosen loopback address, e.g. 127.0.0.2. */
+    static ImapConversation openTlsFrom(String localAddress, int port) throws IOException {
+        return new ImapConversation(TrustAll.connectFrom(localAddress, port));
+    }
+
     private void use(Socket socket) throws IOException {
         this.socket = socket;
         this.socket.setSoTimeout(30_000);

@@ -3,8 +3,10 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,6 +51,24 @@ class LoginThrottleIntegrationTest {
             assertThat(gateway.output()).contains("Authentication failed for account " + gateway.demoAddress()));
         assertThat(gateway.output()).doesNotContain(wrongPassword);
         assertThat(login(gateway.demoPassword())).startsWith("a1 OK");
+    }
+
+    /** AUTHENTICATE without an initial response ends outside James's processor chain; the gate lets it through. */
+    @Test
+    void authenticateWithAContinuationLineShouldLogInThroughTheGate() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString(
+            ("\0" + gateway.demoAddress() + "\0" + gateway.demoPassword()).getBytes(StandardCharsets.UTF_8));
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            imap.send("a1 AUTHENTICATE PLAIN\r\n");
+            assertThat(imap.readLine()).startsWith("+");
+
+            imap.send(credentials + "\r\n");
+            List<String> authenticated = imap.linesUntilTagged("a1");
+            List<String> selected = imap.command("a2", "SELECT INBOX");
+
+            assertThat(authenticated).last().asString().startsWith("a1 OK");
+            assertThat(selected).last().asString().startsWith("a2 OK");
+        }
     }
 
     /** Time from sending LOGIN to its tagged reply, the TLS handshake excluded. */

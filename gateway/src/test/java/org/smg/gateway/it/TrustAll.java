@@ -1,6 +1,7 @@
 package org.smg.gateway.it;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -28,6 +29,14 @@ final class TrustAll {
     /** Connects with implicit TLS and completes the handshake. */
     static SSLSocket connect(int port) throws IOException {
         SSLSocket socket = (SSLSocket) sslContext().getSocketFactory().createSocket("127.0.0.1", port);
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** Connects with implicit TLS from a chosen loopback address, e.g. 127.0.0.2, and completes the handshake. */
+    static SSLSocket connectFrom(String localAddress, int port) throws IOException {
+        SSLSocket socket = (SSLSocket) sslContext().getSocketFactory()
+            .createSocket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0);
         socket.startHandshake();
         return socket;
     }

@@ -1,0 +1,71 @@
+package org.smg.gateway.smtp;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.Username;
+import org.apache.james.protocols.api.OidcSASLConfiguration;
+import org.apache.james.protocols.smtp.SMTPSession;
+import org.apache.james.protocols.smtp.hook.AuthHook;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.auth.LoginGate.Admission;
+
+/**
+ * SMTP AUTH (PLAIN, LOGIN) through the {@link LoginGate}: the client's address is admitted before
+ * the users repository is asked, so before any password is hashed. Placed before James's
+ * {@code UsersRepositoryAuthHook} and answering every attempt itself, so every failure, refused
+ * unchecked or wrong password, gets the same {@code 535 5.7.8} reply (RFC 4954).
+ *
+ * <p>James 3.8.1 runs SMTP commands synchronously on Netty's I/O event loops, each shared by many
+ * connections: waiting there would stall them all. So SMTP never waits for the gate: an address
+ * without recent failures is admitted at once, one that would have to wait is refused at once
+ * ({@link LoginGate#admitNow}).
+ */
+public final class GatedAuthentication implements AuthHook {
+    private static final Logger LOGGER = LoggerFactory.getLogger(GatedAuthentication.class);
+
+    private static final HookResult FAILED = HookResult.builder()
+        .hookReturnCode(HookReturnCode.deny())
+        .smtpReturnCode("535")
+        .smtpDescription("5.7.8 Authentication credentials invalid")
+        .build();
+
+    private final UsersRepository users;
+    private final LoginGate gate;
+
+    @Inject
+    public GatedAuthentication(UsersRepository users, LoginGate gate) {
+        this.users = users;
+        this.gate = gate;
+    }
+
+    @Override
+    public HookResult doAuth(SMTPSession session, Username username, String password) {
+        try (Admission admission = gate.admitNow(session.getRemoteAddress().getAddress())) {
+            if (!admission.admitted() || !users.test(username, password)) {
+                return FAILED;
+            }
+            admission.succeeded();
+            session.setUsername(username);
+            session.setRelayingAllowed(true);
+            return HookResult.builder()
+                .hookReturnCode(HookReturnCode.ok())
+                .smtpDescription("2.7.0 Authentication successful")
+                .build();
+        } catch (UsersRepositoryException e) {
+            LOGGER.warn("Authentication could not be checked", e);
+            return FAILED;
+        }
+    }
+
+    /** No SASL mechanism other than PLAIN and LOGIN is configured; James's hook declines them too. */
+    @Override
+    public HookResult doSasl(SMTPSession session, OidcSASLConfiguration configuration, String initialResponse) {
+        return HookResult.DECLINED;
+    }
+}
