@@ -32,6 +32,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.smg.gateway.secrets.PrivateDirectories;
 
 /**
  * Generates a self-signed server certificate (ECDSA P-256, SHA-256, one year, the host name as
@@ -49,7 +50,7 @@ final class SelfSignedCertificate {
         KeyPair keyPair = generator.generateKeyPair();
         X509Certificate certificate = sign(hostname, keyPair);
 
-        Files.createDirectories(privateKeyFile.getParent());
+        PrivateDirectories.create(privateKeyFile.getParent());
         Files.deleteIfExists(privateKeyFile);
         Files.createFile(privateKeyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(privateKeyFile, pem(new PemObject("PRIVATE KEY", keyPair.getPrivate().getEncoded())), StandardCharsets.US_ASCII);

@@ -8,7 +8,7 @@ import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 
 import spark.Request;
 import spark.Response;

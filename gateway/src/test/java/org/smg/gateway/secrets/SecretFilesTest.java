@@ -1,4 +1,4 @@
-package org.smg.gateway.storage;
+package org.smg.gateway.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
