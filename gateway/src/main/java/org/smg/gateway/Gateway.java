@@ -2,6 +2,7 @@ package org.smg.gateway;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.smg.gateway.storage.PrivateTemporaryDirectory;
 import org.smg.gateway.storage.StorageException;
 import org.smg.gateway.tls.ServerIdentity;
 import org.smg.gateway.tls.TlsIdentityException;
+import org.smg.gateway.tls.TlsRenegotiation;
 import org.smg.gateway.webadmin.WebAdminModule;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.Limits;
@@ -84,7 +86,10 @@ public final class Gateway {
         }
     }
 
-    /** Refusals that need nothing opened: a demo account on a reachable listener, a secret file others can read. */
+    /**
+     * Refusals that need nothing opened: a demo account on a reachable listener, a secret file
+     * others can read, a JVM that would let TLS clients renegotiate.
+     */
     private static void checkBeforeOpening(GatewaySettings settings, SecretLocations secrets, boolean demo) throws StartupException {
         try {
             if (demo) {
@@ -95,6 +100,11 @@ public final class Gateway {
             throw new StartupException(e.getMessage(), e, true);
         } catch (IOException e) {
             throw new StartupException("cannot check the secret files: " + e.getMessage(), e, false);
+        }
+        try {
+            TlsRenegotiation.verify();
+        } catch (GeneralSecurityException | IOException | IllegalStateException e) {
+            throw new StartupException("TLS renegotiation check: " + e.getMessage(), e, false);
         }
     }
 

@@ -3,6 +3,7 @@ package org.smg.gateway;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.smg.gateway.tls.TlsRenegotiation;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.GatewaySettingsLoader;
 import org.smg.policies.settings.SettingsException;
@@ -19,6 +20,8 @@ public final class GatewayMain {
     }
 
     public static void main(String[] args) {
+        // Before anything loads TLS: the JDK reads this once (see TlsRenegotiation).
+        TlsRenegotiation.refuseClientInitiated();
         Arguments arguments;
         try {
             arguments = Arguments.parse(List.of(args));

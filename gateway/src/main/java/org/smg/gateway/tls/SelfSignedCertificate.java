@@ -45,9 +45,7 @@ final class SelfSignedCertificate {
     }
 
     static void write(String hostname, Path certificateFile, Path privateKeyFile) throws IOException, GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-        KeyPair keyPair = generator.generateKeyPair();
+        KeyPair keyPair = newKeyPair();
         X509Certificate certificate = sign(hostname, keyPair);
 
         PrivateDirectories.create(privateKeyFile.getParent());
@@ -57,7 +55,13 @@ final class SelfSignedCertificate {
         Files.writeString(certificateFile, pem(certificate), StandardCharsets.US_ASCII);
     }
 
-    private static X509Certificate sign(String hostname, KeyPair keyPair) throws GeneralSecurityException, CertIOException {
+    static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+        return generator.generateKeyPair();
+    }
+
+    static X509Certificate sign(String hostname, KeyPair keyPair) throws GeneralSecurityException, CertIOException {
         X500Name subject = new X500Name("CN=" + hostname);
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
