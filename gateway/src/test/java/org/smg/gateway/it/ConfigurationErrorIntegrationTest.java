@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,34 @@ class ConfigurationErrorIntegrationTest {
             .contains("too short", "environment variable SMG_STORAGE_SECRET")
             .doesNotContain(shortSecret);
         assertThat(gateway.dataDirectory().resolve("db")).doesNotExist();
+    }
+
+    @Test
+    void startShouldRefuseTheStorageSecretFileWhenOthersCanReadIt() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).start();
+        gateway.stop();
+        Path secretFile = gateway.secretsDirectory().resolve("storage.secret");
+        String secret = Files.readString(secretFile).strip();
+        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).singleElement().satisfies(line -> assertThat(line)
+            .contains("secret file " + secretFile + " has mode 0644", "chmod 600 " + secretFile)
+            .doesNotContain(secret));
+    }
+
+    @Test
+    void startShouldRefuseTheDemoAccountWhenTheServicesListenBeyondLoopback() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).with("gateway.bindAddress", "0.0.0.0");
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).singleElement().satisfies(line -> assertThat(line)
+            .contains("--demo", "gateway.bindAddress is 0.0.0.0", "--no-demo"));
+        assertThat(gateway.secretsDirectory().resolve("demo.password")).doesNotExist();
     }
 
     /** The gateway's output lines that are not blank. */
