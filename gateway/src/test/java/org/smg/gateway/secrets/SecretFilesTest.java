@@ -12,6 +12,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretFilesTest {
     @TempDir
@@ -41,7 +43,7 @@ class SecretFilesTest {
     @Test
     void readOrCreateShouldKeepExistingContentWhenFileExists() throws Exception {
         Path file = directory.resolve("storage.secret");
-        Files.writeString(file, "an-existing-secret-value\n");
+        writeOwnerOnly(file, "an-existing-secret-value\n");
 
         Secret secret = SecretFiles.readOrCreate(file);
 
@@ -52,7 +54,7 @@ class SecretFilesTest {
     @Test
     void readShouldStripSurroundingWhitespaceWhenFileWasEditedByHand() throws Exception {
         Path file = directory.resolve("storage.secret");
-        Files.writeString(file, "  \t a-secret-typed-by-hand \r\n\n", StandardCharsets.UTF_8);
+        writeOwnerOnly(file, "  \t a-secret-typed-by-hand \r\n\n");
 
         Secret secret = SecretFiles.read(file);
 
@@ -62,15 +64,59 @@ class SecretFilesTest {
     @Test
     void readShouldRefuseWhenFileHoldsOnlyWhitespace() throws Exception {
         Path file = directory.resolve("storage.secret");
-        Files.writeString(file, " \n");
+        writeOwnerOnly(file, " \n");
 
         assertThatThrownBy(() -> SecretFiles.read(file))
             .isInstanceOf(IOException.class)
             .hasMessageContaining("is empty");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-r--r--", "rw-r-----", "rw----r--", "rw--w----", "rw-----w-", "rwx--x---"})
+    void readShouldRefuseNamingFileModeAndFixWhenGroupOrOthersHaveAnyPermission(String permissions) throws Exception {
+        Path file = directory.resolve("storage.secret");
+        Files.writeString(file, "a-secret-others-may-read\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+        String mode = String.format("%04o", Integer.parseInt(
+            permissions.chars().mapToObj(c -> c == '-' ? "0" : "1").reduce("", String::concat), 2));
+
+        assertThatThrownBy(() -> SecretFiles.read(file))
+            .isInstanceOf(UnprotectedSecretFileException.class)
+            .hasMessageContaining("secret file " + file + " has mode " + mode)
+            .hasMessageContaining("chmod 600 " + file)
+            .hasMessageNotContaining("a-secret-others-may-read");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-------", "r--------"})
+    void readShouldAcceptWhenOnlyTheOwnerHasPermissions(String permissions) throws Exception {
+        Path file = directory.resolve("storage.secret");
+        Files.writeString(file, "a-private-secret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+
+        assertThat(SecretFiles.read(file).reveal()).isEqualTo("a-private-secret");
+    }
+
+    @Test
+    void readOrCreateShouldRefuseWhenTheExistingFileIsReadableByOthers() throws Exception {
+        Path file = directory.resolve("webadmin.token");
+        Files.writeString(file, "an-existing-token\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> SecretFiles.readOrCreate(file)).isInstanceOf(UnprotectedSecretFileException.class);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as("not repaired silently")
+            .isEqualTo("rw-r--r--");
+    }
+
     @Test
     void randomTokenShouldNotRepeatWhenCalledTwice() {
         assertThat(SecretFiles.randomToken(32)).isNotEqualTo(SecretFiles.randomToken(32)).hasSize(43);
+    }
+
+    /** A secret file as an operator would make it: mode 0600. */
+    static Path writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        return Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }
