@@ -33,7 +33,10 @@ public final class PrivateDirectories {
             // The mode is given at creation, so the directory is never open to others, not even for an instant.
             Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (FileAlreadyExistsException raced) {
-            // created meanwhile by another thread or process: keep its mode
+            // created meanwhile by another thread or process: keep its mode, if it is a directory
+            if (!Files.isDirectory(absolute)) {
+                throw new FileAlreadyExistsException(absolute.toString(), null, "not a directory; the gateway needs a directory here");
+            }
         }
         return absolute;
     }

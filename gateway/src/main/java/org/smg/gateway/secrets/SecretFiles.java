@@ -53,6 +53,9 @@ public final class SecretFiles {
      * its group or other users have any permission on it.
      */
     public static void requireOwnerOnly(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("secret file " + file + " is not a regular file");
+        }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
         if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
             throw new UnprotectedSecretFileException(file, octal(permissions));

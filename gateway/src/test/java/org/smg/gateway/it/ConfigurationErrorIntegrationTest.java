@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Start-up refuses unusable settings and storage secrets with one clear line, never showing a secret. */
 class ConfigurationErrorIntegrationTest {
     private static final int CONFIGURATION_ERROR = 2;
+    private static final int STARTUP_FAILURE = 1;
     private static final String WRONG_SECRET = "a-wrong-secret-of-32-characters-";
 
     @TempDir
@@ -103,6 +104,19 @@ class ConfigurationErrorIntegrationTest {
         assertThat(lines(gateway)).singleElement().satisfies(line -> assertThat(line)
             .contains("--demo", "gateway.bindAddress is 0.0.0.0", "--no-demo"));
         assertThat(gateway.secretsDirectory().resolve("demo.password")).doesNotExist();
+    }
+
+    @Test
+    void startShouldNotBlameTheTlsIdentityWhenAnotherFileCannotBeCreated() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root);
+        Files.createDirectories(gateway.dataDirectory());
+        Files.writeString(gateway.dataDirectory().resolve("james"), "a file where James's working directory belongs");
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(STARTUP_FAILURE);
+        assertThat(gateway.output()).contains("start-up failed", gateway.dataDirectory().resolve("james").toString())
+            .doesNotContain("TLS identity");
     }
 
     /** The gateway's output lines that are not blank. */

@@ -1,7 +1,9 @@
 package org.smg.gateway.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,6 +33,13 @@ class PrivateDirectoriesTest {
         PrivateDirectories.create(existing);
 
         assertThat(mode(existing)).isEqualTo("rwxr-x---");
+    }
+
+    @Test
+    void createShouldFailWhenAFileStandsWhereTheDirectoryShouldBe() throws Exception {
+        Path file = Files.writeString(directory.resolve("james"), "not a directory");
+
+        assertThatThrownBy(() -> PrivateDirectories.create(file)).isInstanceOf(IOException.class);
     }
 
     private static String mode(Path path) throws Exception {
