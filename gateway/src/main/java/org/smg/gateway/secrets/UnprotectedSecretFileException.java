@@ -9,15 +9,8 @@ import java.nio.file.Path;
  * The message names the file, its mode and the command that fixes it.
  */
 public final class UnprotectedSecretFileException extends IOException {
-    private final Path file;
-
     UnprotectedSecretFileException(Path file, String mode) {
         super("secret file " + file + " has mode " + mode + ", which lets its group or other users read or change it;"
             + " a secret file must be private to its owner: chmod 600 " + file);
-        this.file = file;
-    }
-
-    public Path file() {
-        return file;
     }
 }
