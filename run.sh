@@ -3,6 +3,8 @@
 # (conf/gateway.properties: loopback, non-privileged ports, data under ./var).
 # Arguments are passed to the gateway; without any, it starts with --demo.
 set -euo pipefail
+# Everything the gateway creates (data, secrets, logs, temporary files) is private to this user.
+umask 077
 cd "$(dirname "$0")"
 
 # Tests are not run here (./test.sh runs them): this only builds what is needed to start.
@@ -26,4 +28,6 @@ case "$data_dir" in
   *) data_dir="$PWD/$data_dir" ;;
 esac
 
-exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir="$data_dir/tmp" -jar "$jar" --conf conf "$@"
+# The gateway also sets jdk.tls.rejectClientInitiatedRenegotiation itself and checks it at start.
+exec java -Xmx512m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir="$data_dir/tmp" \
+  -Djdk.tls.rejectClientInitiatedRenegotiation=true -jar "$jar" --conf conf "$@"

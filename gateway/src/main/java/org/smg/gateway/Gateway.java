@@ -1,9 +1,7 @@
 package org.smg.gateway;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,14 +25,19 @@ import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.provisioning.DemoAccount;
 import org.smg.gateway.provisioning.GatewayProbe;
 import org.smg.gateway.smtp.SmtpPolicyModule;
+import org.smg.gateway.secrets.PrivateDirectories;
+import org.smg.gateway.secrets.Secret;
+import org.smg.gateway.secrets.SecretFiles;
+import org.smg.gateway.secrets.SecretLocations;
+import org.smg.gateway.secrets.StorageSecretResolver;
+import org.smg.gateway.secrets.UnprotectedSecretFileException;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
 import org.smg.gateway.storage.JpaStorageModule;
 import org.smg.gateway.storage.PrivateTemporaryDirectory;
-import org.smg.gateway.storage.Secret;
-import org.smg.gateway.storage.SecretFiles;
 import org.smg.gateway.storage.StorageException;
-import org.smg.gateway.storage.StorageSecretResolver;
 import org.smg.gateway.tls.ServerIdentity;
+import org.smg.gateway.tls.TlsIdentityException;
+import org.smg.gateway.tls.TlsRenegotiation;
 import org.smg.gateway.webadmin.WebAdminModule;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.Limits;
@@ -58,22 +61,27 @@ public final class Gateway {
     public static Gateway start(GatewaySettings settings, Path configurationDirectory, boolean demo) throws StartupException {
         long started = System.nanoTime();
         Path dataDirectory = settings.dataDirectory();
-        Path secretsDirectory = settings.storageSecret().file().toAbsolutePath().getParent();
+        SecretLocations secrets = SecretLocations.of(settings);
+        checkBeforeOpening(settings, secrets, demo);
         EncryptedDerbyDatabase database = openDatabase(settings, dataDirectory);
         try {
             PrivateTemporaryDirectory.prepare(dataDirectory, System.getProperty("java.io.tmpdir"));
+            PrivateDirectories.create(dataDirectory.resolve("james"));
             ServerIdentity identity = ServerIdentity.resolve(settings);
-            Secret adminToken = SecretFiles.readOrCreate(secretsDirectory.resolve("webadmin.token"));
+            Secret adminToken = SecretFiles.readOrCreate(secrets.webAdminToken());
             GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken);
             server.start();
             List<String> lines = new ArrayList<>();
             if (demo) {
-                lines.add(DemoAccount.ensure(server.getProbe(GatewayProbe.class).users(), settings.defaultDomain(), secretsDirectory).loginLine());
+                lines.add(DemoAccount.ensure(server.getProbe(GatewayProbe.class).users(), settings.defaultDomain(), secrets.demoPassword()).loginLine());
             }
-            lines.addAll(Endpoints.describe(settings, secretsDirectory.resolve("webadmin.token")));
+            lines.addAll(Endpoints.describe(settings, secrets.webAdminToken()));
             lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
             return new Gateway(server, database, lines);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (UnprotectedSecretFileException e) {
+            database.close();
+            throw new StartupException(e.getMessage(), e, true);
+        } catch (TlsIdentityException e) {
             database.close();
             throw new StartupException("TLS identity: " + e.getMessage(), e, true);
         } catch (Exception e) {
@@ -82,13 +90,35 @@ public final class Gateway {
         }
     }
 
+    /**
+     * Refusals that need nothing opened: a demo account on a reachable listener, a secret file
+     * others can read, a JVM that would let TLS clients renegotiate.
+     */
+    private static void checkBeforeOpening(GatewaySettings settings, SecretLocations secrets, boolean demo) throws StartupException {
+        try {
+            if (demo) {
+                DemoAccount.requireLoopback(settings.bindAddress());
+            }
+            secrets.requireOwnerOnly();
+        } catch (IllegalArgumentException | UnprotectedSecretFileException e) {
+            throw new StartupException(e.getMessage(), e, true);
+        } catch (IOException e) {
+            throw new StartupException("cannot check the secret files: " + e.getMessage(), e, false);
+        }
+        try {
+            TlsRenegotiation.verify();
+        } catch (GeneralSecurityException | IOException | IllegalStateException e) {
+            throw new StartupException("TLS renegotiation check: " + e.getMessage(), e, false);
+        }
+    }
+
     private static EncryptedDerbyDatabase openDatabase(GatewaySettings settings, Path dataDirectory) throws StartupException {
         try {
-            if (Files.notExists(dataDirectory)) {
-                Files.createDirectories(dataDirectory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
+            PrivateDirectories.create(dataDirectory);
             Secret secret = new StorageSecretResolver(System.getenv()).resolve(settings.storageSecret());
             return EncryptedDerbyDatabase.open(dataDirectory.resolve("db"), secret);
+        } catch (UnprotectedSecretFileException e) {
+            throw new StartupException(e.getMessage(), e, true);
         } catch (StorageException | IllegalStateException | IOException | java.io.UncheckedIOException e) {
             throw new StartupException(e.getMessage(), e, false);
         }

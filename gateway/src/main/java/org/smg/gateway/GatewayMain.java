@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.smg.policies.model.PolicyLoader;
+import org.smg.gateway.tls.TlsRenegotiation;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.GatewaySettingsLoader;
 import org.smg.policies.settings.SettingsException;
@@ -20,6 +21,8 @@ public final class GatewayMain {
     }
 
     public static void main(String[] args) {
+        // Before anything loads TLS: the JDK reads this once (see TlsRenegotiation).
+        TlsRenegotiation.refuseClientInitiated();
         Arguments arguments;
         try {
             arguments = Arguments.parse(List.of(args));

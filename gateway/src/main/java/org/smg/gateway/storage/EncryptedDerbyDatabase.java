@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.secrets.Secret;
 
 /**
  * The gateway's one database: embedded Apache Derby, created with Derby's built-in AES-256
@@ -147,10 +148,24 @@ public final class EncryptedDerbyDatabase implements AutoCloseable {
         return pool;
     }
 
-    private static void configureDerbyLog(Path dataDirectory) {
-        // Derby writes boot and error notices here; it never logs statement parameters unless asked to.
-        System.setProperty("derby.stream.error.file", dataDirectory.resolve("derby.log").toString());
+    /**
+     * Derby's diagnostics go to {@code <data>/derby.log} through {@link DerbyErrorLog}, which
+     * withholds failed statements; every switch that would print statement text, query plans or
+     * lock tables stays off, and Derby creates its files readable by the owner only.
+     */
+    static void configureDerbyLog(Path dataDirectory) {
+        DerbyErrorLog.writeTo(dataDirectory.resolve("derby.log"));
+        // Derby prefers derby.stream.error.file (and .style) over .method: neither may be set.
+        System.clearProperty("derby.stream.error.style");
+        System.clearProperty("derby.stream.error.file");
+        System.setProperty("derby.stream.error.method", DerbyErrorLog.class.getName() + ".open");
         System.setProperty("derby.language.logStatementText", "false");
+        System.setProperty("derby.language.logQueryPlan", "false");
+        System.setProperty("derby.locks.deadlockTrace", "false");
+        System.setProperty("derby.locks.monitor", "false");
+        System.setProperty("derby.stream.error.logBootTrace", "false");
+        // Embedded Derby otherwise creates its files with the process umask.
+        System.setProperty("derby.storage.useDefaultFilePermissions", "false");
     }
 
     private static String url(Path directory) {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.secrets.PrivateDirectories;
 
 /**
  * The JVM's temporary directory, {@code <data>/tmp}. James buffers SMTP messages over 100 KiB and
@@ -39,7 +40,7 @@ public final class PrivateTemporaryDirectory {
                     LOGGER.info("Removed {} temporary files left by an earlier run from {}", removed, directory);
                 }
             } else {
-                Files.createDirectories(directory);
+                PrivateDirectories.create(directory);
             }
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {

@@ -32,6 +32,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.smg.gateway.secrets.PrivateDirectories;
 
 /**
  * Generates a self-signed server certificate (ECDSA P-256, SHA-256, one year, the host name as
@@ -44,19 +45,23 @@ final class SelfSignedCertificate {
     }
 
     static void write(String hostname, Path certificateFile, Path privateKeyFile) throws IOException, GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-        KeyPair keyPair = generator.generateKeyPair();
+        KeyPair keyPair = newKeyPair();
         X509Certificate certificate = sign(hostname, keyPair);
 
-        Files.createDirectories(privateKeyFile.getParent());
+        PrivateDirectories.create(privateKeyFile.getParent());
         Files.deleteIfExists(privateKeyFile);
         Files.createFile(privateKeyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(privateKeyFile, pem(new PemObject("PRIVATE KEY", keyPair.getPrivate().getEncoded())), StandardCharsets.US_ASCII);
         Files.writeString(certificateFile, pem(certificate), StandardCharsets.US_ASCII);
     }
 
-    private static X509Certificate sign(String hostname, KeyPair keyPair) throws GeneralSecurityException, CertIOException {
+    static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+        return generator.generateKeyPair();
+    }
+
+    static X509Certificate sign(String hostname, KeyPair keyPair) throws GeneralSecurityException, CertIOException {
         X500Name subject = new X500Name("CN=" + hostname);
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,

@@ -2,7 +2,7 @@ package org.smg.gateway.webadmin;
 
 import java.util.Optional;
 
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 
 /**
  * Checks the {@code Authorization: Bearer <admin token>} header of a WebAdmin request, in constant

@@ -4,7 +4,7 @@ import static spark.Spark.halt;
 
 import org.apache.james.webadmin.authentication.AuthenticationFilter;
 import org.eclipse.jetty.http.HttpStatus;
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 
 import spark.Request;
 import spark.Response;

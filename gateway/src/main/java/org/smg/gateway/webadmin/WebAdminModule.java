@@ -7,7 +7,7 @@ import org.apache.james.webadmin.FixedPortSupplier;
 import org.apache.james.webadmin.WebAdminConfiguration;
 import org.apache.james.webadmin.WebAdminServer;
 import org.apache.james.webadmin.authentication.AuthenticationFilter;
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;

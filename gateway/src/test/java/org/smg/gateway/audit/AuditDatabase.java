@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 import org.smg.gateway.storage.StorageException;
 
 /** An encrypted database with the audit table, a settable clock, and raw SQL for playing the attacker. */

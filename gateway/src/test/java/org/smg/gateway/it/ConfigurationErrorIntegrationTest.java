@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Start-up refuses unusable settings and storage secrets with one clear line, never showing a secret. */
 class ConfigurationErrorIntegrationTest {
     private static final int CONFIGURATION_ERROR = 2;
+    private static final int STARTUP_FAILURE = 1;
     private static final String WRONG_SECRET = "a-wrong-secret-of-32-characters-";
 
     @TempDir
@@ -103,6 +105,47 @@ class ConfigurationErrorIntegrationTest {
             .contains("too short", "environment variable SMG_STORAGE_SECRET")
             .doesNotContain(shortSecret);
         assertThat(gateway.dataDirectory().resolve("db")).doesNotExist();
+    }
+
+    @Test
+    void startShouldRefuseTheStorageSecretFileWhenOthersCanReadIt() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).start();
+        gateway.stop();
+        Path secretFile = gateway.secretsDirectory().resolve("storage.secret");
+        String secret = Files.readString(secretFile).strip();
+        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).singleElement().satisfies(line -> assertThat(line)
+            .contains("secret file " + secretFile + " has mode 0644", "chmod 600 " + secretFile)
+            .doesNotContain(secret));
+    }
+
+    @Test
+    void startShouldRefuseTheDemoAccountWhenTheServicesListenBeyondLoopback() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).with("gateway.bindAddress", "0.0.0.0");
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).singleElement().satisfies(line -> assertThat(line)
+            .contains("--demo", "gateway.bindAddress is 0.0.0.0", "--no-demo"));
+        assertThat(gateway.secretsDirectory().resolve("demo.password")).doesNotExist();
+    }
+
+    @Test
+    void startShouldNotBlameTheTlsIdentityWhenAnotherFileCannotBeCreated() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root);
+        Files.createDirectories(gateway.dataDirectory());
+        Files.writeString(gateway.dataDirectory().resolve("james"), "a file where James's working directory belongs");
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(STARTUP_FAILURE);
+        assertThat(gateway.output()).contains("start-up failed", gateway.dataDirectory().resolve("james").toString())
+            .doesNotContain("TLS identity");
     }
 
     /** The gateway's output lines that are not blank. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,25 @@ class ConfiguredCertificateIntegrationTest {
         Openssl.run(files, "pkcs12", "-export", "-in", "cert.pem", "-inkey", "key.pem", "-out", "identity.p12",
             "-passout", "pass:keystore-password");
         Files.writeString(files.resolve("identity.password"), "keystore-password\n");
+        // The gateway refuses secret files that others can read, as OpenSSH does.
+        for (String secret : new String[] {"key.pem", "identity.password"}) {
+            Files.setPosixFilePermissions(files.resolve(secret), PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void startShouldRefuseTheConfiguredPrivateKeyWhenOthersCanReadIt(@TempDir Path root) throws Exception {
+        Path key = Files.copy(files.resolve("key.pem"), root.resolve("readable-key.pem"));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
+        GatewayProcess gateway = GatewayProcess.in(root)
+            .with("tls.certificate", files.resolve("cert.pem").toString())
+            .with("tls.privateKey", key.toString());
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(gateway.output()).contains("secret file " + key + " has mode 0640", "chmod 600 " + key)
+            .doesNotContain("PRIVATE KEY");
     }
 
     @Test

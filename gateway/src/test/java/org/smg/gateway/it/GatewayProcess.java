@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and kill it with SIGKILL. Tests pass while another gateway (./run.sh) is running.
  */
 final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
-    private static final Pattern DEMO_LOGIN = Pattern.compile("demo login: (\\S+) password: (\\S+)");
+    /** The password itself when the start created the account, else "stored in FILE". */
+    private static final Pattern DEMO_LOGIN = Pattern.compile("demo login: (\\S+) password: (?:stored in (.+)|(\\S+))$");
     private static final Path GATEWAY_LOGGING = Path.of("target", "classes", "logback.xml").toAbsolutePath();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -149,7 +150,7 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
                 Matcher demo = DEMO_LOGIN.matcher(line);
                 if (demo.find()) {
                     demoAddress = demo.group(1);
-                    demoPassword = demo.group(2);
+                    demoPassword = demo.group(3) != null ? demo.group(3) : Files.readString(Path.of(demo.group(2))).strip();
                 }
                 if (line.startsWith("gateway ready in")) {
                     ready.complete(true);

@@ -30,8 +30,8 @@ import javax.mail.util.ByteArrayDataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smg.gateway.secrets.SecretFiles;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
-import org.smg.gateway.storage.SecretFiles;
 
 /**
  * Mail content never lies in the data directory (which holds the JVM's temporary directory) in a

@@ -68,6 +68,23 @@ class TlsIntegrationTest {
         assertThat(smtps).doesNotContain(ESTABLISHED).contains("alert handshake failure");
     }
 
+    /**
+     * The client asks for a new handshake (s_client's {@code R}) on an established TLS 1.2 session:
+     * the gateway answers with a fatal alert and closes the connection, on the implicit-TLS ports
+     * and after STARTTLS. TLS 1.3 has no renegotiation at all.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"imaps, ''", "smtps, ''", "submission, smtp", "imap, imap"})
+    void renegotiationShouldBeRefusedWhenClientInitiatesItOnTls12(String service, String starttls) throws Exception {
+        String[] options = starttls.isEmpty() ? new String[] {"-tls1_2"} : new String[] {"-tls1_2", "-starttls", starttls};
+
+        Openssl.Renegotiation result = Openssl.renegotiate(port(service), options);
+
+        assertThat(result.output()).contains(ESTABLISHED).contains("Protocol version: TLSv1.2").contains("RENEGOTIATING");
+        assertThat(result.closedByServer()).as("connection closed by the gateway:\n" + result.output()).isTrue();
+        assertThat(result.output()).contains("alert handshake failure");
+    }
+
     private static int port(String service) {
         return switch (service) {
             case "imaps" -> gateway.imapsPort();

@@ -39,7 +39,7 @@ import org.smg.gateway.imap.GatewayImapPackageModule;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
 import org.smg.gateway.storage.JpaMailboxModule;
 import org.smg.gateway.storage.JpaStorageModule;
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 import org.smg.gateway.storage.StorageException;
 
 import com.google.inject.Guice;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 
 /**
  * James's own mail-queue contract (plain, manageable and delayed), run against the Derby queue.

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smg.gateway.secrets.Secret;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
-import org.smg.gateway.storage.Secret;
 import org.smg.mailets.DeliveryIdentity;
 
 import reactor.core.publisher.Flux;

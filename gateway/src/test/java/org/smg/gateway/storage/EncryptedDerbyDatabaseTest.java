@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smg.gateway.secrets.Secret;
 
 class EncryptedDerbyDatabaseTest {
     private static final Secret SECRET = Secret.of("a-test-secret-of-32-chars-......");

@@ -3,7 +3,7 @@ package org.smg.gateway.webadmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.smg.gateway.storage.Secret;
+import org.smg.gateway.secrets.Secret;
 
 class AdminCredentialsTest {
     private final AdminCredentials credentials = new AdminCredentials(Secret.of("s3cret-token"));

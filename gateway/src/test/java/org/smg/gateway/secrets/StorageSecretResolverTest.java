@@ -1,4 +1,4 @@
-package org.smg.gateway.storage;
+package org.smg.gateway.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +23,7 @@ class StorageSecretResolverTest {
     @Test
     void environmentVariableShouldWinWhenFileAlsoHoldsASecret() throws Exception {
         SecretSource source = source();
-        Files.createDirectories(source.file().getParent());
-        Files.writeString(source.file(), FILE_SECRET);
+        SecretFilesTest.writeOwnerOnly(source.file(), FILE_SECRET);
 
         Secret secret = new StorageSecretResolver(Map.of(VARIABLE, ENVIRONMENT_SECRET)).resolve(source);
 
@@ -34,8 +33,7 @@ class StorageSecretResolverTest {
     @Test
     void fileShouldBeReadWhenVariableIsBlank() throws Exception {
         SecretSource source = source();
-        Files.createDirectories(source.file().getParent());
-        Files.writeString(source.file(), FILE_SECRET + "\n");
+        SecretFilesTest.writeOwnerOnly(source.file(), FILE_SECRET + "\n");
 
         Secret secret = new StorageSecretResolver(Map.of(VARIABLE, "  ")).resolve(source);
 
@@ -68,8 +66,7 @@ class StorageSecretResolverTest {
     void shortSecretShouldBeRefusedNamingTheFileButNotTheValueWhenItComesFromTheFile() throws Exception {
         SecretSource source = source();
         String shortSecret = "short-secret-15";
-        Files.createDirectories(source.file().getParent());
-        Files.writeString(source.file(), shortSecret);
+        SecretFilesTest.writeOwnerOnly(source.file(), shortSecret);
 
         assertThatThrownBy(() -> new StorageSecretResolver(Map.of()).resolve(source))
             .hasMessageContaining("too short")

@@ -1,4 +1,4 @@
-package org.smg.gateway.storage;
+package org.smg.gateway.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,11 +1,12 @@
-package org.smg.gateway.storage;
+package org.smg.gateway.secrets;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
-import org.smg.policies.settings.SecretSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.policies.settings.SecretSource;
 
 /** Finds the storage boot secret: the environment variable if set, else the secret file (created on first start). */
 public final class StorageSecretResolver {
@@ -18,7 +19,7 @@ public final class StorageSecretResolver {
         this.environment = environment;
     }
 
-    public Secret resolve(SecretSource source) {
+    public Secret resolve(SecretSource source) throws IOException {
         Optional<String> fromEnvironment = Optional.ofNullable(environment.get(source.environmentVariable()))
             .filter(value -> !value.isBlank());
         Secret secret;
