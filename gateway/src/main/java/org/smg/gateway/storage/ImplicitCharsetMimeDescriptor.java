@@ -2,6 +2,7 @@ package org.smg.gateway.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -58,27 +59,29 @@ final class ImplicitCharsetMimeDescriptor implements MimeDescriptor {
         return restored;
     }
 
-    /** Whether the part's first Content-Type field (the one mime4j reads, with the parser James uses) has a charset parameter. */
+    /**
+     * Whether the part's first Content-Type field (the one mime4j reads, with the parser James uses)
+     * has a charset parameter. Headers that cannot be read leave James's description as it is.
+     */
     private boolean namesCharset() {
-        return contentType()
-            .map(value -> ContentTypeFieldLenientImpl.PARSER.parse(new RawField("Content-Type", value), DecodeMonitor.SILENT))
-            .map(field -> field.getCharset() != null)
-            .orElse(false);
+        try {
+            return contentType(delegate.headers())
+                .map(value -> ContentTypeFieldLenientImpl.PARSER.parse(new RawField("Content-Type", value), DecodeMonitor.SILENT))
+                .map(field -> field.getCharset() != null)
+                .orElse(false);
+        } catch (MailboxException e) {
+            return true;
+        }
     }
 
-    private Optional<String> contentType() {
-        try {
-            Iterator<Header> headers = delegate.headers();
-            while (headers.hasNext()) {
-                Header header = headers.next();
-                if ("Content-Type".equalsIgnoreCase(header.getName().trim())) {
-                    return Optional.of(header.getValue());
-                }
+    private static Optional<String> contentType(Iterator<Header> headers) {
+        while (headers.hasNext()) {
+            Header header = headers.next();
+            if ("Content-Type".equalsIgnoreCase(header.getName().trim())) {
+                return Optional.of(header.getValue());
             }
-            return Optional.empty();
-        } catch (MailboxException e) {
-            throw new IllegalStateException("the headers of a message part could not be read", e);
         }
+        return Optional.empty();
     }
 
     @Override
@@ -107,7 +110,7 @@ final class ImplicitCharsetMimeDescriptor implements MimeDescriptor {
     }
 
     @Override
-    public Publisher<java.nio.ByteBuffer> reactiveBytes() {
+    public Publisher<ByteBuffer> reactiveBytes() {
         return delegate.reactiveBytes();
     }
 
