@@ -70,6 +70,9 @@ import com.google.inject.name.Names;
 /**
  * James's JPA mailbox (messages, flags, quotas) on the encrypted database.
  *
+ * <p>The mailbox manager is James's OpenJPA one, through {@link ImplicitCharsetMailboxManager} so
+ * that BODYSTRUCTURE names the implicit charset as stock James does.
+ *
  * <p>Search scans messages ({@link SimpleMessageSearchIndex}) on purpose: a Lucene index would
  * write message text, unencrypted, under the data directory.
  */
@@ -79,7 +82,8 @@ public final class JpaMailboxModule extends AbstractModule {
         bindQuotas();
 
         bind(JPAMailboxSessionMapperFactory.class).in(Scopes.SINGLETON);
-        bind(OpenJPAMailboxManager.class).in(Scopes.SINGLETON);
+        bind(ImplicitCharsetMailboxManager.class).in(Scopes.SINGLETON);
+        bind(OpenJPAMailboxManager.class).to(ImplicitCharsetMailboxManager.class);
         bind(JVMMailboxPathLocker.class).in(Scopes.SINGLETON);
         bind(StoreSubscriptionManager.class).in(Scopes.SINGLETON);
         bind(JPAModSeqProvider.class).in(Scopes.SINGLETON);
@@ -126,16 +130,17 @@ public final class JpaMailboxModule extends AbstractModule {
     }
 
     private void bindQuotas() {
-        bind(DefaultUserQuotaRootResolver.class).in(Scopes.SINGLETON);
+        bind(UninterruptedQuotaRootResolver.class).in(Scopes.SINGLETON);
+        bind(DefaultUserQuotaRootResolver.class).to(UninterruptedQuotaRootResolver.class);
         bind(JPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
         bind(StoreQuotaManager.class).in(Scopes.SINGLETON);
         bind(JpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
         bind(ListeningCurrentQuotaUpdater.class).in(Scopes.SINGLETON);
         bind(ScanningQuotaSearcher.class).in(Scopes.SINGLETON);
 
-        bind(UserQuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
-        bind(QuotaRootResolver.class).to(DefaultUserQuotaRootResolver.class);
-        bind(QuotaRootDeserializer.class).to(DefaultUserQuotaRootResolver.class);
+        bind(UserQuotaRootResolver.class).to(UninterruptedQuotaRootResolver.class);
+        bind(QuotaRootResolver.class).to(UninterruptedQuotaRootResolver.class);
+        bind(QuotaRootDeserializer.class).to(UninterruptedQuotaRootResolver.class);
         bind(MaxQuotaManager.class).to(JPAPerUserMaxQuotaManager.class);
         bind(QuotaManager.class).to(StoreQuotaManager.class);
         bind(CurrentQuotaManager.class).to(JpaCurrentQuotaManager.class);
