@@ -4,51 +4,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
 import org.smg.gateway.secrets.Secret;
+import org.smg.gateway.testing.MutableClock;
 import org.smg.gateway.storage.StorageException;
 
 /** An encrypted database with the audit table, a settable clock, and raw SQL for playing the attacker. */
 final class AuditDatabase implements AutoCloseable {
     private static final Secret SECRET = Secret.of("a-test-secret-of-32-chars-......");
 
-    /** A clock the test moves by hand. */
-    static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     final EncryptedDerbyDatabase database;
     final AuditTable table;
     private static final Instant START = Instant.parse("2024-05-01T08:00:00Z");
-    final SettableClock clock = new SettableClock(START);
+    final MutableClock clock = new MutableClock(START);
 
     private AuditDatabase(EncryptedDerbyDatabase database, AuditTable table) {
         this.database = database;

@@ -1,5 +1,6 @@
 package org.smg.gateway.auth;
 
+import org.smg.gateway.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
