@@ -21,9 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * SMTP AUTH waits its turn at the login gate, and the wait holds no I/O thread: SMTP commands run
  * on threads of their own, so a held AUTH, or a distributed flood of them, does not delay the
- * other connections' commands, and a delayed AUTH gets its real answer.
+ * other connections' commands, and a delayed AUTH gets its real answer. STARTTLS still switches
+ * to TLS before any further byte is read as a command.
  */
-class SmtpLoginQueueIntegrationTest {
+class SmtpCommandThreadsIntegrationTest {
     private static final String CITIZEN = "127.0.0.1";
     /** Four connections from each of five addresses: more than the gate lets one address check at once. */
     private static final int FLOODING_ADDRESSES = 5;
@@ -110,6 +111,24 @@ class SmtpLoginQueueIntegrationTest {
 
             assertThat(auth.reply()).startsWith("235");
             assertThat(auth.took()).as("the delayed AUTH's wait").isGreaterThan(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void plaintextSentRightAfterStartTlsShouldNeverBeExecuted() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.openFrom(CITIZEN, gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO client.example");
+
+            smtp.send("STARTTLS\r\n");
+            smtp.send("RSET\r\n");
+            List<String> replies = new ArrayList<>();
+            for (String reply = smtp.reply(); reply != null; reply = smtp.reply()) {
+                replies.add(reply);
+            }
+
+            // Refused as injected by James's decoder, or read as a broken TLS record: either way the connection ends.
+            assertThat(replies).noneMatch(reply -> reply.startsWith("250"));
         }
     }
 
