@@ -24,6 +24,7 @@ import org.smg.gateway.imap.ImapGuardLimits;
 import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.provisioning.DemoAccount;
 import org.smg.gateway.provisioning.GatewayProbe;
+import org.smg.gateway.smtp.GuardedSmtpModule;
 import org.smg.gateway.smtp.SmtpPolicyModule;
 import org.smg.gateway.secrets.PrivateDirectories;
 import org.smg.gateway.secrets.Secret;
@@ -153,6 +154,7 @@ public final class Gateway {
                 new GuardedImapModule(new ImapGuardLimits(limits.imapPreAuthLiteralSizeLimit(),
                     limits.imapLiteralSizeLimit(), limits.imapMaxLiteralsPerCommand())),
                 new GatewayImapPackageModule(),
+                new GuardedSmtpModule(),
                 new WebAdminModule(settings.webAdminPort(), adminToken));
     }
 

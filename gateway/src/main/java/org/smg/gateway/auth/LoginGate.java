@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -76,30 +78,24 @@ public final class LoginGate {
     }
 
     /**
-     * Admits an attempt at once or refuses it at once, for a protocol that would have to block a
-     * shared I/O thread to wait (James 3.8.1 runs SMTP commands on Netty's event loops): an
-     * address that must wait out a delay, or already has {@link #IN_FLIGHT_PER_ADDRESS} attempts
-     * under way, is refused. Refusals count as failures, so a flooding address stays refused.
+     * Admits like {@link #admit} but waits on the calling thread, at most {@code limit}: for a
+     * protocol whose commands run on threads that may block (SMTP, see
+     * {@code org.smg.gateway.smtp.GuardedSmtpServer}). An attempt still waiting after the limit, or
+     * whose thread is interrupted, is refused and gives its place in the queue up.
      */
-    public Admission admitNow(InetAddress client) {
-        String address = addressKey(client);
-        boolean mustWait = !addressFailures.delayFor(address).isZero();
-        int failures = addressFailures.recordFailure(address);
-        synchronized (queues) {
-            AddressQueue queue = queues.computeIfAbsent(address, key -> new AddressQueue());
-            if (mustWait || queue.inFlight >= IN_FLIGHT_PER_ADDRESS) {
-                LOGGER.warn("Login refused unchecked for address {}: it would have to wait ({} recent failures)", address, failures);
-                if (queue.pending == 0) {
-                    queues.remove(address);
-                }
-                return Admission.REFUSED;
-            }
-            queue.pending++;
-            queue.inFlight++;
+    public Admission admitWithin(InetAddress client, Duration limit) {
+        CompletableFuture<Admission> waiting = admit(client);
+        try {
+            return waiting.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOGGER.warn("Login refused unchecked for address {}: not its turn within {} ms", addressKey(client), limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a login admission never fails", e.getCause());
         }
-        Admission admission = new Admission(this, address);
-        admission.expiry = scheduler.schedule(admission::close, HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        return admission;
+        // Its turn may have come just now: then take it rather than leave the place held.
+        return waiting.cancel(false) ? Admission.REFUSED : waiting.join();
     }
 
     private CompletableFuture<Admission> admit(InetAddress client, int pendingLimit) {

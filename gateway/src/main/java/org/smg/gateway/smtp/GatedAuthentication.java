@@ -1,5 +1,7 @@
 package org.smg.gateway.smtp;
 
+import java.time.Duration;
+
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
@@ -21,10 +23,11 @@ import org.smg.gateway.auth.LoginGate.Admission;
  * {@code UsersRepositoryAuthHook} and answering every attempt itself, so every failure, refused
  * unchecked or wrong password, gets the same {@code 535 5.7.8} reply (RFC 4954).
  *
- * <p>James 3.8.1 runs SMTP commands synchronously on Netty's I/O event loops, each shared by many
- * connections: waiting there would stall them all. So SMTP never waits for the gate: an address
- * without recent failures is admitted at once, one that would have to wait is refused at once
- * ({@link LoginGate#admitNow}).
+ * <p>An address with recent failures waits its turn, as in IMAP: its attempts are delayed and then
+ * checked in arrival order, at most {@link #WAIT_LIMIT} (a client waits minutes for a reply); only
+ * attempts beyond the gate's per-address cap, or still waiting after the limit, are refused
+ * unchecked. Waiting blocks the thread running this connection's commands, which is not a shared
+ * I/O thread: {@link GuardedSmtpServer} runs SMTP commands on threads of their own.
  */
 public final class GatedAuthentication implements AuthHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(GatedAuthentication.class);
@@ -34,6 +37,9 @@ public final class GatedAuthentication implements AuthHook {
         .smtpReturnCode("535")
         .smtpDescription("5.7.8 Authentication credentials invalid")
         .build();
+
+    /** Longer than the longest delay plus a queue of the address's own attempts; shorter than client timeouts. */
+    static final Duration WAIT_LIMIT = Duration.ofSeconds(60);
 
     private final UsersRepository users;
     private final LoginGate gate;
@@ -46,7 +52,7 @@ public final class GatedAuthentication implements AuthHook {
 
     @Override
     public HookResult doAuth(SMTPSession session, Username username, String password) {
-        try (Admission admission = gate.admitNow(session.getRemoteAddress().getAddress())) {
+        try (Admission admission = gate.admitWithin(session.getRemoteAddress().getAddress(), WAIT_LIMIT)) {
             if (!admission.admitted() || !users.test(username, password)) {
                 return FAILED;
             }

@@ -63,27 +63,27 @@ class LoginGateTest {
     }
 
     @Test
-    void admitNowShouldRefuseAThirdAttemptOfTheAddressInsteadOfQueueingIt() {
-        gate.admitNow(ATTACKER);
-        gate.admitNow(ATTACKER);
+    void admitWithinShouldWaitTheDelayInsteadOfRefusingWhenTheAddressFailedTooOften() {
+        for (int i = 0; i < LoginGate.FAILURES_PER_ADDRESS_BEFORE_DELAY; i++) {
+            gate.admit(ATTACKER).join().close();
+        }
+        long started = System.nanoTime();
 
-        Admission third = gate.admitNow(ATTACKER);
+        Admission delayed = gate.admitWithin(ATTACKER, Duration.ofSeconds(5));
 
-        assertThat(third.admitted()).isFalse();
-        assertThat(gate.pending(ATTACKER)).isEqualTo(2);
+        assertThat(delayed.admitted()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
 
     @Test
-    void admitNowShouldRefuseInsteadOfWaitingWhenTheAddressFailedTooOften() {
-        for (int i = 0; i < LoginGate.FAILURES_PER_ADDRESS_BEFORE_DELAY; i++) {
-            gate.admitNow(ATTACKER).close();
-        }
+    void admitWithinShouldRefuseAndGiveItsPlaceUpWhenItsTurnDoesNotComeInTime() {
+        List<CompletableFuture<Admission>> underWay = admitTimes(ATTACKER, LoginGate.IN_FLIGHT_PER_ADDRESS);
 
-        Admission refused = gate.admitNow(ATTACKER);
-        Admission citizen = gate.admitNow(CITIZEN);
+        Admission late = gate.admitWithin(ATTACKER, Duration.ofMillis(100));
 
-        assertThat(refused.admitted()).isFalse();
-        assertThat(citizen.admitted()).isTrue();
+        assertThat(late.admitted()).isFalse();
+        underWay.get(0).join().close();
+        assertThat(gate.pending(ATTACKER)).isEqualTo(LoginGate.IN_FLIGHT_PER_ADDRESS - 1);
     }
 
     @Test

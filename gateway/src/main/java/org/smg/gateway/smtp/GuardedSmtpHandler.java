@@ -1,0 +1,21 @@
+package org.smg.gateway.smtp;
+
+import org.apache.james.protocols.api.Protocol;
+import org.apache.james.protocols.api.ProtocolSession;
+import org.apache.james.protocols.netty.Encryption;
+import org.apache.james.smtpserver.netty.SMTPChannelInboundHandler;
+import org.apache.james.smtpserver.netty.SmtpMetrics;
+
+import io.netty.channel.ChannelHandlerContext;
+
+/** James's SMTP handler, whose sessions switch to TLS on the I/O thread ({@link StartTlsOnIoThread}). */
+final class GuardedSmtpHandler extends SMTPChannelInboundHandler {
+    GuardedSmtpHandler(Protocol protocol, Encryption encryption, boolean proxyRequired, SmtpMetrics metrics) {
+        super(protocol, encryption, proxyRequired, metrics);
+    }
+
+    @Override
+    protected ProtocolSession createSession(ChannelHandlerContext ctx) {
+        return protocol.newSession(new StartTlsOnIoThread(ctx.channel(), secure, proxyRequired));
+    }
+}
