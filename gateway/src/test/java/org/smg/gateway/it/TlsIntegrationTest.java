@@ -82,7 +82,9 @@ class TlsIntegrationTest {
 
         assertThat(result.output()).contains(ESTABLISHED).contains("Protocol version: TLSv1.2").contains("RENEGOTIATING");
         assertThat(result.closedByServer()).as("connection closed by the gateway:\n" + result.output()).isTrue();
-        assertThat(result.output()).contains("alert handshake failure");
+        // The fatal alert is what the JDK sends; on a busy machine s_client may see the reset of the
+        // closed connection before it reads the alert. An allowed renegotiation leaves the session open.
+        assertThat(result.output()).containsAnyOf("alert handshake failure", "Connection reset", "errno=104", "errno=32");
     }
 
     private static int port(String service) {
