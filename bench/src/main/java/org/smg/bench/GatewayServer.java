@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Our gateway, started from gateway/target/smg-gateway.jar exactly as ./run.sh starts it (with
@@ -21,6 +22,7 @@ final class GatewayServer extends ServerProcess {
 
     private final Path jar;
     private final Path mailetContainer;
+    private final Path policies;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private volatile String demoAddress;
     private volatile String demoPassword;
@@ -30,6 +32,7 @@ final class GatewayServer extends ServerProcess {
         super("gateway", "smg-bench-gateway-");
         this.jar = repository.resolve("gateway/target/smg-gateway.jar").toAbsolutePath();
         this.mailetContainer = repository.resolve("conf/mailetcontainer.xml").toAbsolutePath();
+        this.policies = repository.resolve("conf/policies").toAbsolutePath();
         settings.put("gateway.dataDir", root().resolve("var").toString());
         settings.put("storage.secret.file", root().resolve("secrets/storage.secret").toString());
         List<String> portKeys = List.of("smtp.relay.port", "smtp.submission.port", "smtp.smtps.port", "imap.port",
@@ -47,9 +50,24 @@ final class GatewayServer extends ServerProcess {
         }
         Path conf = Files.createDirectories(root().resolve("conf"));
         Files.copy(mailetContainer, conf.resolve("mailetcontainer.xml"));
+        copyTree(policies, conf.resolve("policies"));
         StringBuilder properties = new StringBuilder("# written by the benchmark; everything else is the built-in default\n");
         settings.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
         Files.writeString(conf.resolve("gateway.properties"), properties);
+    }
+
+    /** The shipped policy files: the gateway does not start without them. */
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
     }
 
     @Override
