@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * James 3.8.1 announces RFC 8514 SAVEDATE, but its JPA mailbox does not store save dates: FETCH
  * answered {@code SAVEDATE NIL} and SEARCH SAVEDSINCE matched nothing. The gateway announces no
- * SAVEDATE, and a client that uses it anyway gets a {@code BAD} that says why.
+ * SAVEDATE, and a client that uses it anyway gets a {@code BAD} that says why. The same holds for
+ * the other commands James's own test scripts exercise but the gateway does not offer (XLIST,
+ * REPLACE): not announced, and refused when sent anyway.
  */
 class SaveDateIntegrationTest {
     private static final String MESSAGE = "Subject: save date\r\n\r\nbody\r\n";
@@ -72,6 +74,23 @@ class SaveDateIntegrationTest {
             assertThat(fetch).last().asString().startsWith("f1 OK");
             assertThat(search).first().asString().startsWith("* SEARCH 1");
             assertThat(search).last().asString().startsWith("s1 OK");
+        }
+    }
+
+    @Test
+    void xlistAndReplaceShouldBeRefusedWhenSentThoughNotAnnounced() throws Exception {
+        try (ImapConversation imap = selectedInboxWithOneMessage()) {
+            List<String> before = imap.command("c0", "STATUS INBOX (MESSAGES)");
+
+            List<String> capability = imap.command("c1", "CAPABILITY");
+            List<String> xlist = imap.command("x1", "XLIST \"\" \"*\"");
+            List<String> replace = imap.command("r1", "REPLACE 1 INBOX \"body\"");
+            List<String> after = imap.command("c2", "STATUS INBOX (MESSAGES)");
+
+            assertThat(capability.get(0)).doesNotContain("XLIST").doesNotContain("REPLACE");
+            assertThat(xlist).last().asString().matches("x1 (NO|BAD) .*");
+            assertThat(replace).last().asString().matches("r1 (NO|BAD) .*");
+            assertThat(after.get(0)).isEqualTo(before.get(0));
         }
     }
 
