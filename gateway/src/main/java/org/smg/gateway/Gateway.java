@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditModule;
 import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.enrollment.EnrollmentModule;
 import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.imap.GatewayImapPackageModule;
@@ -74,7 +75,10 @@ public final class Gateway {
             server.start();
             List<String> lines = new ArrayList<>();
             if (demo) {
-                lines.add(DemoAccount.ensure(server.getProbe(GatewayProbe.class).users(), settings.defaultDomain(), secrets.demoPassword()).loginLine());
+                GatewayProbe probe = server.getProbe(GatewayProbe.class);
+                DemoAccount account = DemoAccount.ensure(probe.users(), probe.enrollment(), settings.defaultDomain(), secrets.demoPassword());
+                lines.add(account.loginLine());
+                lines.add(account.invitationLine(probe.enrollment()));
             }
             lines.addAll(Endpoints.describe(settings, secrets.webAdminToken()));
             lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
@@ -143,6 +147,7 @@ public final class Gateway {
                 JamesModules.webAdmin(),
                 new SmtpPolicyModule(settings),
                 new AuditModule(),
+                new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
                     binder.bind(LoginGate.class).toInstance(LoginGate.create(limits.authMaxDelay(), Clock.systemUTC()));

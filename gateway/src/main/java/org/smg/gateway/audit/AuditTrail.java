@@ -136,7 +136,7 @@ public final class AuditTrail implements AuditSink {
     }
 
     /** Characters that could break a log line or a JSON line apart, or make text read differently from how it is stored. */
-    static boolean forbidden(int codePoint) {
+    public static boolean forbidden(int codePoint) {
         return Character.isISOControl(codePoint)
             || codePoint == 0x2028 || codePoint == 0x2029
             || (codePoint >= 0x202A && codePoint <= 0x202E)
@@ -145,7 +145,7 @@ public final class AuditTrail implements AuditSink {
     }
 
     /** A client's value made safe to record: forbidden characters as {@code \\uXXXX}, at most 320 characters, "-" when absent. */
-    static String fromClient(String value) {
+    public static String fromClient(String value) {
         if (value == null || value.isEmpty()) {
             return "-";
         }

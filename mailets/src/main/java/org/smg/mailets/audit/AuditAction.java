@@ -21,7 +21,12 @@ public enum AuditAction {
     TERMS_ACCEPTED,
     ACCOUNT_SUSPENDED,
     ACCOUNT_REACTIVATED,
-    ACCOUNT_OPTED_OUT;
+    ACCOUNT_OPTED_OUT,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET_ISSUED,
+    ADMIN_TOKEN_CREATED,
+    ADMIN_TOKEN_REVOKED,
+    ADMIN_ACTION;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {

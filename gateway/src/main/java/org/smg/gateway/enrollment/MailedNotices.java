@@ -1,0 +1,72 @@
+package org.smg.gateway.enrollment;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import javax.mail.MessagingException;
+
+import org.smg.policies.model.Program;
+
+/**
+ * The content-free notices and the welcome message, written here and sent through the mail
+ * pipeline. Notices come from {@code no-reply@<default domain>} and name no message, subject or
+ * sender of anything in the secure inbox.
+ */
+public final class MailedNotices implements CitizenNotices, WelcomeDelivery {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final PipelineMail mail;
+    private final String noReply;
+    private final WebLinks web;
+
+    public MailedNotices(org.apache.mailet.MailetContext context, String domain, WebLinks web) {
+        this.mail = new PipelineMail(context);
+        this.noReply = "no-reply@" + domain;
+        this.web = web;
+    }
+
+    @Override
+    public void invitation(Account account, String programName, String link, Instant expires) {
+        notice(account, "Your invitation to secure messaging",
+            "Dear " + account.displayName() + ",\n\n"
+            + "The " + programName + " office has invited you to exchange messages with it securely.\n\n"
+            + "To register, open this link (the same link is in the letter the office sent you):\n\n"
+            + "  " + link + "\n\n"
+            + "The link works once, until " + WHEN.format(expires) + ".\n"
+            + "If you did not expect this invitation, ignore this message: nothing happens until the link is used.\n");
+    }
+
+    @Override
+    public void passwordChanged(Account account) {
+        notice(account, "The password of your secure inbox was changed",
+            "Dear " + account.displayName() + ",\n\n"
+            + "The password of your secure inbox was changed on " + WHEN.format(Instant.now()) + ".\n"
+            + "Every mail program and browser that was signed in has been signed out.\n\n"
+            + "If you did not change it, contact the office that invited you at once.\n\n"
+            + "Sign in: " + web.signIn() + "\n");
+    }
+
+    @Override
+    public void optedOut(Account account) {
+        notice(account, "You have left secure messaging",
+            "Dear " + account.displayName() + ",\n\n"
+            + "Your secure inbox was closed on " + WHEN.format(Instant.now()) + " and you will receive paper correspondence again.\n"
+            + "The messages already in it are kept as records. Staff mail sent to it is returned to the sender.\n\n"
+            + "If you did not ask for this, contact the office that invited you.\n");
+    }
+
+    @Override
+    public void deliver(Account account, Program program) throws MessagingException {
+        mail.send(program.staffAddress(), program.name(), account.address(), program.welcome().subject(), program.welcome().body(), false);
+    }
+
+    private void notice(Account account, String subject, String text) {
+        try {
+            mail.send(noReply, "Secure messaging", account.email(), subject, text
+                + "\nThis message was sent automatically; replies are not read.\n", true);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("notice to the external address of " + account.address() + " could not be queued", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.smg.gateway.enrollment;
+
+import org.smg.policies.settings.GatewaySettings;
+
+/** The citizen web server's public addresses, built from the configured host name and web port. */
+public final class WebLinks {
+    private final String base;
+
+    public WebLinks(String host, int port) {
+        this.base = "https://" + host + (port == 443 ? "" : ":" + port);
+    }
+
+    public static WebLinks of(GatewaySettings settings) {
+        return new WebLinks(settings.hostname(), settings.webPort());
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String register(String token) {
+        return base + "/register/" + token;
+    }
+
+    public String reset(String token) {
+        return base + "/reset/" + token;
+    }
+
+    public String terms() {
+        return base + "/terms";
+    }
+
+    public String signIn() {
+        return base + "/signin";
+    }
+}
