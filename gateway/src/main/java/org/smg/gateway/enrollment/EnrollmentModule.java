@@ -9,6 +9,9 @@ import javax.sql.DataSource;
 
 import org.apache.james.user.api.UsersRepository;
 import org.apache.mailet.MailetContext;
+import org.apache.james.webadmin.Routes;
+import org.smg.gateway.admin.AccountRoutes;
+import org.smg.gateway.admin.InvitationRoutes;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.policies.model.PolicyHolder;
 import org.smg.policies.settings.GatewaySettings;
@@ -16,6 +19,7 @@ import org.smg.policies.settings.SettingsException;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
 
 /** Accounts, invitations and the rules between them, on the encrypted database and the policy files. */
 public final class EnrollmentModule extends AbstractModule {
@@ -31,6 +35,9 @@ public final class EnrollmentModule extends AbstractModule {
     protected void configure() {
         bind(AccountSessions.class).toInstance(new AccountSessions());
         bind(WebLinks.class).toInstance(WebLinks.of(settings));
+        Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
+        routes.addBinding().to(InvitationRoutes.class);
+        routes.addBinding().to(AccountRoutes.class);
     }
 
     @Provides
