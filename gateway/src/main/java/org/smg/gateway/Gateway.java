@@ -40,6 +40,7 @@ import org.smg.gateway.storage.StorageException;
 import org.smg.gateway.tls.ServerIdentity;
 import org.smg.gateway.tls.TlsIdentityException;
 import org.smg.gateway.tls.TlsRenegotiation;
+import org.smg.gateway.web.WebModule;
 import org.smg.gateway.webadmin.WebAdminModule;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.Limits;
@@ -148,6 +149,7 @@ public final class Gateway {
                 new SmtpPolicyModule(settings),
                 new AuditModule(),
                 new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
+                new WebModule(settings, identity),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
                     binder.bind(LoginGate.class).toInstance(LoginGate.create(limits.authMaxDelay(), Clock.systemUTC()));

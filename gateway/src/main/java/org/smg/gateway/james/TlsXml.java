@@ -4,23 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.smg.gateway.tls.ServerIdentity;
+import org.smg.gateway.tls.TlsProtocols;
 
 /**
  * The {@code <tls>} element of every James listener: the server identity, TLS 1.2 and 1.3 only,
- * and AEAD cipher suites with forward secrecy only. Not configurable on purpose.
+ * and AEAD cipher suites with forward secrecy only ({@link TlsProtocols}, shared with the web server).
  */
 final class TlsXml {
-    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-    static final List<String> CIPHER_SUITES = List.of(
-        "TLS_AES_256_GCM_SHA384",
-        "TLS_AES_128_GCM_SHA256",
-        "TLS_CHACHA20_POLY1305_SHA256",
-        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    static final List<String> PROTOCOLS = TlsProtocols.PROTOCOLS;
+    static final List<String> CIPHER_SUITES = TlsProtocols.CIPHER_SUITES;
 
     private TlsXml() {
     }

@@ -1,0 +1,117 @@
+package org.smg.gateway.web;
+
+import java.time.Clock;
+
+import javax.annotation.PreDestroy;
+import javax.inject.Inject;
+import javax.net.ssl.SSLContext;
+
+import org.apache.james.lifecycle.api.Startable;
+import org.apache.james.user.api.UsersRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smg.gateway.audit.AuditTrail;
+import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.enrollment.AccountSessions;
+import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.tls.TlsProtocols;
+import org.smg.policies.settings.GatewaySettings;
+import org.xnio.Options;
+import org.xnio.Sequence;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.RoutingHandler;
+
+/**
+ * The citizen web server: HTTPS only, on the web port and bind address, with the certificate and
+ * the TLS versions and suites of the mail ports. Undertow's core, no servlet layer: routes are
+ * plain handlers, every page runs on a worker thread behind {@link GuardedHandler}, every
+ * response carries the {@link SecurityHeaders}.
+ *
+ * <p>Limits: request headers and bodies 16 KiB, a request must arrive within 10 s and an idle
+ * connection closes after 60 s, so slow or huge requests cannot hold the server. HTTP/2 is off.
+ */
+public final class CitizenWebServer implements Startable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(CitizenWebServer.class);
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    static final int REQUEST_PARSE_MILLIS = 10_000;
+    static final int IDLE_MILLIS = 60_000;
+    private static final int IO_THREADS = 1;
+    private static final int WORKER_THREADS = 8;
+
+    private final GatewaySettings settings;
+    private final SSLContext tls;
+    private final HttpHandler handler;
+    private Undertow server;
+
+    @Inject
+    CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
+                     AccountSessions accountSessions) {
+        this.settings = listener.settings();
+        this.tls = listener.tls();
+        this.handler = new SecurityHeaders(routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC())));
+    }
+
+    static HttpHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
+                              WebSessions sessions) {
+        Pages pages = new Pages();
+        Visit visit = new Visit(sessions);
+        SignedIn signedIn = new SignedIn(enrollment, pages, visit);
+        RegistrationPages registration = new RegistrationPages(enrollment, pages, visit);
+        ResetPages reset = new ResetPages(enrollment, pages, visit);
+        SignInPages signIn = new SignInPages(enrollment, users, gate, audit, pages, visit);
+        TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
+        AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn);
+        RoutingHandler routes = new RoutingHandler(false)
+            .get("/", new GuardedHandler("home", account::home, pages))
+            .get("/register/{token}", new GuardedHandler("register", registration::show, pages))
+            .post("/register/{token}", new GuardedHandler("register", registration::submit, pages))
+            .get("/reset/{token}", new GuardedHandler("reset", reset::show, pages))
+            .post("/reset/{token}", new GuardedHandler("reset", reset::submit, pages))
+            .get("/signin", new GuardedHandler("signin", signIn::show, pages))
+            .post("/signin", new GuardedHandler("signin", signIn::submit, pages))
+            .get("/signout", new GuardedHandler("signout", signIn::signOut, pages))
+            .get("/terms", new GuardedHandler("terms", terms::show, pages))
+            .post("/terms", new GuardedHandler("terms", terms::submit, pages))
+            .get("/account", new GuardedHandler("account", account::show, pages))
+            .post("/account/password", new GuardedHandler("password", account::changePassword, pages))
+            .get("/account/opt-out", new GuardedHandler("opt-out", account::confirmOptOut, pages))
+            .post("/account/opt-out", new GuardedHandler("opt-out", account::optOut, pages))
+            .get(StyleSheet.PATH, new StyleSheet());
+        routes.setFallbackHandler(new GuardedHandler("not-found", exchange -> pages.message(exchange, 404, "Page not found",
+            "There is no page at this address.", "/", "Go to the start page"), pages));
+        routes.setInvalidMethodHandler(new GuardedHandler("method", exchange -> pages.message(exchange, 405, "Method not allowed",
+            "This page cannot be used with " + exchange.getRequestMethod() + ".", "/", "Go to the start page"), pages));
+        return routes;
+    }
+
+    public synchronized void start() {
+        String host = settings.bindAddress().getHostAddress();
+        server = Undertow.builder()
+            .addHttpsListener(settings.webPort(), host, tls)
+            .setIoThreads(IO_THREADS)
+            .setWorkerThreads(WORKER_THREADS)
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) FormBody.MAX_BYTES)
+            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
+            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, REQUEST_PARSE_MILLIS)
+            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_MILLIS)
+            .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+            .setSocketOption(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(TlsProtocols.PROTOCOLS))
+            .setSocketOption(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(TlsProtocols.CIPHER_SUITES))
+            .setHandler(handler)
+            .build();
+        server.start();
+        LOGGER.info("citizen web server listening on https://{}:{}", host, settings.webPort());
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+            LOGGER.info("citizen web server stopped");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.smg.gateway.web;
+
+import static org.smg.gateway.web.Pages.params;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.apache.james.core.Username;
+import org.apache.james.user.api.UsersRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smg.gateway.audit.AuditTrail;
+import org.smg.gateway.audit.LoginProtocol;
+import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.enrollment.LoginAccess;
+import org.smg.mailets.audit.AuditAction;
+
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * {@code /signin} and {@code /signout}. The password is checked the way IMAP and SMTP check it:
+ * admitted by the per-address {@link LoginGate}, then James's users repository (throttled per
+ * account), and every outcome is in the audit trail with protocol {@code web}. Only then does the
+ * account's state decide: terms to accept go to the terms page; suspended, opted out or no
+ * account are refused with the reason.
+ */
+final class SignInPages {
+    private static final Logger LOGGER = LoggerFactory.getLogger(SignInPages.class);
+    /** How long a sign-in may wait for its turn at the gate before it is answered as a failure. */
+    static final Duration ADMISSION_WAIT = Duration.ofSeconds(20);
+    static final String WRONG = "The address or password is not correct.";
+    private static final int MAX_ADDRESS = 254;
+    private static final int MAX_PASSWORD = 1024;
+
+    private final Enrollment enrollment;
+    private final UsersRepository users;
+    private final LoginGate gate;
+    private final AuditTrail audit;
+    private final Pages pages;
+    private final Visit visit;
+
+    SignInPages(Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit, Pages pages, Visit visit) {
+        this.enrollment = enrollment;
+        this.users = users;
+        this.gate = gate;
+        this.audit = audit;
+        this.pages = pages;
+        this.visit = visit;
+    }
+
+    void show(HttpServerExchange exchange) throws Exception {
+        if (visit.signedIn(exchange).isPresent()) {
+            Pages.redirect(exchange, "/");
+            return;
+        }
+        form(exchange, 200, visit.forForm(exchange), "", null);
+    }
+
+    void submit(HttpServerExchange exchange) throws Exception {
+        FormBody form = FormBody.read(exchange);
+        WebSession session = visit.checkedForm(exchange, form);
+        String address = form.field("address").strip().toLowerCase(Locale.ROOT);
+        String client = Visit.client(exchange);
+        if (!passwordValid(exchange, address, form.field("password"))) {
+            audit.loginFailed(LoginProtocol.WEB, address, client);
+            form(exchange, 200, session, address.length() <= MAX_ADDRESS ? address : "", WRONG);
+            return;
+        }
+        LoginAccess access = enrollment.access(address);
+        if (access != LoginAccess.ALLOWED && access != LoginAccess.TERMS_REQUIRED) {
+            audit.record("user:" + AuditTrail.fromClient(address), AuditAction.LOGIN_FAILED, AuditTrail.fromClient(address),
+                "refused-" + access.name().toLowerCase(Locale.ROOT), "protocol=web client=" + AuditTrail.fromClient(client));
+            pages.message(exchange, 403, "No access", access.explanation(enrollment.links()), null, null);
+            return;
+        }
+        audit.loginSucceeded(LoginProtocol.WEB, address, client);
+        visit.signIn(exchange, address);
+        LOGGER.info("web sign-in of {} from {}", address, client);
+        Pages.redirect(exchange, access == LoginAccess.ALLOWED ? "/account" : "/terms");
+    }
+
+    void signOut(HttpServerExchange exchange) {
+        visit.signOut(exchange, visit.current(exchange));
+        Pages.redirect(exchange, "/signin");
+    }
+
+    private boolean passwordValid(HttpServerExchange exchange, String address, String password) throws Exception {
+        if (address.isEmpty() || address.length() > MAX_ADDRESS || password.isEmpty() || password.length() > MAX_PASSWORD) {
+            return false;
+        }
+        Username username;
+        try {
+            username = Username.of(address);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        InetAddress client = exchange.getSourceAddress().getAddress();
+        try (LoginGate.Admission admission = gate.admitWithin(client, ADMISSION_WAIT)) {
+            if (!admission.admitted() || !users.test(username, password)) {
+                return false;
+            }
+            admission.succeeded();
+            return true;
+        }
+    }
+
+    private void form(HttpServerExchange exchange, int status, WebSession session, String address, String error) {
+        pages.send(exchange, status, "signin", params("csrf", session.csrfToken(), "address", address, "error", error));
+    }
+}

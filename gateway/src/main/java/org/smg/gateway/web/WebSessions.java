@@ -1,0 +1,142 @@
+package org.smg.gateway.web;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smg.gateway.enrollment.AccountSessions;
+
+/**
+ * The web sessions, in memory: ids of 256 random bits, ended after {@link #IDLE_TIMEOUT} without a
+ * request. A signed-in session is registered in {@link AccountSessions} under protocol
+ * {@code web}, so a suspension, an opt-out or a password change elsewhere ends it: the next
+ * request with its cookie finds no session and is treated as signed out.
+ *
+ * <p>Sign-in always creates a new session (and so a new id and CSRF token): an id that existed
+ * before sign-in, which someone else might have planted or seen, is never promoted.
+ *
+ * <p>Memory is bounded: at most {@link #MAX_SESSIONS}; expired sessions are swept at most once a
+ * minute when sessions are created, and a store still full after a sweep refuses new pre-sessions.
+ */
+final class WebSessions {
+    private static final Logger LOGGER = LoggerFactory.getLogger(WebSessions.class);
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    static final int MAX_SESSIONS = 20_000;
+    static final String PROTOCOL = "web";
+    private static final int ID_BYTES = 32;
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+    /** The store is full: too many open sessions; the page says to try again later. */
+    static final class Full extends Exception {
+        Full() {
+            super("too many open web sessions");
+        }
+    }
+
+    private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
+    private final AccountSessions accounts;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final int capacity;
+    private volatile Instant lastSweep = Instant.EPOCH;
+
+    WebSessions(AccountSessions accounts, Clock clock) {
+        this(accounts, clock, MAX_SESSIONS);
+    }
+
+    WebSessions(AccountSessions accounts, Clock clock, int capacity) {
+        this.accounts = accounts;
+        this.clock = clock;
+        this.capacity = capacity;
+    }
+
+    /** The live session with this id, touched; empty when unknown, ended or idle too long (then ended). */
+    Optional<WebSession> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        WebSession session = sessions.get(id);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (session.ended() || expired(session, now)) {
+            end(session);
+            return Optional.empty();
+        }
+        session.seen(now);
+        return Optional.of(session);
+    }
+
+    /** A new session before sign-in, for the CSRF token of a form. */
+    WebSession anonymous() throws Full {
+        sweepIfDue();
+        if (sessions.size() >= capacity) {
+            throw new Full();
+        }
+        return store(new WebSession(newId(), CsrfToken.newToken(random), null, clock.instant()));
+    }
+
+    /**
+     * Signs the account in: ends {@code previous} (if any) and returns a new session under a new id,
+     * registered in {@link AccountSessions}. Never refused for lack of room: a proven citizen gets in.
+     */
+    WebSession signIn(String account, Optional<WebSession> previous) {
+        previous.ifPresent(this::end);
+        sweepIfDue();
+        WebSession session = store(new WebSession(newId(), CsrfToken.newToken(random), account, clock.instant()));
+        session.registered(accounts.register(account, PROTOCOL, () -> end(session)));
+        LOGGER.debug("web session started for {}", account);
+        return session;
+    }
+
+    /** Ends the session: it is forgotten, its registration closed, its cookie no longer works. */
+    void end(WebSession session) {
+        sessions.remove(session.id(), session);
+        session.end();
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    private WebSession store(WebSession session) {
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    private boolean expired(WebSession session, Instant now) {
+        return session.lastSeen().plus(IDLE_TIMEOUT).isBefore(now);
+    }
+
+    private void sweepIfDue() {
+        Instant now = clock.instant();
+        if (lastSweep.plus(SWEEP_INTERVAL).isAfter(now)) {
+            return;
+        }
+        lastSweep = now;
+        for (WebSession session : sessions.values()) {
+            if (session.ended() || expired(session, now)) {
+                end(session);
+            }
+        }
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether an id has the shape this store issues: 43 base64url characters. Checked before any lookup. */
+    static boolean wellFormedId(String id) {
+        return id != null && id.length() == 43 && id.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
+    }
+}
