@@ -268,6 +268,10 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         return port("imap.imaps.port");
     }
 
+    int webPort() {
+        return port("web.port");
+    }
+
     int webAdminPort() {
         return port("webadmin.port");
     }

@@ -9,7 +9,8 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** TLS for raw test clients: trusts the test gateway's self-signed certificate (and any other). Test code only. */
 final class TrustAll {
@@ -50,9 +51,26 @@ final class TrustAll {
         return socket;
     }
 
-    private static final class AcceptingTrustManager implements X509TrustManager {
+    /** Extended, so that the JDK does not wrap it with a host name check (java.net.http.HttpClient asks for one). */
+    private static final class AcceptingTrustManager extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
 
         @Override

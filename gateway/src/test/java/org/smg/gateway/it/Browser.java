@@ -1,0 +1,123 @@
+package org.smg.gateway.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A minimal browser for the citizen web server, over real HTTPS: keeps the cookies the server
+ * sets (its own small jar, so each instance is one browser), never follows redirects by itself,
+ * and fills in the CSRF hidden field of the last page it read. Test code only.
+ */
+final class Browser {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder()
+        .sslContext(TrustAll.sslContext())
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+    private final String base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String lastBody = "";
+
+    Browser(GatewayProcess gateway) {
+        this.base = "https://localhost:" + gateway.webPort();
+    }
+
+    /** The path of an absolute link the gateway issued (its host is the configured public name). */
+    static String pathOf(String link) {
+        return URI.create(link).getRawPath();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET().build());
+    }
+
+    /** Posts the fields as a web form, adding the CSRF token of the last page read. */
+    HttpResponse<String> submit(String path, String... namesAndValues) throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("csrf", csrf());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return post(path, fields);
+    }
+
+    /** Posts exactly these fields (no CSRF token added). */
+    HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        String body = fields.entrySet().stream()
+            .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+            .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+        return send(request(path).method(method, body).build());
+    }
+
+    /** The CSRF token of the last page read; fails when it had none. */
+    String csrf() {
+        Matcher matcher = CSRF.matcher(lastBody);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF field in the last page:\n" + lastBody);
+        }
+        return matcher.group(1);
+    }
+
+    void forgetCookies() {
+        cookies.clear();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        for (String header : response.headers().allValues("set-cookie")) {
+            String pair = header.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            String name = pair.substring(0, equals).strip();
+            String value = pair.substring(equals + 1).strip();
+            if (value.isEmpty() || header.contains("Max-Age=0")) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+        lastBody = response.body();
+        return response;
+    }
+
+    /** The page's text with the few entities the templates produce turned back into characters. */
+    static String text(HttpResponse<String> response) {
+        return response.body().replace("&#39;", "'").replace("&#34;", "\"").replace("&quot;", "\"")
+            .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    List<String> cookieNames() {
+        return List.copyOf(cookies.keySet());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
