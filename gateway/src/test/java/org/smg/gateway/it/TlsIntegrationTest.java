@@ -26,7 +26,7 @@ class TlsIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"imaps, -tls1", "imaps, -tls1_1", "smtps, -tls1", "smtps, -tls1_1"})
+    @CsvSource({"imaps, -tls1", "imaps, -tls1_1", "smtps, -tls1", "smtps, -tls1_1", "web, -tls1", "web, -tls1_1"})
     void handshakeShouldBeRefusedWhenClientOffersOnlyTls10Or11(String service, String protocol) throws Exception {
 
         String output = Openssl.sClient(port(service), protocol, "-cipher", "DEFAULT:@SECLEVEL=0");
@@ -35,7 +35,8 @@ class TlsIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"imaps, -tls1_2, TLSv1.2", "imaps, -tls1_3, TLSv1.3", "smtps, -tls1_2, TLSv1.2", "smtps, -tls1_3, TLSv1.3"})
+    @CsvSource({"imaps, -tls1_2, TLSv1.2", "imaps, -tls1_3, TLSv1.3", "smtps, -tls1_2, TLSv1.2", "smtps, -tls1_3, TLSv1.3",
+        "web, -tls1_2, TLSv1.2", "web, -tls1_3, TLSv1.3"})
     void handshakeShouldSucceedWhenClientOffersTls12Or13(String service, String protocol, String negotiated) throws Exception {
 
         String output = Openssl.sClient(port(service), protocol);
@@ -63,9 +64,11 @@ class TlsIntegrationTest {
 
         String imaps = Openssl.sClient(port("imaps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
         String smtps = Openssl.sClient(port("smtps"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
+        String web = Openssl.sClient(port("web"), "-tls1_2", "-cipher", suite + ":@SECLEVEL=0");
 
         assertThat(imaps).doesNotContain(ESTABLISHED).contains("alert handshake failure");
         assertThat(smtps).doesNotContain(ESTABLISHED).contains("alert handshake failure");
+        assertThat(web).doesNotContain(ESTABLISHED).contains("alert handshake failure");
     }
 
     /**
@@ -74,7 +77,7 @@ class TlsIntegrationTest {
      * and after STARTTLS. TLS 1.3 has no renegotiation at all.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"imaps, ''", "smtps, ''", "submission, smtp", "imap, imap"})
+    @CsvSource({"imaps, ''", "smtps, ''", "web, ''", "submission, smtp", "imap, imap"})
     void renegotiationShouldBeRefusedWhenClientInitiatesItOnTls12(String service, String starttls) throws Exception {
         String[] options = starttls.isEmpty() ? new String[] {"-tls1_2"} : new String[] {"-tls1_2", "-starttls", starttls};
 
@@ -93,6 +96,7 @@ class TlsIntegrationTest {
             case "smtps" -> gateway.smtpsPort();
             case "submission" -> gateway.submissionPort();
             case "imap" -> gateway.imapPort();
+            case "web" -> gateway.webPort();
             default -> throw new IllegalArgumentException(service);
         };
     }
