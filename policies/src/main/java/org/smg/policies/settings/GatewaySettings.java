@@ -84,7 +84,7 @@ public final class GatewaySettings {
         return ports.imaps();
     }
 
-    /** HTTPS port reserved for the web view (web.port). */
+    /** HTTPS port of the citizen web server (web.port). */
     public int webPort() {
         return ports.web();
     }
