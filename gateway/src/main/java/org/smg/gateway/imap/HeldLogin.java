@@ -13,6 +13,7 @@ import org.apache.james.imap.api.process.ImapLineHandler;
 import org.apache.james.imap.api.process.ImapProcessor.Responder;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.api.process.SelectedMailbox;
+import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.protocols.api.OidcSASLConfiguration;
 
 import reactor.core.publisher.Mono;
@@ -83,6 +84,17 @@ final class HeldLogin {
         @Override
         public ImapSessionState getState() {
             return authenticated ? ImapSessionState.AUTHENTICATED : real.getState();
+        }
+
+        // James's Netty session keeps the mailbox session in a field of its own, not in an attribute.
+        @Override
+        public void setMailboxSession(MailboxSession mailboxSession) {
+            real.setMailboxSession(mailboxSession);
+        }
+
+        @Override
+        public MailboxSession getMailboxSession() {
+            return real.getMailboxSession();
         }
 
         @Override
