@@ -12,6 +12,7 @@ import org.apache.mailet.MailetContext;
 import org.apache.james.webadmin.Routes;
 import org.smg.gateway.admin.AccountRoutes;
 import org.smg.gateway.admin.InvitationRoutes;
+import org.smg.gateway.admin.PolicyRoutes;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.policies.model.PolicyHolder;
 import org.smg.policies.settings.GatewaySettings;
@@ -38,6 +39,7 @@ public final class EnrollmentModule extends AbstractModule {
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(InvitationRoutes.class);
         routes.addBinding().to(AccountRoutes.class);
+        routes.addBinding().to(PolicyRoutes.class);
     }
 
     @Provides
