@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -40,6 +41,7 @@ class CitizenWebIntegrationTest {
         HttpResponse<String> form = browser.get(invited.path());
         HttpResponse<String> registered = browser.submit(invited.path(), "password", PASSWORD, "confirm", PASSWORD);
         HttpResponse<String> terms = browser.get("/terms");
+        List<String> loginBeforeTerms = imapLogin(invited.address(), PASSWORD);
         HttpResponse<String> accepted = browser.submit("/terms", "decision", "accept");
         HttpResponse<String> account = browser.get("/account");
 
@@ -49,6 +51,7 @@ class CitizenWebIntegrationTest {
         assertThat(registered.headers().firstValue("location")).contains("/terms");
         assertThat(terms.statusCode()).isEqualTo(200);
         assertThat(Browser.text(terms)).contains("Energy Credits Online (ECO), version 1");
+        assertThat(loginBeforeTerms).last().asString().startsWith("a1 NO [AUTHORIZATIONFAILED]").contains("/terms");
         assertThat(accepted.headers().firstValue("location")).contains("/account");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(Browser.text(account)).contains(invited.address()).contains("port " + gateway.imapsPort() + " with SSL/TLS")
@@ -322,6 +325,12 @@ class CitizenWebIntegrationTest {
         HttpResponse<String> response = browser.submit("/signin", "address", address, "password", password);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
         return browser;
+    }
+
+    private static List<String> imapLogin(String address, String password) throws Exception {
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            return imap.command("a1", "LOGIN \"" + address + "\" \"" + password + "\"");
+        }
     }
 
     private static String field(String json, String name) {
