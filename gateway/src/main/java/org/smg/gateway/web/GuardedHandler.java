@@ -9,7 +9,7 @@ import io.undertow.server.HttpServerExchange;
 /**
  * Runs a page on a worker thread (pages read forms and ask the database, which blocks) and turns
  * what a page may throw into a page with a clear status: a refused form body (413, 415, 400), a
- * missing CSRF token (403), a full session store (503), anything else (500, logged with the
+ * missing CSRF token (403), anything else (500, logged with the
  * route's name only: paths carry link tokens).
  */
 final class GuardedHandler implements HttpHandler {
@@ -48,9 +48,6 @@ final class GuardedHandler implements HttpHandler {
         } catch (Visit.CsrfRefused e) {
             LOGGER.info("web {}: form refused from {}: {}", route, Visit.client(exchange), e.getMessage());
             answer(exchange, 403, "The form was refused", CSRF_REFUSED);
-        } catch (WebSessions.Full e) {
-            LOGGER.warn("web {}: {}", route, e.getMessage());
-            answer(exchange, 503, "Busy", "The service is busy. Try again in a few minutes.");
         } catch (Exception e) {
             LOGGER.error("web {} failed: {}", route, e.toString());
             answer(exchange, 500, "Something went wrong", "The service could not complete your request. Try again later.");

@@ -33,7 +33,7 @@ final class Visit {
     }
 
     /** The visitor's session, or a new pre-session whose cookie is set on the response. */
-    WebSession forForm(HttpServerExchange exchange) throws WebSessions.Full {
+    WebSession forForm(HttpServerExchange exchange) {
         Optional<WebSession> existing = current(exchange);
         if (existing.isPresent()) {
             return existing.get();

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,39 +25,38 @@ import org.smg.gateway.enrollment.AccountSessions;
  * <p>Sign-in always creates a new session (and so a new id and CSRF token): an id that existed
  * before sign-in, which someone else might have planted or seen, is never promoted.
  *
- * <p>Memory is bounded: at most {@link #MAX_SESSIONS}; expired sessions are swept at most once a
- * minute when sessions are created, and a store still full after a sweep refuses new pre-sessions.
+ * <p>Memory is bounded. Pre-sessions cost nothing to make (any visitor of the sign-in page gets
+ * one), so there are at most {@link #MAX_PRE_SESSIONS}: when full, the oldest is dropped (its
+ * visitor's form is refused with the CSRF page and works after a reload), so a flood of visitors
+ * can neither exhaust memory nor lock real ones out. Signed-in sessions need a password and are
+ * never dropped for room. Expired sessions are swept at most once a minute.
  */
 final class WebSessions {
     private static final Logger LOGGER = LoggerFactory.getLogger(WebSessions.class);
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
-    static final int MAX_SESSIONS = 20_000;
+    static final int MAX_PRE_SESSIONS = 20_000;
     static final String PROTOCOL = "web";
     private static final int ID_BYTES = 32;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-
-    /** The store is full: too many open sessions; the page says to try again later. */
-    static final class Full extends Exception {
-        Full() {
-            super("too many open web sessions");
-        }
-    }
 
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
     private final AccountSessions accounts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final int capacity;
+    private final int preSessionCapacity;
+    /** Pre-sessions in creation order; may hold some already ended, which are skipped when polled. */
+    private final Queue<WebSession> preSessions = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger preSessionCount = new AtomicInteger();
     private volatile Instant lastSweep = Instant.EPOCH;
 
     WebSessions(AccountSessions accounts, Clock clock) {
-        this(accounts, clock, MAX_SESSIONS);
+        this(accounts, clock, MAX_PRE_SESSIONS);
     }
 
-    WebSessions(AccountSessions accounts, Clock clock, int capacity) {
+    WebSessions(AccountSessions accounts, Clock clock, int preSessionCapacity) {
         this.accounts = accounts;
         this.clock = clock;
-        this.capacity = capacity;
+        this.preSessionCapacity = preSessionCapacity;
     }
 
     /** The live session with this id, touched; empty when unknown, ended or idle too long (then ended). */
@@ -75,13 +77,21 @@ final class WebSessions {
         return Optional.of(session);
     }
 
-    /** A new session before sign-in, for the CSRF token of a form. */
-    WebSession anonymous() throws Full {
+    /** A new session before sign-in, for the CSRF token of a form; the oldest pre-session goes when there are too many. */
+    WebSession anonymous() {
         sweepIfDue();
-        if (sessions.size() >= capacity) {
-            throw new Full();
+        while (preSessionCount.get() >= preSessionCapacity) {
+            WebSession oldest = preSessions.poll();
+            if (oldest == null) {
+                break;
+            }
+            preSessionCount.decrementAndGet();
+            end(oldest);
         }
-        return store(new WebSession(newId(), CsrfToken.newToken(random), null, clock.instant()));
+        WebSession session = store(new WebSession(newId(), CsrfToken.newToken(random), null, clock.instant()));
+        preSessions.add(session);
+        preSessionCount.incrementAndGet();
+        return session;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.smg.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +15,7 @@ class WebSessionsTest {
     private final WebSessions sessions = new WebSessions(accounts, clock);
 
     @Test
-    void anonymousShouldIssue256BitIdWhenCreated() throws Exception {
+    void anonymousShouldIssue256BitIdWhenCreated() {
 
         WebSession session = sessions.anonymous();
 
@@ -27,7 +26,7 @@ class WebSessionsTest {
     }
 
     @Test
-    void signInShouldRotateIdAndCsrfTokenAndEndThePreSession() throws Exception {
+    void signInShouldRotateIdAndCsrfTokenAndEndThePreSession() {
         WebSession before = sessions.anonymous();
 
         WebSession after = sessions.signIn("jane@example.gov", Optional.of(before));
@@ -100,25 +99,41 @@ class WebSessionsTest {
     }
 
     @Test
-    void anonymousShouldBeRefusedWhenTheStoreIsFull() throws Exception {
+    void anonymousShouldDropTheOldestPreSessionWhenThereAreTooMany() {
         WebSessions small = new WebSessions(accounts, clock, 2);
-        small.anonymous();
-        small.anonymous();
+        WebSession oldest = small.anonymous();
+        WebSession middle = small.anonymous();
 
-        assertThatThrownBy(small::anonymous).isInstanceOf(WebSessions.Full.class);
+        WebSession newest = small.anonymous();
+
+        assertThat(small.find(oldest.id())).isEmpty();
+        assertThat(small.find(middle.id())).contains(middle);
+        assertThat(small.find(newest.id())).contains(newest);
     }
 
     @Test
-    void anonymousShouldMakeRoomWhenExpiredSessionsAreSwept() throws Exception {
+    void anonymousShouldNeverDropSignedInSessionsWhenPreSessionsFlood() {
         WebSessions small = new WebSessions(accounts, clock, 2);
-        small.anonymous();
-        small.anonymous();
+        WebSession citizen = small.signIn("jane@example.gov", Optional.of(small.anonymous()));
+
+        for (int i = 0; i < 10; i++) {
+            small.anonymous();
+        }
+
+        assertThat(small.find(citizen.id())).contains(citizen);
+        assertThat(small.size()).isEqualTo(3);
+    }
+
+    @Test
+    void anonymousShouldSweepExpiredSessionsAndTheirRegistrations() {
+        sessions.signIn("jane@example.gov", Optional.empty());
+        sessions.anonymous();
 
         clock.advance(WebSessions.IDLE_TIMEOUT.plusMinutes(2));
-        WebSession fresh = small.anonymous();
+        sessions.anonymous();
 
-        assertThat(small.size()).isEqualTo(1);
-        assertThat(small.find(fresh.id())).contains(fresh);
+        assertThat(sessions.size()).isEqualTo(1);
+        assertThat(accounts.count("jane@example.gov")).isZero();
     }
 
     @Test
