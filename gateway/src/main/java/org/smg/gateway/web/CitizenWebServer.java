@@ -30,7 +30,7 @@ import io.undertow.server.RoutingHandler;
  * plain handlers, every page runs on a worker thread behind {@link GuardedHandler}, every
  * response carries the {@link SecurityHeaders}.
  *
- * <p>Limits: request headers and bodies 16 KiB, a request must arrive within 10 s and an idle
+ * <p>Limits: request headers 16 KiB, forms 16 KiB, any body 64 KiB ({@link FormBody}), a request must arrive within 10 s and an idle
  * connection closes after 60 s, so slow or huge requests cannot hold the server. HTTP/2 is off.
  */
 public final class CitizenWebServer implements Startable {
@@ -93,7 +93,7 @@ public final class CitizenWebServer implements Startable {
             .addHttpsListener(settings.webPort(), host, tls)
             .setIoThreads(IO_THREADS)
             .setWorkerThreads(WORKER_THREADS)
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) FormBody.MAX_BYTES)
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) FormBody.DRAIN_LIMIT)
             .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
             .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, REQUEST_PARSE_MILLIS)
             .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_MILLIS)

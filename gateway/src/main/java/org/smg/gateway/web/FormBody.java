@@ -2,6 +2,7 @@ package org.smg.gateway.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -10,15 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 
 /**
- * A submitted form ({@code application/x-www-form-urlencoded}), read with a size cap: a body
- * declared larger than {@link #MAX_BYTES} is refused before a byte is read, and a chunked one is
- * cut off at the cap. A field sent twice is refused rather than guessed at.
+ * A submitted form ({@code application/x-www-form-urlencoded}), read with a size cap: at most
+ * {@link #MAX_BYTES} are kept, whether the length was declared or the body is chunked; a larger
+ * body is refused with 413 (and read away up to {@link #DRAIN_LIMIT}, never kept). A field sent
+ * twice is refused rather than guessed at.
  */
 final class FormBody {
     static final int MAX_BYTES = 16 * 1024;
+    /** Any request body larger than this is cut off by Undertow and its connection closed. */
+    static final int DRAIN_LIMIT = 64 * 1024;
     private static final String FORM_TYPE = "application/x-www-form-urlencoded";
 
     /** Why a body was refused, with the status and the sentence the page shows. */
@@ -48,17 +53,35 @@ final class FormBody {
             throw new Refused(415, "The form was not sent as a web form (" + FORM_TYPE + ").");
         }
         long declared = exchange.getRequestContentLength();
+        InputStream in = exchange.getInputStream();
         if (declared > MAX_BYTES) {
-            throw new Refused(413, "The form is larger than " + MAX_BYTES / 1024 + " KiB.");
+            throw tooLarge(exchange, in);
         }
         byte[] body;
-        try (InputStream in = exchange.getInputStream()) {
+        try {
             body = in.readNBytes(MAX_BYTES + 1);
+        } catch (RequestTooBigException e) {
+            throw tooLarge(exchange, in);
         }
         if (body.length > MAX_BYTES) {
-            throw new Refused(413, "The form is larger than " + MAX_BYTES / 1024 + " KiB.");
+            throw tooLarge(exchange, in);
         }
         return parse(new String(body, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Reads the rest of a body that is too large away, so that the answer reaches the client
+     * (closing with unread bytes resets the connection and loses the answer) and the connection
+     * stays usable; Undertow stops at {@link #DRAIN_LIMIT} (UndertowOptions.MAX_ENTITY_SIZE), and
+     * then the connection closes after the answer.
+     */
+    private static Refused tooLarge(HttpServerExchange exchange, InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            exchange.setPersistent(false);
+        }
+        return new Refused(413, "The form is larger than " + MAX_BYTES / 1024 + " KiB.");
     }
 
     static FormBody parse(String encoded) throws Refused {

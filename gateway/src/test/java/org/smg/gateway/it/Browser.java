@@ -69,6 +69,12 @@ final class Browser {
         return send(request(path).method(method, body).build());
     }
 
+    /** Sends a body of the given content type (chunked when the publisher's length is unknown). */
+    HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType)
+            throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", contentType).method(method, body).build());
+    }
+
     /** The CSRF token of the last page read; fails when it had none. */
     String csrf() {
         Matcher matcher = CSRF.matcher(lastBody);

@@ -195,6 +195,22 @@ class CitizenWebIntegrationTest {
     }
 
     @Test
+    void signInShouldBeAuditedWithProtocolWebWhenItFailsAndWhenItSucceeds() throws Exception {
+        Invited invited = registered();
+        Browser browser = new Browser(gateway);
+        browser.get("/signin");
+
+        browser.submit("/signin", "address", invited.address(), "password", "wrong password entirely");
+        signedIn(invited.address(), PASSWORD);
+        String audit = WebAdmin.call(gateway, "GET", "/audit", null).body();
+
+        assertThat(audit.lines().filter(line -> line.contains(invited.address()) && line.contains("protocol=web")))
+            .anySatisfy(line -> assertThat(line).contains("LOGIN_FAILED"))
+            .anySatisfy(line -> assertThat(line).contains("LOGIN_SUCCEEDED"))
+            .allSatisfy(line -> assertThat(line).doesNotContain(PASSWORD).doesNotContain("wrong password entirely"));
+    }
+
+    @Test
     void signInShouldGoToTermsWhenTheyAreNotAcceptedYet() throws Exception {
         Invited invited = invite("");
         Browser registering = new Browser(gateway);
@@ -292,9 +308,16 @@ class CitizenWebIntegrationTest {
         Browser browser = new Browser(gateway);
         browser.get("/signin");
 
-        HttpResponse<String> refused = browser.submit("/signin", "address", "x".repeat(17 * 1024), "password", "whatever");
+        String token = browser.csrf();
+        byte[] large = ("csrf=" + token + "&address=" + "x".repeat(17 * 1024)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-        assertThat(refused.statusCode()).isEqualTo(413);
+        HttpResponse<String> declared = browser.submit("/signin", "address", "x".repeat(17 * 1024), "password", "whatever");
+        HttpResponse<String> chunked = browser.send("POST", "/signin",
+            HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large)), "application/x-www-form-urlencoded");
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(Browser.text(chunked)).contains("The form is larger than 16 KiB.");
     }
 
     // ------------------------------------------------------------------ helpers
