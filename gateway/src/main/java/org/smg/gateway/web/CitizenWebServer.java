@@ -39,7 +39,8 @@ public final class CitizenWebServer implements Startable {
     static final int REQUEST_PARSE_MILLIS = 10_000;
     static final int IDLE_MILLIS = 60_000;
     private static final int IO_THREADS = 1;
-    private static final int WORKER_THREADS = 8;
+    /** Blocked workers are cheap; sign-ins may hold half of them ({@link SignInPages#CONCURRENT_SIGN_INS}). */
+    static final int WORKER_THREADS = 32;
 
     private final GatewaySettings settings;
     private final SSLContext tls;

@@ -5,6 +5,7 @@ import static org.smg.gateway.web.Pages.params;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 import org.apache.james.core.Username;
 import org.apache.james.user.api.UsersRepository;
@@ -31,6 +32,12 @@ final class SignInPages {
     /** How long a sign-in may wait for its turn at the gate before it is answered as a failure. */
     static final Duration ADMISSION_WAIT = Duration.ofSeconds(20);
     static final String WRONG = "The address or password is not correct.";
+    static final String BUSY = "Too many people are signing in right now. Try again in a minute.";
+    /**
+     * Password checks block a worker thread (the gate's delay, then the one-at-a-time hashing every
+     * protocol shares); at most this many sign-ins wait at once, so the other pages keep their workers.
+     */
+    static final int CONCURRENT_SIGN_INS = CitizenWebServer.WORKER_THREADS / 2;
     private static final int MAX_ADDRESS = 254;
     private static final int MAX_PASSWORD = 1024;
 
@@ -40,6 +47,7 @@ final class SignInPages {
     private final AuditTrail audit;
     private final Pages pages;
     private final Visit visit;
+    private final Semaphore signIns = new Semaphore(CONCURRENT_SIGN_INS);
 
     SignInPages(Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit, Pages pages, Visit visit) {
         this.enrollment = enrollment;
@@ -63,7 +71,17 @@ final class SignInPages {
         WebSession session = visit.checkedForm(exchange, form);
         String address = form.field("address").strip().toLowerCase(Locale.ROOT);
         String client = Visit.client(exchange);
-        if (!passwordValid(exchange, address, form.field("password"))) {
+        if (!signIns.tryAcquire()) {
+            form(exchange, 503, session, address.length() <= MAX_ADDRESS ? address : "", BUSY);
+            return;
+        }
+        boolean valid;
+        try {
+            valid = passwordValid(exchange, address, form.field("password"));
+        } finally {
+            signIns.release();
+        }
+        if (!valid) {
             audit.loginFailed(LoginProtocol.WEB, address, client);
             form(exchange, 200, session, address.length() <= MAX_ADDRESS ? address : "", WRONG);
             return;
