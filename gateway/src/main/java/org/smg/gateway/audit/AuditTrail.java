@@ -110,6 +110,16 @@ public final class AuditTrail implements AuditSink {
             loginDetail(protocol, clientAddress));
     }
 
+    /**
+     * A login whose password was right but which the account's state refused (terms not accepted,
+     * suspended, opted out, no account): recorded as a failed login, the reason in the outcome
+     * ({@code refused-<reason>}). The actor is the account, since the password proved it.
+     */
+    public void loginRefused(LoginProtocol protocol, String account, String clientAddress, String reason) throws AuditException {
+        String who = fromClient(account);
+        record("user:" + who, AuditAction.LOGIN_FAILED, who, "refused-" + reason, loginDetail(protocol, clientAddress));
+    }
+
     private static String loginDetail(LoginProtocol protocol, String clientAddress) {
         return "protocol=" + protocol.word() + " client=" + fromClient(clientAddress);
     }

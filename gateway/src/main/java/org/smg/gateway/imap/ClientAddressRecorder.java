@@ -11,9 +11,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
- * Copies the connection's remote address into its IMAP session, where the processors can read it:
- * James 3.8.1's {@link ImapSession} does not expose its channel. Sits just before James's core
- * handler and leaves the pipeline after the first request (the session exists by then).
+ * Copies the connection's remote address, and the connection itself ({@link ImapConnection}), into
+ * its IMAP session, where the processors can read them: James 3.8.1's {@link ImapSession} does not
+ * expose its channel. Sits just before James's core handler and leaves the pipeline after the first
+ * request (the session exists by then).
  */
 final class ClientAddressRecorder extends ChannelInboundHandlerAdapter {
     static final String SESSION_ATTRIBUTE = "org.smg.gateway.imap.clientAddress";
@@ -23,6 +24,7 @@ final class ClientAddressRecorder extends ChannelInboundHandlerAdapter {
         ImapSession session = ctx.channel().attr(NettyConstants.IMAP_SESSION_ATTRIBUTE_KEY).get();
         if (session != null && ctx.channel().remoteAddress() instanceof InetSocketAddress) {
             session.setAttribute(SESSION_ATTRIBUTE, ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+            session.setAttribute(ImapConnection.SESSION_ATTRIBUTE, new ImapConnection(ctx.channel()));
             ctx.pipeline().remove(this);
         }
         ctx.fireChannelRead(msg);

@@ -8,7 +8,10 @@ import org.apache.james.smtpserver.netty.SmtpMetrics;
 
 import io.netty.channel.ChannelHandlerContext;
 
-/** James's SMTP handler, whose sessions switch to TLS on the I/O thread ({@link StartTlsOnIoThread}). */
+/**
+ * James's SMTP handler, whose sessions switch to TLS on the I/O thread ({@link StartTlsOnIoThread})
+ * and know their connection ({@link SmtpConnection}), so that they can be ended.
+ */
 final class GuardedSmtpHandler extends SMTPChannelInboundHandler {
     GuardedSmtpHandler(Protocol protocol, Encryption encryption, boolean proxyRequired, SmtpMetrics metrics) {
         super(protocol, encryption, proxyRequired, metrics);
@@ -16,6 +19,8 @@ final class GuardedSmtpHandler extends SMTPChannelInboundHandler {
 
     @Override
     protected ProtocolSession createSession(ChannelHandlerContext ctx) {
-        return protocol.newSession(new StartTlsOnIoThread(ctx.channel(), secure, proxyRequired));
+        ProtocolSession session = protocol.newSession(new StartTlsOnIoThread(ctx.channel(), secure, proxyRequired));
+        session.setAttachment(SmtpConnection.KEY, new SmtpConnection(ctx.channel()), ProtocolSession.State.Connection);
+        return session;
     }
 }

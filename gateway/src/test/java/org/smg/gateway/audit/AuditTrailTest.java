@@ -216,6 +216,18 @@ class AuditTrailTest {
     }
 
     @Test
+    void loginRefusedShouldRecordAFailedLoginByTheAccountWithTheReasonWhenThePasswordWasRight() throws Exception {
+        trail.loginRefused(LoginProtocol.IMAP, "citizen@gateway.localhost", "192.0.2.11", "terms-required");
+
+        List<AuditEntry> entries = stored();
+
+        assertThat(entries.get(0)).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::objectId, AuditEntry::outcome, AuditEntry::detail)
+            .containsExactly("user:citizen@gateway.localhost", "LOGIN_FAILED", "citizen@gateway.localhost", "refused-terms-required",
+                "protocol=imap client=192.0.2.11");
+        assertThat(db.verifier().verify(Optional.of(trail.head())).valid()).isTrue();
+    }
+
+    @Test
     void loginFailedShouldTruncateTheAccountWhenAClientSendsAHugeName() throws Exception {
         trail.loginFailed(LoginProtocol.WEB, "a".repeat(5000), null);
 

@@ -40,6 +40,7 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Process process;
+    private boolean demo = true;
     private String demoAddress;
     private String demoPassword;
 
@@ -90,6 +91,15 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
 
     GatewayProcess with(String key, String value) {
         settings.put(key, value);
+        return this;
+    }
+
+    /**
+     * Starts without {@code --demo} from now on: the demo account made by an earlier start stays
+     * as it is (its terms are not accepted again), and its address and password stay known here.
+     */
+    GatewayProcess withoutDemo() {
+        demo = false;
         return this;
     }
 
@@ -182,7 +192,7 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         command.add("org.smg.gateway.GatewayMain");
         command.add("--conf");
         command.add(root.resolve("conf").toString());
-        command.add("--demo");
+        command.add(demo ? "--demo" : "--no-demo");
         return command;
     }
 

@@ -35,6 +35,7 @@ final class GatewayImapHostSystem extends JamesImapHostSystem {
     @Override
     public boolean addUser(Username user, String password) throws Exception {
         stack.users().addUser(user, password);
+        stack.enrol(user);
         return true;
     }
 

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
@@ -35,7 +39,18 @@ import org.apache.james.modules.protocols.IMAPServerModule;
 import org.apache.james.server.core.configuration.Configuration;
 import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.memory.MemoryUsersRepository;
+import org.smg.gateway.audit.AuditModule;
+import org.smg.gateway.audit.AuditTrail;
+import org.smg.gateway.enrollment.Account;
+import org.smg.gateway.enrollment.AccountSessions;
+import org.smg.gateway.enrollment.AccountStore;
+import org.smg.gateway.enrollment.CitizenNotices;
+import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.enrollment.InvitationStore;
+import org.smg.gateway.enrollment.WebLinks;
 import org.smg.gateway.imap.GatewayImapPackageModule;
+import org.smg.policies.model.PolicyHolder;
+import org.smg.policies.settings.SettingsException;
 import org.smg.gateway.storage.EncryptedDerbyDatabase;
 import org.smg.gateway.storage.JpaMailboxModule;
 import org.smg.gateway.storage.JpaStorageModule;
@@ -45,6 +60,8 @@ import org.smg.gateway.storage.StorageException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
 
 /**
@@ -56,13 +73,17 @@ import com.google.inject.util.Modules;
  * <p>Users live in memory, as in James's own MPT hosts: the gateway's users repository (PBKDF2,
  * virtual hosting, login throttle) is proven by its own tests, and would make every script's login
  * slow.
+ *
+ * <p>Logins pass the gateway's account gate as in production: each script's user gets an active
+ * ECO account with the current terms accepted ({@link #enrol}), from the shipped policy files.
  */
 final class GatewayMailboxStack {
     /** Tables of the mailbox and quota entities, children first (as James's JPA MPT host clears them). */
     private static final List<String> TABLES = List.of(
         "JAMES_MAIL_USERFLAG", "JAMES_MAIL_PROPERTY", "JAMES_MAILBOX_ANNOTATION", "JAMES_MAIL", "JAMES_MAILBOX",
         "JAMES_SUBSCRIPTION", "JAMES_MAX_GLOBAL_MESSAGE_COUNT", "JAMES_MAX_GLOBAL_STORAGE", "JAMES_MAX_USER_MESSAGE_COUNT",
-        "JAMES_MAX_USER_STORAGE", "JAMES_MAX_DOMAIN_MESSAGE_COUNT", "JAMES_MAX_DOMAIN_STORAGE", "JAMES_QUOTA_CURRENTQUOTA");
+        "JAMES_MAX_USER_STORAGE", "JAMES_MAX_DOMAIN_MESSAGE_COUNT", "JAMES_MAX_DOMAIN_STORAGE", "JAMES_QUOTA_CURRENTQUOTA",
+        "SMG_ACCOUNTS");
     private static final String TABLE_NOT_CREATED_YET = "42X05";
 
     private static GatewayMailboxStack shared;
@@ -114,7 +135,9 @@ final class GatewayMailboxStack {
                 mailboxBasics(),
                 new DefaultEventModule(),
                 new MemoryDeadLetterModule(),
-                new IMAPServerModule())
+                new IMAPServerModule(),
+                new AuditModule(),
+                new EnrollmentBasics())
             .with(
                 new GatewayImapPackageModule(),
                 binder -> binder.bind(UsersRepository.class).toProvider(() -> users)));
@@ -143,6 +166,52 @@ final class GatewayMailboxStack {
         return Modules.combine(
             new PreDeletionHookModule(),
             binder -> binder.bind(MailboxACLResolver.class).to(UnionMailboxACLResolver.class));
+    }
+
+    /** The enrollment rules on the stack's database, with the shipped programs, mailing nothing. */
+    private static final class EnrollmentBasics extends com.google.inject.AbstractModule {
+        @Provides
+        @Singleton
+        Enrollment enrollment(DataSource dataSource, UsersRepository users, AuditTrail audit, AccountSessions sessions)
+                throws SQLException, SettingsException {
+            AccountStore accounts = new AccountStore(dataSource);
+            accounts.createIfMissing();
+            InvitationStore invitations = new InvitationStore(dataSource);
+            invitations.createIfMissing();
+            return new Enrollment(accounts, invitations, users, PolicyHolder.load(shippedPolicies()), audit, sessions, new MailingNothing(),
+                (account, program) -> { }, new WebLinks("gateway.localhost", 8443), "gateway.localhost", Clock.systemUTC());
+        }
+
+        @Provides
+        @Singleton
+        AccountSessions sessions() {
+            return new AccountSessions();
+        }
+
+        private static Path shippedPolicies() {
+            Path candidate = Path.of("..", "conf", "policies").toAbsolutePath().normalize();
+            return Files.isDirectory(candidate) ? candidate : Path.of("conf", "policies").toAbsolutePath();
+        }
+    }
+
+    private static final class MailingNothing implements CitizenNotices {
+        @Override
+        public void invitation(Account account, String programName, String link, Instant expires) {
+        }
+
+        @Override
+        public void passwordChanged(Account account) {
+        }
+
+        @Override
+        public void optedOut(Account account) {
+        }
+    }
+
+    /** Makes {@code user} an active ECO account with the current terms accepted, as an administrator's invitation and the citizen's registration would. */
+    void enrol(org.apache.james.core.Username user) throws Exception {
+        injector.getInstance(Enrollment.class).ensureActive(user.asString(), "MPT user " + user.getLocalPart(),
+            user.getLocalPart() + ".mpt@example.net", "ECO");
     }
 
     ImapDecoder decoder() {

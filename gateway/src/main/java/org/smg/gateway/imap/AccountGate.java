@@ -1,0 +1,88 @@
+package org.smg.gateway.imap;
+
+import java.net.InetAddress;
+
+import org.apache.james.core.Username;
+import org.apache.james.imap.api.display.HumanReadableText;
+import org.apache.james.imap.api.message.request.ImapRequest;
+import org.apache.james.imap.api.process.ImapProcessor.Responder;
+import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
+import org.apache.james.mailbox.MailboxSession;
+import org.smg.gateway.audit.LoginProtocol;
+import org.smg.gateway.auth.AccountLogins;
+import org.smg.gateway.auth.AccountLogins.Decision;
+import org.smg.gateway.enrollment.AccountSessions.Registration;
+
+/**
+ * The account's say in an IMAP login (LOGIN and AUTHENTICATE, with or without an initial
+ * response): James checks the password as usual, through a {@link HeldLogin}; when it accepts
+ * it, the account's state decides. Refused, the client gets {@code NO [AUTHORIZATIONFAILED]} (RFC
+ * 5530) with what to do, and the session stays non-authenticated. Admitted, James's answer goes
+ * out and the session is registered, to be ended (with a BYE) when the account is suspended,
+ * opted out or its password changed. Every outcome is audited; a wrong password keeps James's
+ * answer.
+ */
+final class AccountGate {
+    /** James's own authentication, run against the held session and responder. */
+    @FunctionalInterface
+    interface JamesLogin {
+        void run(ImapSession session, Responder responder);
+    }
+
+    private static final HumanReadableText UNAVAILABLE = new HumanReadableText("org.smg.gateway.imap.LOGIN_UNAVAILABLE",
+        "[UNAVAILABLE] Login could not be completed now; try again later");
+
+    private final AccountLogins logins;
+    private final UnpooledStatusResponseFactory responses = new UnpooledStatusResponseFactory();
+
+    AccountGate(AccountLogins logins) {
+        this.logins = logins;
+    }
+
+    void login(ImapSession session, ImapRequest request, Responder responder, Username attempted, JamesLogin james) {
+        HeldLogin held = new HeldLogin(session, responder);
+        james.run(held.session(), held.responder());
+        String client = ClientAddressRecorder.of(session).map(InetAddress::getHostAddress).orElse(null);
+        if (!held.authenticated()) {
+            held.release();
+            logins.failed(LoginProtocol.IMAP, attempted == null ? null : attempted.asString(), client);
+            return;
+        }
+        MailboxSession mailboxSession = session.getMailboxSession();
+        Username proven = mailboxSession.getLoggedInUser().orElse(mailboxSession.getUser());
+        try {
+            Decision decision = logins.verified(LoginProtocol.IMAP, proven.asString(), client);
+            if (decision.allowed() && !proven.equals(mailboxSession.getUser())) {
+                // Delegation: the mailbox's owner must be allowed too.
+                decision = logins.verified(LoginProtocol.IMAP, mailboxSession.getUser().asString(), client);
+            }
+            if (decision.allowed()) {
+                held.release();
+                register(session, proven);
+            } else {
+                refuse(held, request, responder,
+                    new HumanReadableText("org.smg.gateway.imap.AUTHORIZATIONFAILED", "[AUTHORIZATIONFAILED] " + decision.explanation()));
+            }
+        } catch (AccountLogins.Unavailable e) {
+            refuse(held, request, responder, UNAVAILABLE);
+        }
+    }
+
+    /**
+     * The response code at the head of the text, and no command name: James 3.8.1 has no
+     * AUTHORIZATIONFAILED code, and its encoder would write the command name between code and text.
+     */
+    private void refuse(HeldLogin held, ImapRequest request, Responder responder, HumanReadableText text) {
+        held.discard();
+        responder.respond(responses.taggedNo(request.getTag(), null, text));
+        responder.flush();
+    }
+
+    private void register(ImapSession session, Username account) {
+        ImapConnection.of(session).ifPresent(connection -> {
+            Registration registration = logins.opened(LoginProtocol.IMAP, account.asString(), connection::end);
+            connection.whenClosed(registration::close);
+        });
+    }
+}
