@@ -14,6 +14,7 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.utils.GuiceProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.admin.AdminsModule;
 import org.smg.gateway.audit.AuditModule;
 import org.smg.gateway.auth.LoginGate;
 import org.smg.gateway.enrollment.EnrollmentModule;
@@ -148,6 +149,7 @@ public final class Gateway {
                 JamesModules.webAdmin(),
                 new SmtpPolicyModule(settings),
                 new AuditModule(),
+                new AdminsModule(),
                 new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
                 new WebModule(settings, identity),
                 binder -> {

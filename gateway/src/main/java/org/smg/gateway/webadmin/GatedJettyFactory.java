@@ -3,6 +3,7 @@ package org.smg.gateway.webadmin;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
+import org.smg.gateway.audit.AuditTrail;
 
 import spark.ExceptionMapper;
 import spark.embeddedserver.EmbeddedServer;
@@ -23,9 +24,13 @@ final class GatedJettyFactory implements EmbeddedServerFactory {
     private static final int DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
 
     private final AdminCredentials credentials;
+    private final JamesRouteRules rules;
+    private final AuditTrail audit;
 
-    GatedJettyFactory(AdminCredentials credentials) {
+    GatedJettyFactory(AdminCredentials credentials, JamesRouteRules rules, AuditTrail audit) {
         this.credentials = credentials;
+        this.rules = rules;
+        this.audit = audit;
     }
 
     @Override
@@ -35,7 +40,7 @@ final class GatedJettyFactory implements EmbeddedServerFactory {
         spark.init(null);
         JettyHandler sparkHandler = new JettyHandler(spark);
         sparkHandler.getSessionCookieConfig().setHttpOnly(true);
-        AdminRequestGate gate = new AdminRequestGate(credentials);
+        AdminRequestGate gate = new AdminRequestGate(credentials, rules, audit);
         gate.setHandler(sparkHandler);
         return new EmbeddedJettyServer(new Servers(), gate);
     }

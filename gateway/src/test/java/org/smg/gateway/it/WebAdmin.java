@@ -17,22 +17,33 @@ final class WebAdmin {
 
     static HttpResponse<String> call(GatewayProcess gateway, String method, String path, String jsonBody)
             throws IOException, InterruptedException {
-        String token = Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webAdminPort() + path))
+        return callWithToken(gateway, hostToken(gateway), method, path, jsonBody);
+    }
+
+    /** The host token of the gateway's secrets/webadmin.token. */
+    static String hostToken(GatewayProcess gateway) throws IOException {
+        return Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
+    }
+
+    /** Calls WebAdmin with a given token, e.g. a named administrator's. */
+    static HttpResponse<String> callWithToken(GatewayProcess gateway, String token, String method, String path, String jsonBody)
+            throws IOException, InterruptedException {
+        return CLIENT.send(request(gateway, token, method, path, jsonBody).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Calls WebAdmin with the host token and one more header. */
+    static HttpResponse<String> callWithHeader(GatewayProcess gateway, String method, String path, String jsonBody, String header, String value)
+            throws IOException, InterruptedException {
+        return CLIENT.send(request(gateway, hostToken(gateway), method, path, jsonBody).header(header, value).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(GatewayProcess gateway, String token, String method, String path, String jsonBody) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webAdminPort() + path))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody))
-            .build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Creates a user with a password; fails unless WebAdmin answers 204. */
-    static void createUser(GatewayProcess gateway, String address, String password) throws IOException, InterruptedException {
-        HttpResponse<String> response = call(gateway, "PUT", "/users/" + address, "{\"password\":\"" + password + "\"}");
-        if (response.statusCode() != 204) {
-            throw new IllegalStateException("creating user " + address + " answered " + response.statusCode() + ": " + response.body());
-        }
+            .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
     }
 
     /** Number of mails in a queue, e.g. "spool", as WebAdmin reports it. */

@@ -90,8 +90,8 @@ class WebAdminIntegrationTest {
     }
 
     @Test
-    void usersShouldAnswer413BeforeReadingTheBodyWhenAnAuthorizedRequestDeclares300Mb() throws Exception {
-        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "PUT", "/users/big@gateway.localhost", bearerToken(), HUGE_BODY, false);
+    void invitationsShouldAnswer413BeforeReadingTheBodyWhenAnAuthorizedRequestDeclares300Mb() throws Exception {
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "POST", "/invitations", bearerToken(), HUGE_BODY, false);
 
         assertThat(answer.status()).startsWith("HTTP/1.1 413");
         assertThat(answer.body()).contains("\"statusCode\":413").contains("larger than 1048576 bytes");
@@ -101,8 +101,8 @@ class WebAdminIntegrationTest {
     }
 
     @Test
-    void usersShouldAnswer413WhenAnAuthorizedChunkedBodyGrowsOverTheCap() throws Exception {
-        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "PUT", "/users/big@gateway.localhost", bearerToken(), OVER_CAP_BODY, true);
+    void invitationsShouldAnswer413WhenAnAuthorizedChunkedBodyGrowsOverTheCap() throws Exception {
+        StreamingUpload.Answer answer = StreamingUpload.send(gateway.webAdminPort(), "POST", "/invitations", bearerToken(), OVER_CAP_BODY, true);
 
         assertThat(answer.status()).startsWith("HTTP/1.1 413");
         assertThat(answer.body()).contains("larger than 1048576 bytes");
@@ -110,16 +110,16 @@ class WebAdminIntegrationTest {
     }
 
     @Test
-    void usersShouldBeCreatedWhenAnAuthorizedChunkedBodyIsWithinTheCap() throws Exception {
-        byte[] json = "{\"password\":\"a-long-enough-password-1\"}".getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = withAdminToken(HttpRequest.newBuilder(URI.create(base("127.0.0.1") + "/users/chunked@gateway.localhost")))
+    void invitationsShouldBeCreatedWhenAnAuthorizedChunkedBodyIsWithinTheCap() throws Exception {
+        byte[] json = "{\"program\":\"ECO\",\"email\":\"chunked@example.net\",\"name\":\"Chunked Body\"}".getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = withAdminToken(HttpRequest.newBuilder(URI.create(base("127.0.0.1") + "/invitations")))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))).build();
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))).build();
 
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-        assertThat(userExists("chunked@gateway.localhost")).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(adminGet("/invitations?state=pending").body()).contains("chunked@example.net");
     }
 
     @Test
@@ -158,12 +158,6 @@ class WebAdminIntegrationTest {
     private static HttpResponse<String> adminGet(String path) throws IOException, InterruptedException {
         return HTTP.send(withAdminToken(HttpRequest.newBuilder(URI.create(base("127.0.0.1") + path))).GET().build(),
             HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int userExists(String address) throws IOException, InterruptedException {
-        HttpRequest request = withAdminToken(HttpRequest.newBuilder(URI.create(base("127.0.0.1") + "/users/" + address)))
-            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static URI domainsOn(String address) {

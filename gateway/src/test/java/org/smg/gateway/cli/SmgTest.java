@@ -1,0 +1,77 @@
+package org.smg.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line without a gateway: help and usage errors (exit 2), decided before anything is called. */
+class SmgTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void runShouldPrintEveryCommandWhenHelpIsAsked() {
+        int code = run("--help");
+
+        assertThat(code).isZero();
+        assertThat(out()).contains("invitations create", "accounts password-reset", "audit verify", "admins revoke", "SMG_ADMIN_TOKEN");
+    }
+
+    @Test
+    void runShouldPrintTheCommandsOptionsWhenHelpFollowsACommand() {
+        int code = run("invitations", "create", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out()).startsWith("usage: smg invitations create").contains("--email EMAIL", "[--ein EIN]", "[--entity-name ENTITY_NAME]");
+    }
+
+    @Test
+    void runShouldExitWithTwoWhenTheCommandIsUnknown() {
+        int code = run("accounts", "delete", "jane@gw");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).startsWith("smg: unknown command 'accounts delete'").contains("commands:");
+    }
+
+    @Test
+    void runShouldExitWithTwoWhenARequiredOptionIsMissing() {
+        int code = run("invitations", "create", "--program", "ECO", "--email", "jane@example.net");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).startsWith("smg: --name is required").contains("usage: smg invitations create");
+    }
+
+    @Test
+    void runShouldExitWithTwoWhenAnOptionIsUnknownOrAnArgumentIsMissing() {
+        assertThat(run("accounts", "list", "--status", "active")).isEqualTo(2);
+        assertThat(run("accounts", "suspend")).isEqualTo(2);
+        assertThat(run("admins", "list", "extra")).isEqualTo(2);
+        assertThat(err()).contains("unknown option --status", "expected ADDRESS", "unexpected argument 'extra'");
+    }
+
+    @Test
+    void runShouldExitWithOneAndNameTheFileWhenTheConfigurationIsMissing() {
+        int code = run("--conf", "/nonexistent-smg-conf", "accounts", "list");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err()).contains("/nonexistent-smg-conf");
+    }
+
+    private int run(String... args) {
+        return Smg.run(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
