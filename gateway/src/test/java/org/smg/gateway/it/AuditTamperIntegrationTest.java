@@ -22,9 +22,9 @@ import org.smg.gateway.storage.EncryptedDerbyDatabase;
 
 /**
  * The audit trail's acceptance, played as someone who holds the database file and its storage
- * secret while the gateway is stopped: the last rows are deleted (verifying against the head
- * taken before, as the log keeps it, reports the entries missing), then one row is edited (the
- * verifier names it). One gateway, restarted twice.
+ * secret while the gateway is stopped: the last rows are deleted (verifying against the head the
+ * gateway logged as it stopped reports the entries missing), then one row is edited (the verifier
+ * names it). One gateway, restarted twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditTamperIntegrationTest {
@@ -36,7 +36,7 @@ class AuditTamperIntegrationTest {
     @RegisterExtension
     static final GatewayProcess gateway = GatewayProcess.perTestClass();
 
-    /** The last entry of the trail as the database holds it: what the gateway logs as its head. */
+    /** The last entry of the trail as the database holds it. */
     private record Head(long sequence, String hash) {
         @Override
         public String toString() {
@@ -55,18 +55,20 @@ class AuditTamperIntegrationTest {
             invite("cut" + i + "@example.net", "Cut Person " + i);
         }
         assertThat(verify("")).isEqualTo(VALID);
-        Head[] before = new Head[1];
+        Head[] inDatabase = new Head[1];
         int[] deleted = new int[1];
 
-        whileStopped(connection -> {
-            before[0] = head(connection);
-            deleted[0] = update(connection, "DELETE FROM SMG_AUDIT WHERE SEQ > ?", before[0].sequence() - CUT);
+        String stopOutput = whileStopped(connection -> {
+            inDatabase[0] = head(connection);
+            deleted[0] = update(connection, "DELETE FROM SMG_AUDIT WHERE SEQ > ?", inDatabase[0].sequence() - CUT);
         });
+        String loggedAtStop = loggedHead(stopOutput, "stop");
         long lastAfterRestart = last(export()).sequence();
-        String anchored = verify("?head=" + before[0]);
+        String anchored = verify("?head=" + loggedAtStop);
 
+        assertThat(loggedAtStop).as("the head the gateway logged as it stopped").isEqualTo(inDatabase[0].toString());
         assertThat(deleted[0]).isEqualTo(CUT);
-        assertThat(lastAfterRestart).as("the restart appended fewer entries than were cut").isLessThan(before[0].sequence());
+        assertThat(lastAfterRestart).as("the restart appended fewer entries than were cut").isLessThan(inDatabase[0].sequence());
         assertThat(verify("")).as("a cut chain is consistent by itself").isEqualTo(VALID);
         assertThat(anchored).isEqualTo("{\"valid\":false,\"firstBadSequence\":null,\"missingAfter\":" + lastAfterRestart + "}");
     }
@@ -124,8 +126,9 @@ class AuditTamperIntegrationTest {
      * with the host's files could, tampers, and starts the gateway again (also after a failure,
      * for the next test).
      */
-    private static void whileStopped(Tampering tampering) throws Exception {
+    private static String whileStopped(Tampering tampering) throws Exception {
         gateway.stop();
+        String stopOutput = gateway.output();
         try {
             Path secretFile = gateway.secretsDirectory().resolve("storage.secret");
             try (EncryptedDerbyDatabase database = EncryptedDerbyDatabase.open(gateway.dataDirectory().resolve("db"), SecretFiles.read(secretFile));
@@ -135,6 +138,14 @@ class AuditTamperIntegrationTest {
         } finally {
             gateway.start();
         }
+        return stopOutput;
+    }
+
+    /** The head the gateway logged on org.smg.audit at the given moment (start, hourly, stop), as sequence:hash. */
+    private static String loggedHead(String output, String when) {
+        Matcher matcher = Pattern.compile("audit head sequence=(\\d+) hash=([0-9a-f]{64}) \\(" + when + ";").matcher(output);
+        assertThat(matcher.find()).as("an 'audit head ... (%s;' line in the gateway's output:%n%s", when, output).isTrue();
+        return matcher.group(1) + ":" + matcher.group(2);
     }
 
     private static Head head(Connection connection) throws SQLException {
