@@ -25,6 +25,7 @@ import org.smg.gateway.imap.GuardedImapModule;
 import org.smg.gateway.imap.ImapGuardLimits;
 import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.provisioning.DemoAccount;
+import org.smg.gateway.audit.AuditHeadLogger;
 import org.smg.gateway.provisioning.GatewayProbe;
 import org.smg.gateway.smtp.GuardedSmtpModule;
 import org.smg.gateway.smtp.SmtpPolicyModule;
@@ -54,11 +55,13 @@ public final class Gateway {
 
     private final GuiceJamesServer server;
     private final EncryptedDerbyDatabase database;
+    private final AuditHeadLogger auditHead;
     private final List<String> endpoints;
 
-    private Gateway(GuiceJamesServer server, EncryptedDerbyDatabase database, List<String> endpoints) {
+    private Gateway(GuiceJamesServer server, EncryptedDerbyDatabase database, AuditHeadLogger auditHead, List<String> endpoints) {
         this.server = server;
         this.database = database;
+        this.auditHead = auditHead;
         this.endpoints = endpoints;
     }
 
@@ -84,7 +87,7 @@ public final class Gateway {
             }
             lines.addAll(Endpoints.describe(settings, secrets.webAdminToken()));
             lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
-            return new Gateway(server, database, lines);
+            return new Gateway(server, database, server.getProbe(GatewayProbe.class).auditHead(), lines);
         } catch (UnprotectedSecretFileException e) {
             database.close();
             throw new StartupException(e.getMessage(), e, true);
@@ -182,6 +185,8 @@ public final class Gateway {
     public void stop() {
         LOGGER.info("Stopping the gateway");
         server.stop();
+        // After James stopped, so that entries the mail pipeline appended while stopping are under the logged head.
+        auditHead.stop();
         database.close();
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 
 import org.apache.james.lifecycle.api.Startable;
@@ -47,7 +46,11 @@ public final class AuditHeadLogger implements Startable {
         hourly = repeater.every(PERIOD, () -> log("hourly"));
     }
 
-    @PreDestroy
+    /**
+     * Logs the final head. Called by the gateway after James has stopped rather than as James's
+     * {@code @PreDestroy}: the mail pipeline may still append entries while James stops, and a
+     * head logged before them would leave them outside what the log can vouch for.
+     */
     public synchronized void stop() {
         if (hourly == null) {
             return;

@@ -87,8 +87,8 @@ public final class Enrollment {
             }
             revokePending(account.address(), actor, "superseded");
         } else {
-            String address = AddressAllocator.allocate(business.map(BusinessIdentity::entityName).orElse(name), domain, accounts::addressTaken);
-            account = new Account(address, name, email, List.of(), AccountState.INVITED, Optional.empty(), Optional.empty(), business, now());
+            String address = AddressAllocator.allocate(business.map(BusinessIdentity::entityName).orElse(name), domain, this::addressTaken);
+            account = new Account(address, name, AccountStore.key(email), List.of(), AccountState.INVITED, Optional.empty(), Optional.empty(), business, now());
             accounts.insert(account);
         }
         String token = LinkTokens.newToken();
@@ -141,6 +141,29 @@ public final class Enrollment {
         }
     }
 
+    /** Reset links stop working when a new one is issued or the account leaves the active state. */
+    private void revokePendingResets(String address) throws SQLException {
+        for (Invitation earlier : links.pendingFor(address, LinkPurpose.PASSWORD_RESET)) {
+            links.transition(earlier.id(), InvitationState.PENDING, InvitationState.REVOKED);
+        }
+    }
+
+    /**
+     * Taken by an account, or by a James user without one (created before enrollment existed):
+     * registering would otherwise set a new password on that user and hand over its mailbox.
+     */
+    private boolean addressTaken(String address) throws SQLException {
+        if (accounts.addressTaken(address)) {
+            return true;
+        }
+        try {
+            return users.contains(Username.of(address));
+        } catch (UsersRepositoryException e) {
+            // The users repository lives in the same database: its failure is a storage failure.
+            throw new SQLException("the users repository could not tell whether " + address + " exists: " + e.getMessage(), e);
+        }
+    }
+
     // ---------------------------------------------------------------- registration and reset links
 
     /** The link behind a token, if it can still be used for this purpose. */
@@ -178,6 +201,10 @@ public final class Enrollment {
             throw new WrongBusinessIdentity(Invitation.MAX_FAILED_TRIES - tries);
         }
         Account account = accounts.find(invitation.address()).orElseThrow(() -> new LinkRefused(LinkRefused.Reason.UNKNOWN));
+        if (account.state() == AccountState.SUSPENDED) {
+            // Suspension revokes pending invitations; this guards links from before that rule.
+            throw new LinkRefused(LinkRefused.Reason.REVOKED);
+        }
         Optional<String> problem = PasswordRules.problem(password, account.address(), account.email());
         if (problem.isPresent()) {
             throw EnrollmentException.invalid(problem.get());
@@ -217,9 +244,7 @@ public final class Enrollment {
             throw EnrollmentException.conflict("account " + account.address() + " is " + account.state().word()
                 + "; a password reset link is issued only for an active account");
         }
-        for (Invitation earlier : links.pendingFor(account.address(), LinkPurpose.PASSWORD_RESET)) {
-            links.transition(earlier.id(), InvitationState.PENDING, InvitationState.REVOKED);
-        }
+        revokePendingResets(account.address());
         String token = LinkTokens.newToken();
         Invitation reset = new Invitation(LinkTokens.newId(), LinkPurpose.PASSWORD_RESET, account.address(), Optional.empty(), account.email(),
             account.displayName(), Optional.empty(), LinkTokens.hash(token), now(), now().plus(RESET_LIFETIME), InvitationState.PENDING, 0, actor);
@@ -233,6 +258,10 @@ public final class Enrollment {
             throws LinkRefused, EnrollmentException, SQLException, AuditException, UsersRepositoryException {
         Invitation reset = open(token, LinkPurpose.PASSWORD_RESET);
         Account account = accounts.find(reset.address()).orElseThrow(() -> new LinkRefused(LinkRefused.Reason.UNKNOWN));
+        if (account.state() != AccountState.ACTIVE) {
+            // Suspension and opt-out revoke reset links; this guards links from before that rule.
+            throw new LinkRefused(LinkRefused.Reason.REVOKED);
+        }
         Optional<String> problem = PasswordRules.problem(password, account.address(), account.email());
         if (problem.isPresent()) {
             throw EnrollmentException.invalid(problem.get());
@@ -271,6 +300,10 @@ public final class Enrollment {
     public Account changePassword(String address, String current, String fresh, AccountSessions.Registration keep, String client)
             throws EnrollmentException, SQLException, AuditException, UsersRepositoryException {
         Account account = account(address);
+        if (account.state() != AccountState.ACTIVE) {
+            throw EnrollmentException.conflict("account " + account.address() + " is " + account.state().word()
+                + "; only an active account can change its password");
+        }
         if (!users.test(Username.of(account.address()), current)) {
             audit.record("user:" + account.address(), AuditAction.PASSWORD_CHANGED, account.address(), "wrong-current-password",
                 "client=" + AuditTrail.fromClient(client));
@@ -305,6 +338,9 @@ public final class Enrollment {
         if (account.state() != AccountState.ACTIVE) {
             throw EnrollmentException.conflict("account " + account.address() + " is " + account.state().word() + "; only an active account can be suspended");
         }
+        // A link issued before the suspension must not activate the account or set its password.
+        revokePending(account.address(), actor, "suspended");
+        revokePendingResets(account.address());
         return changeState(account, AccountState.SUSPENDED, actor, AuditAction.ACCOUNT_SUSPENDED, "suspended");
     }
 
@@ -325,6 +361,7 @@ public final class Enrollment {
                 + "; only an active or suspended account can opt out");
         }
         revokePending(account.address(), actor, "opted-out");
+        revokePendingResets(account.address());
         Account optedOut = changeState(account, AccountState.OPTED_OUT, actor, AuditAction.ACCOUNT_OPTED_OUT, "opted-out");
         try {
             notices.optedOut(optedOut);

@@ -41,6 +41,7 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Process process;
     private boolean demo = true;
+    private Thread reader;
     private String demoAddress;
     private String demoPassword;
 
@@ -121,7 +122,7 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         // A test that fails before stopping its gateway must not leave the JVM running after the build.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> pump(ready), "gateway-output-" + root.getFileName());
+        reader = new Thread(() -> pump(ready), "gateway-output-" + root.getFileName());
         reader.setDaemon(true);
         reader.start();
         try {
@@ -235,13 +236,20 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         return candidate;
     }
 
-    /** Stops the gateway the way an operator would (SIGTERM) and waits for it. */
+    /**
+     * Stops the gateway the way an operator would (SIGTERM) and waits for it and for the last
+     * lines it wrote (the audit head it logs at stop). {@code Process.destroy()} would close the
+     * output pipe at once and lose those lines; the process handle only sends the signal.
+     */
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroy();
+            process.toHandle().destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        }
+        if (reader != null) {
+            reader.join(TimeUnit.SECONDS.toMillis(10));
         }
     }
 
