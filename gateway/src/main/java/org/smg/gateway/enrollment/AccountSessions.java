@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,15 @@ public final class AccountSessions {
     }
 
     private final Map<String, Set<Registration>> open = new ConcurrentHashMap<>();
+    private volatile Predicate<String> mayStayOpen = account -> true;
+
+    /**
+     * The check a session passes once it is registered: a login decided just before a suspension
+     * could otherwise register after the suspension ended every session, and stay open.
+     */
+    public void checkEachRegistrationWith(Predicate<String> stillActive) {
+        this.mayStayOpen = stillActive;
+    }
 
     /**
      * Records an open session.
@@ -57,6 +67,10 @@ public final class AccountSessions {
     public Registration register(String account, String protocol, Runnable ender) {
         Registration registration = new Registration(key(account), protocol, ender);
         open.computeIfAbsent(registration.account, any -> ConcurrentHashMap.newKeySet()).add(registration);
+        if (!mayStayOpen.test(registration.account)) {
+            LOGGER.info("a {} session of {} ended as it opened: the account is no longer active", protocol, registration.account);
+            registration.end();
+        }
         return registration;
     }
 

@@ -62,6 +62,17 @@ public final class Enrollment {
         this.web = web;
         this.domain = domain;
         this.clock = clock;
+        sessions.checkEachRegistrationWith(this::stillActive);
+    }
+
+    /** Whether sessions of this account may stay open; a database that cannot answer closes them. */
+    private boolean stillActive(String address) {
+        try {
+            return accounts.find(address).map(account -> account.state() == AccountState.ACTIVE).orElse(false);
+        } catch (SQLException e) {
+            LOGGER.warn("state of {} could not be read; its new session is ended: {}", address, e.getMessage());
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- invitations
@@ -279,12 +290,21 @@ public final class Enrollment {
 
     // ---------------------------------------------------------------- the citizen's own actions
 
-    public synchronized Account acceptTerms(String address, String client) throws EnrollmentException, SQLException, AuditException {
+    /**
+     * Records acceptance of the terms the citizen was shown ({@code shownTerms}, as
+     * {@link TermsAcceptance#required} wrote them when the page was drawn): when a reload changed
+     * them meanwhile, the acceptance is refused, so nobody is recorded as accepting a text they
+     * did not see.
+     */
+    public synchronized Account acceptTerms(String address, String shownTerms, String client) throws EnrollmentException, SQLException, AuditException {
         Account account = account(address);
         if (account.state() != AccountState.ACTIVE) {
             throw EnrollmentException.conflict("account " + account.address() + " is " + account.state().word());
         }
         String terms = TermsAcceptance.required(account, programs());
+        if (!terms.equals(shownTerms)) {
+            throw EnrollmentException.conflict("The terms were updated while you were reading them. Please read the current version and accept it.");
+        }
         Account accepted = account.withTerms(terms, now());
         accounts.update(accepted);
         audit.record("user:" + account.address(), AuditAction.TERMS_ACCEPTED, account.address(), "accepted",

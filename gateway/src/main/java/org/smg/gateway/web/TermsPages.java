@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.enrollment.EnrollmentException;
 import org.smg.gateway.enrollment.LoginAccess;
 import org.smg.gateway.enrollment.TermsAcceptance;
 
@@ -45,7 +46,8 @@ final class TermsPages {
             ? citizen.get().account().termsAcceptedAt().map(DAY::format).orElse("an earlier visit")
             : null;
         pages.send(exchange, 200, "terms", params("csrf", citizen.get().session().csrfToken(),
-            "programs", TermsAcceptance.toAccept(citizen.get().account(), enrollment.programs()), "acceptedOn", acceptedOn));
+            "programs", TermsAcceptance.toAccept(citizen.get().account(), enrollment.programs()), "acceptedOn", acceptedOn,
+            "shownTerms", TermsAcceptance.required(citizen.get().account(), enrollment.programs())));
     }
 
     void submit(HttpServerExchange exchange) throws Exception {
@@ -57,7 +59,12 @@ final class TermsPages {
         }
         switch (form.field("decision")) {
             case "accept" -> {
-                enrollment.acceptTerms(citizen.get().address(), Visit.client(exchange));
+                try {
+                    enrollment.acceptTerms(citizen.get().address(), form.field("terms"), Visit.client(exchange));
+                } catch (EnrollmentException e) {
+                    pages.message(exchange, 409, "The terms have changed", e.getMessage(), "/terms", "Read the current terms");
+                    return;
+                }
                 Pages.redirect(exchange, "/account");
             }
             case "decline" -> {

@@ -39,6 +39,18 @@ class AccountSessionsTest {
     }
 
     @Test
+    void registerShouldEndTheSessionAtOnceWhenTheAccountStoppedBeingActiveBeforeItRegistered() {
+        sessions.checkEachRegistrationWith(account -> !account.equals("jane@gateway.test"));
+
+        sessions.register("Jane@gateway.test", "imap", () -> ended.add("jane imap"));
+        sessions.register("otto@gateway.test", "imap", () -> ended.add("otto imap"));
+
+        assertThat(ended).containsExactly("jane imap");
+        assertThat(sessions.count("jane@gateway.test")).isZero();
+        assertThat(sessions.count("otto@gateway.test")).isEqualTo(1);
+    }
+
+    @Test
     void closeShouldForgetASessionWithoutEndingIt() {
         AccountSessions.Registration imap = sessions.register("jane@gateway.test", "imap", () -> ended.add("imap"));
 

@@ -33,7 +33,7 @@ class EnrollmentAccountTest {
         world.registered("jane@example.net", "Jane Doe", PASSWORD);
         world.clock.advance(Duration.ofMinutes(5));
 
-        Account accepted = enrollment.acceptTerms(JANE, "192.0.2.10");
+        Account accepted = enrollment.acceptTerms(JANE, "ECO=1", "192.0.2.10");
 
         assertThat(accepted.acceptedTerms()).contains("ECO=1");
         assertThat(accepted.termsAcceptedAt()).contains(EnrollmentWorld.START.plus(Duration.ofMinutes(5)));
@@ -49,7 +49,7 @@ class EnrollmentAccountTest {
 
         world.publishEcoTermsVersion("2");
         LoginAccess beforeAccepting = enrollment.access(JANE);
-        Account accepted = enrollment.acceptTerms(JANE, "192.0.2.10");
+        Account accepted = enrollment.acceptTerms(JANE, "ECO=2", "192.0.2.10");
 
         assertThat(beforeAccepting).isEqualTo(LoginAccess.TERMS_REQUIRED);
         assertThat(accepted.acceptedTerms()).contains("ECO=2");
@@ -64,7 +64,7 @@ class EnrollmentAccountTest {
         enrollment.register(EnrollmentWorld.token(second), NEW_PASSWORD, null, null, "192.0.2.10");
 
         LoginAccess beforeAccepting = enrollment.access(JANE);
-        Account accepted = enrollment.acceptTerms(JANE, "192.0.2.10");
+        Account accepted = enrollment.acceptTerms(JANE, "ECO=1;TE/GE=1", "192.0.2.10");
 
         assertThat(beforeAccepting).isEqualTo(LoginAccess.TERMS_REQUIRED);
         assertThat(accepted.programs()).containsExactly("ECO", "TE/GE");
@@ -72,12 +72,23 @@ class EnrollmentAccountTest {
     }
 
     @Test
+    void acceptTermsShouldAnswerConflictAndRecordNothingWhenTheTermsChangedWhileTheCitizenWasReading() throws Exception {
+        world.registered("jane@example.net", "Jane Doe", PASSWORD);
+        world.publishEcoTermsVersion("2");
+
+        assertThatThrownBy(() -> enrollment.acceptTerms(JANE, "ECO=1", "192.0.2.10"))
+            .isInstanceOfSatisfying(EnrollmentException.class, e -> assertThat(e.kind()).isEqualTo(EnrollmentException.Kind.CONFLICT));
+        assertThat(enrollment.access(JANE)).isEqualTo(LoginAccess.TERMS_REQUIRED);
+        assertThat(world.auditLines("TERMS_ACCEPTED")).isEmpty();
+    }
+
+    @Test
     void acceptTermsShouldAnswerConflictWhenTheAccountIsNotActive() throws Exception {
         world.invite("jane@example.net", "Jane Doe");
 
-        assertThatThrownBy(() -> enrollment.acceptTerms(JANE, "192.0.2.10"))
+        assertThatThrownBy(() -> enrollment.acceptTerms(JANE, "ECO=1", "192.0.2.10"))
             .isInstanceOfSatisfying(EnrollmentException.class, e -> assertThat(e.kind()).isEqualTo(EnrollmentException.Kind.CONFLICT));
-        assertThatThrownBy(() -> enrollment.acceptTerms("nobody@gateway.test", "192.0.2.10"))
+        assertThatThrownBy(() -> enrollment.acceptTerms("nobody@gateway.test", "ECO=1", "192.0.2.10"))
             .isInstanceOfSatisfying(EnrollmentException.class, e -> assertThat(e.kind()).isEqualTo(EnrollmentException.Kind.NOT_FOUND));
     }
 
@@ -336,7 +347,7 @@ class EnrollmentAccountTest {
         String reset = "reset secret 9093 yz";
         String business = "business secret 1188";
         world.registered("jane@example.net", "Jane Doe", registration);
-        enrollment.acceptTerms(JANE, "192.0.2.10");
+        enrollment.acceptTerms(JANE, "ECO=1", "192.0.2.10");
         assertThatThrownBy(() -> enrollment.changePassword(JANE, wrongCurrent, changed, null, "192.0.2.10"))
             .isInstanceOf(EnrollmentException.class);
         enrollment.changePassword(JANE, registration, changed, null, "192.0.2.10");

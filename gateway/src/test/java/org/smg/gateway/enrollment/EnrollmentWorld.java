@@ -192,7 +192,7 @@ final class EnrollmentWorld {
     /** Registers and accepts the terms: an account that may log in. */
     Account active(String email, String name, String password) throws Exception {
         Account account = registered(email, name, password);
-        return enrollment.acceptTerms(account.address(), "192.0.2.10");
+        return enrollment.acceptTerms(account.address(), TermsAcceptance.required(account, enrollment.programs()), "192.0.2.10");
     }
 
     static String token(IssuedLink issued) {

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  */
 final class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final HttpClient client = HttpClient.newBuilder()
         .sslContext(TrustAll.sslContext())
@@ -46,10 +47,14 @@ final class Browser {
         return send(request(path).GET().build());
     }
 
-    /** Posts the fields as a web form, adding the CSRF token of the last page read. */
+    /**
+     * Posts the fields as a web form, as a browser submits the form of the last page read whose
+     * action is {@code path}: with its hidden fields (the CSRF token among them).
+     */
     HttpResponse<String> submit(String path, String... namesAndValues) throws IOException, InterruptedException {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("csrf", csrf());
+        fields.putAll(hiddenFields(path));
         for (int i = 0; i < namesAndValues.length; i += 2) {
             fields.put(namesAndValues[i], namesAndValues[i + 1]);
         }
@@ -73,6 +78,24 @@ final class Browser {
     HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType)
             throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", contentType).method(method, body).build());
+    }
+
+    /** The hidden fields of the last page's form posting to {@code action}, values unescaped. */
+    private Map<String, String> hiddenFields(String action) {
+        Map<String, String> hidden = new LinkedHashMap<>();
+        Matcher form = Pattern.compile("<form[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(lastBody);
+        if (form.find()) {
+            Matcher input = HIDDEN.matcher(form.group(1));
+            while (input.find()) {
+                hidden.put(input.group(1), unescape(input.group(2)));
+            }
+        }
+        return hidden;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'")
+            .replace("&amp;", "&");
     }
 
     /** The CSRF token of the last page read; fails when it had none. */
