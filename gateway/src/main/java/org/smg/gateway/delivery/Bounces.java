@@ -32,7 +32,8 @@ final class Bounces {
         this.audit = audit;
     }
 
-    void bounce(Mail mail, List<DeliveryStatusNotice.Failure> failures, String outcome, MailetContext context)
+    void bounce(Mail mail, List<DeliveryStatusNotice.Failure> failures, String subject, String outcome,
+                MailetContext context)
             throws MessagingException {
         String codes = failures.stream().map(DeliveryStatusNotice.Failure::enhancedCode).distinct()
             .reduce((a, b) -> a + "," + b).orElse("");
@@ -48,7 +49,7 @@ final class Bounces {
             .sender(MaybeSender.nullSender())
             .addRecipient(sender)
             .mimeMessage(DeliveryStatusNotice.failed(context.getPostmaster().getDomain().asString(),
-                context.getPostmaster(), sender, mail.getMessage().getMessageID(), failures))
+                context.getPostmaster(), sender, mail.getMessage().getMessageID(), subject, failures))
             .build();
         try {
             context.sendMail(dsn);
@@ -69,7 +70,7 @@ final class Bounces {
         }
     }
 
-    private void record(AuditAction action, String mailName, String outcome, String detail) throws MessagingException {
+    void record(AuditAction action, String mailName, String outcome, String detail) throws MessagingException {
         try {
             audit.append("system", action, mailName, outcome, detail);
         } catch (AuditException e) {

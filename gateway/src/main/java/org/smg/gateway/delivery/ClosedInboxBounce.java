@@ -53,7 +53,7 @@ public final class ClosedInboxBounce extends GenericMailet {
         for (MailAddress recipient : mail.getRecipients()) {
             Optional<RecipientStatus> refusal = refusal(recipient);
             if (refusal.isPresent()) {
-                failures.add(new DeliveryStatusNotice.Failure(recipient, refusal.get().enhancedCode(), refusal.get().text()));
+                failures.add(DeliveryStatusNotice.Failure.refused(recipient, refusal.get().enhancedCode(), refusal.get().text()));
             } else {
                 kept.add(recipient);
             }
@@ -63,7 +63,7 @@ public final class ClosedInboxBounce extends GenericMailet {
         }
         LOGGER.info("mail {}: {} recipient(s) without an active secure inbox, returned to the sender", mail.getName(),
             failures.size());
-        bounces.bounce(mail, failures, "closed-inbox", getMailetContext());
+        bounces.bounce(mail, failures, "Undelivered mail: no active secure inbox", "closed-inbox", getMailetContext());
         mail.setRecipients(kept);
         if (kept.isEmpty()) {
             mail.setState(Mail.GHOST);

@@ -28,15 +28,19 @@ final class DeliveryStatusNotice {
     private DeliveryStatusNotice() {
     }
 
-    /** One failed recipient: the enhanced status code (e.g. 5.2.1) and the text of the refusal. */
-    record Failure(MailAddress recipient, String enhancedCode, String text) {
-        String diagnostic() {
-            return "smtp; 550 " + enhancedCode + " " + text;
+    /**
+     * One failed recipient: the enhanced status code (e.g. 5.2.1), the text for people and the
+     * Diagnostic-Code (e.g. {@code smtp; 550 5.2.1 ...}).
+     */
+    record Failure(MailAddress recipient, String enhancedCode, String text, String diagnostic) {
+        /** A recipient this gateway refuses, with the reply its RCPT refusal gives. */
+        static Failure refused(MailAddress recipient, String enhancedCode, String text) {
+            return new Failure(recipient, enhancedCode, text, "smtp; 550 " + enhancedCode + " " + text);
         }
     }
 
     static MimeMessage failed(String reportingHost, MailAddress postmaster, MailAddress to, String originalMessageId,
-                              List<Failure> failures) throws MessagingException {
+                              String subject, List<Failure> failures) throws MessagingException {
         StringBuilder human = new StringBuilder("Your message could not be delivered to the following addresses.\n\n");
         StringBuilder status = new StringBuilder()
             .append("Reporting-MTA: dns; ").append(reportingHost).append("\r\n");
@@ -50,7 +54,7 @@ final class DeliveryStatusNotice {
                 .append("Final-Recipient: rfc822; ").append(failure.recipient().asString()).append("\r\n")
                 .append("Action: failed\r\n")
                 .append("Status: ").append(failure.enhancedCode()).append("\r\n")
-                .append("Diagnostic-Code: ").append(failure.diagnostic()).append("\r\n");
+                .append("Diagnostic-Code: ").append(failure.diagnostic().replaceAll("[\\r\\n]+", " ")).append("\r\n");
         }
 
         MimeBodyPart text = new MimeBodyPart();
@@ -66,7 +70,7 @@ final class DeliveryStatusNotice {
         MimeMessage message = new MimeMessage(SESSION);
         message.setFrom(new InternetAddress(postmaster.asString()));
         message.setRecipients(MimeMessage.RecipientType.TO, to.asString());
-        message.setSubject("Undelivered mail: no active secure inbox", StandardCharsets.UTF_8.name());
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         message.setHeader("Auto-Submitted", "auto-replied");
         message.setContent(multipart);
