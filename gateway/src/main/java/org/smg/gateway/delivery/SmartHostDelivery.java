@@ -78,8 +78,8 @@ public final class SmartHostDelivery extends GenericMailet {
         checkInitParameters(Set.of(NO_SMART_HOST_PROCESSOR, HELD_PROCESSOR));
         noSmartHostProcessor = required(NO_SMART_HOST_PROCESSOR);
         heldProcessor = required(HELD_PROCESSOR);
-        spool = queues.getQueue(MailQueueFactory.SPOOL)
-            .orElseThrow(() -> new MessagingException("SmartHostDelivery: the spool queue does not exist"));
+        // The spooler creates the queue after the mailets are initialised; createQueue returns that same queue.
+        spool = queues.createQueue(MailQueueFactory.SPOOL);
     }
 
     private String required(String name) throws MessagingException {
