@@ -71,6 +71,9 @@ public final class SmartHostTransport {
         properties.put(prefix + "writetimeout", TIMEOUT_MILLIS);
         properties.put(prefix + "ssl.socketFactory", socketFactory(settings));
         properties.put(prefix + "ssl.checkserveridentity", "true");
+        // Without this, JavaMail answers a failed handshake by trying again with the JVM's default
+        // factory: the configured trust store and our host name check would be bypassed.
+        properties.put(prefix + "socketFactory.fallback", "false");
         if (implicit) {
             properties.put(prefix + "ssl.enable", "true");
         } else {

@@ -104,6 +104,17 @@ class ClosedInboxIntegrationTest {
             assertThat(WebAdmin.repositoryMails(gateway, HELD))
                 .as("a DSN with the null sender, to the staff sender")
                 .anyMatch(mail -> mail.path("recipients").toString().contains(sender) && isNullSender(mail)));
+        JsonNode dsn = WebAdmin.repositoryMails(gateway, HELD).stream()
+            .filter(mail -> mail.path("recipients").toString().contains(sender)).findFirst().orElseThrow();
+        String raw = WebAdmin.rawMail(gateway, HELD, dsn.path("name").asText());
+        assertThat(raw).containsPattern("Content-Type: multipart/report;[^\\n]*report-type=delivery-status")
+            .contains("Content-Type: message/delivery-status")
+            .contains("Final-Recipient: rfc822; " + gateway.demoAddress())
+            .contains("Action: failed")
+            .contains("Status: 5.2.1")
+            .contains("Diagnostic-Code: smtp; 550 5.2.1 There is no active secure inbox for this address (suspended)")
+            .doesNotContain("Case file.")
+            .doesNotContain(subject);
         assertThat(WebAdmin.call(gateway, "POST", "/accounts/" + gateway.demoAddress() + "/reactivate", null).statusCode())
             .isEqualTo(200);
         assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))

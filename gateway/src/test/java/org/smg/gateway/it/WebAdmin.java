@@ -80,5 +80,23 @@ final class WebAdmin {
         return mails;
     }
 
+    /** The stored message of a repository's mail, as WebAdmin gives it for Accept: message/rfc822. */
+    static String rawMail(GatewayProcess gateway, String repository, String key) throws IOException, InterruptedException {
+        String token = Files.readString(gateway.secretsDirectory().resolve("webadmin.token")).strip();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.webAdminPort() + "/mailRepositories/"
+                + java.net.URLEncoder.encode(repository, java.nio.charset.StandardCharsets.UTF_8) + "/mails/"
+                + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "message/rfc822")
+            .GET()
+            .build();
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("mail " + key + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }
