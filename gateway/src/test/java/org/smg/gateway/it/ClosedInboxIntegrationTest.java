@@ -107,7 +107,7 @@ class ClosedInboxIntegrationTest {
         JsonNode dsn = WebAdmin.repositoryMails(gateway, HELD).stream()
             .filter(mail -> mail.path("recipients").toString().contains(sender)).findFirst().orElseThrow();
         String raw = WebAdmin.rawMail(gateway, HELD, dsn.path("name").asText());
-        assertThat(raw).containsPattern("Content-Type: multipart/report;[^\\n]*report-type=delivery-status")
+        assertThat(raw).contains("Content-Type: multipart/report;").contains("report-type=delivery-status")
             .contains("Content-Type: message/delivery-status")
             .contains("Final-Recipient: rfc822; " + gateway.demoAddress())
             .contains("Action: failed")
