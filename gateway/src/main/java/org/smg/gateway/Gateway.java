@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.admin.AdminsModule;
 import org.smg.gateway.audit.AuditModule;
 import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.delivery.OutboundConfigurationException;
+import org.smg.gateway.delivery.OutboundModule;
+import org.smg.gateway.delivery.OutboundRoute;
+import org.smg.gateway.delivery.SmartHostTransport;
 import org.smg.gateway.enrollment.EnrollmentModule;
 import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
@@ -76,7 +80,9 @@ public final class Gateway {
             PrivateDirectories.create(dataDirectory.resolve("james"));
             ServerIdentity identity = ServerIdentity.resolve(settings);
             Secret adminToken = SecretFiles.readOrCreate(secrets.webAdminToken());
-            GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken);
+            OutboundRoute outbound = new OutboundRoute(SmartHostTransport.create(settings.outbound(), settings.hostname()));
+            GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken)
+                .combineWith(new OutboundModule(outbound));
             server.start();
             List<String> lines = new ArrayList<>();
             if (demo) {
@@ -89,6 +95,9 @@ public final class Gateway {
             lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
             return new Gateway(server, database, server.getProbe(GatewayProbe.class).auditHead(), lines);
         } catch (UnprotectedSecretFileException e) {
+            database.close();
+            throw new StartupException(e.getMessage(), e, true);
+        } catch (OutboundConfigurationException e) {
             database.close();
             throw new StartupException(e.getMessage(), e, true);
         } catch (TlsIdentityException e) {

@@ -2,6 +2,7 @@ package org.smg.gateway.james;
 
 import java.net.InetAddress;
 
+import org.smg.gateway.smtp.ActiveRecipientsOnly;
 import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
@@ -83,6 +84,7 @@ final class ProtocolsXml {
             .raw(handler(GatedAuthentication.class))
             .raw(handler(TooManyRecipients.class))
             .raw(handler(LocalDomainsOnly.class))
+            .raw(handler(ActiveRecipientsOnly.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
             .open("handler", "class", "org.apache.james.smtpserver.CoreCmdHandlerLoader").close("handler");
     }

@@ -148,6 +148,20 @@ class ConfigurationErrorIntegrationTest {
             .doesNotContain("TLS identity");
     }
 
+    @Test
+    void startShouldStopNamingTheKeyWhenOutboundTrustStoreIsNotPkcs12() throws Exception {
+        Path trustStore = Files.writeString(Files.createDirectories(root.resolve("conf/tls")).resolve("trust.p12"),
+            "-----BEGIN CERTIFICATE-----\nnot a trust store\n");
+        GatewayProcess gateway = GatewayProcess.in(root).with("outbound.smarthost", "smtp.agency.example:587")
+            .with("outbound.trustStore", trustStore.toString());
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).anySatisfy(line -> assertThat(line)
+            .contains("outbound.trustStore", trustStore.toString(), "expected a PKCS#12 trust store of CA certificates"));
+    }
+
     /** The gateway's output lines that are not blank. */
     private static List<String> lines(GatewayProcess gateway) {
         return gateway.output().lines().filter(line -> !line.isBlank()).collect(Collectors.toList());

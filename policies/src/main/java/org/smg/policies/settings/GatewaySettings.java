@@ -18,15 +18,17 @@ public final class GatewaySettings {
     private final SecretSource storageSecret;
     private final TlsSettings tls;
     private final Limits limits;
+    private final OutboundSettings outbound;
 
     GatewaySettings(SettingValues values, Path dataDirectory, Ports ports, SecretSource storageSecret, TlsSettings tls,
-            Limits limits) {
+            Limits limits, OutboundSettings outbound) {
         this.values = values;
         this.dataDirectory = dataDirectory;
         this.ports = ports;
         this.storageSecret = storageSecret;
         this.tls = tls;
         this.limits = limits;
+        this.outbound = outbound;
     }
 
     /** A validating builder starting from the documented defaults. */
@@ -124,12 +126,18 @@ public final class GatewaySettings {
         return limits;
     }
 
+    /** Where outbound mail leaves (outbound.*). */
+    public OutboundSettings outbound() {
+        return outbound;
+    }
+
     @Override
     public String toString() {
         return "GatewaySettings[hostname=" + hostname() + ", domains=" + domains() + ", dataDirectory=" + dataDirectory
                 + ", bindAddress=" + bindAddress().getHostAddress() + ", " + ports + ", relayAllowList="
                 + relayAllowList() + ", relayAuth=" + relayAuth() + ", relayRequireTls=" + relayRequireTls().text()
-                + ", storageSecret=" + storageSecret + ", tls=" + tls + ", limits=" + limits + "]";
+                + ", storageSecret=" + storageSecret + ", tls=" + tls + ", limits=" + limits
+                + ", outbound=" + outbound + "]";
     }
 
     /** Collects settings in code or from the loader, and validates them all at once in {@link #build()}. */
@@ -305,6 +313,23 @@ public final class GatewaySettings {
 
         public Builder authMaxDelay(Duration delay) {
             draft.values.set(AUTH_MAX_DELAY, Objects.requireNonNull(delay, "delay"));
+            return this;
+        }
+
+        /** The smart host for outbound mail, or null for none (outbound mail is then held). */
+        public Builder smartHost(String hostAndPort) {
+            draft.values.set(OUTBOUND_SMARTHOST, hostAndPort == null ? null : SmartHost.parse(hostAndPort));
+            return this;
+        }
+
+        public Builder outboundTls(OutboundTls tls) {
+            draft.values.set(OUTBOUND_TLS, Objects.requireNonNull(tls, "tls"));
+            return this;
+        }
+
+        /** A PKCS#12 trust store for the smart host's certificate, or null for the JVM's system trust. */
+        public Builder outboundTrustStore(Path trustStore) {
+            draft.values.set(OUTBOUND_TRUST_STORE, trustStore);
             return this;
         }
 

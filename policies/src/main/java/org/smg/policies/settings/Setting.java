@@ -91,6 +91,11 @@ final class Setting<T> {
                 .orElseThrow(() -> new IllegalArgumentException(Messages.expected(expected, text))), Choice::text);
     }
 
+    /** A value that may be left empty, meaning "not configured". */
+    static <T> Setting<T> optional(String key, Function<String, T> parser, Function<T, String> format) {
+        return new Setting<>(key, null, parser, value -> true, "", format, true);
+    }
+
     /** A path that may be left empty, meaning "not configured". */
     static Setting<Path> optionalPath(String key) {
         return new Setting<>(key, null, PathRules::parse, path -> true, "", Path::toString, true);

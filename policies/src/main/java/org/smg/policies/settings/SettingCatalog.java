@@ -73,6 +73,15 @@ final class SettingCatalog {
     static final Setting<Duration> AUTH_MAX_DELAY = Setting.duration("limits.auth.maxDelay",
             Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(60));
 
+    static final Setting<SmartHost> OUTBOUND_SMARTHOST = Setting.optional("outbound.smarthost", SmartHost::parse,
+            SmartHost::toString);
+    static final Setting<OutboundTls> OUTBOUND_TLS = Setting.choice("outbound.tls", OutboundTls.STARTTLS);
+    static final Setting<Path> OUTBOUND_TRUST_STORE = Setting.optionalPath("outbound.trustStore");
+    static final Setting<Path> OUTBOUND_TRUST_STORE_PASSWORD_FILE = Setting.optionalPath(
+            "outbound.trustStore.passwordFile");
+    static final Setting<Path> OUTBOUND_AUTH_USERNAME_FILE = Setting.optionalPath("outbound.auth.usernameFile");
+    static final Setting<Path> OUTBOUND_AUTH_PASSWORD_FILE = Setting.optionalPath("outbound.auth.passwordFile");
+
     /** The seven listening ports, in file order. */
     static final List<Setting<Integer>> PORTS = List.of(
             RELAY_PORT, SUBMISSION_PORT, SMTPS_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT, WEBADMIN_PORT);
@@ -84,7 +93,9 @@ final class SettingCatalog {
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD_FILE, TLS_CERTIFICATE, TLS_PRIVATE_KEY,
             MAX_MESSAGE_SIZE, MAX_RECIPIENTS, CONNECTIONS_PER_IP, CONNECTIONS,
             IMAP_LITERAL_SIZE, IMAP_PRE_AUTH_LITERAL_SIZE, IMAP_LITERALS_PER_COMMAND, IMAP_MAX_LINE_LENGTH,
-            AUTH_FAILURES_BEFORE_DELAY, AUTH_MAX_DELAY);
+            AUTH_FAILURES_BEFORE_DELAY, AUTH_MAX_DELAY,
+            OUTBOUND_SMARTHOST, OUTBOUND_TLS, OUTBOUND_TRUST_STORE, OUTBOUND_TRUST_STORE_PASSWORD_FILE,
+            OUTBOUND_AUTH_USERNAME_FILE, OUTBOUND_AUTH_PASSWORD_FILE);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

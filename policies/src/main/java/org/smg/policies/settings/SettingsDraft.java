@@ -37,8 +37,9 @@ final class SettingsDraft {
         TlsSettings tls = TlsSettings.create(checked.get(TLS_KEYSTORE), checked.get(TLS_KEYSTORE_PASSWORD_FILE),
                 checked.get(TLS_CERTIFICATE), checked.get(TLS_PRIVATE_KEY), base, problems);
         Limits limits = Limits.create(checked, problems);
+        OutboundSettings outbound = OutboundSettings.create(checked, base, problems);
         problems.throwIfAny();
-        return new GatewaySettings(checked, data, ports, secret, tls, limits);
+        return new GatewaySettings(checked, data, ports, secret, tls, limits, outbound);
     }
 
     private static void checkDomains(List<String> domains, Problems problems) {

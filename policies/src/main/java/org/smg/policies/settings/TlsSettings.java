@@ -58,7 +58,7 @@ public final class TlsSettings {
     }
 
     // Checked at load time so that a wrong path stops start-up instead of failing the first TLS handshake.
-    private static Path readable(Problems problems, String key, Path base, Path path, String expected) {
+    static Path readable(Problems problems, String key, Path base, Path path, String expected) {
         if (path == null) {
             return null;
         }

@@ -46,7 +46,8 @@ class GatewaySettingsLoaderTest {
         assertThat(errors).singleElement().asString()
                 .startsWith(file + ":3: smtp.relay.prot: unknown key; allowed keys are: gateway.hostname, ")
                 .contains("smtp.relay.port", "tls.privateKey")
-                .endsWith(", limits.auth.maxDelay");
+                .endsWith(", limits.auth.maxDelay, outbound.smarthost, outbound.tls, outbound.trustStore,"
+                        + " outbound.trustStore.passwordFile, outbound.auth.usernameFile, outbound.auth.passwordFile");
     }
 
     @Test

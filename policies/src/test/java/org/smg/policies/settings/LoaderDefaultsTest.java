@@ -152,5 +152,9 @@ class LoaderDefaultsTest {
         assertThat(limits.authFailuresBeforeDelay()).isEqualTo(3);
         assertThat(limits.authMaxDelay()).isEqualTo(Duration.ofSeconds(5));
         assertThat(limits.maxRecipients()).isEqualTo(50);
+        assertThat(settings.outbound().smartHost()).isEmpty();
+        assertThat(settings.outbound().tls()).isEqualTo(OutboundTls.STARTTLS);
+        assertThat(settings.outbound().trustStore()).isEmpty();
+        assertThat(settings.outbound().usernameFile()).isEmpty();
     }
 }

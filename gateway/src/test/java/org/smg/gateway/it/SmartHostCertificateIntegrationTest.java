@@ -1,0 +1,56 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * A smart host whose certificate does not name the configured host (issued for localhost, reached
+ * as 127.0.0.1) receives nothing: the mail is held in outbound-tls-held and the log says why.
+ */
+class SmartHostCertificateIntegrationTest {
+    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
+    private static final String TLS_HELD = "var/mail/outbound-tls-held";
+
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass()
+        .with("outbound.smarthost", "127.0.0.1:" + SMART_HOST_PORT)
+        .with("outbound.tls", "implicit")
+        .with("outbound.trustStore", SmartHostFixture.trustStore().toString())
+        .with("outbound.trustStore.passwordFile", SmartHostFixture.trustStorePasswordFile().toString());
+
+    private static GreenMail smartHost;
+
+    @BeforeAll
+    static void startSmartHost() {
+        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
+    }
+
+    @AfterAll
+    static void stopSmartHost() {
+        smartHost.stop();
+    }
+
+    @Test
+    void mailShouldBeHeldWithReasonWhenSmartHostCertificateDoesNotNameTheHost() throws Exception {
+        String email = "jane-" + UUID.randomUUID() + "@example.net";
+
+        WebAdmin.invite(gateway, email);
+
+        // GreenMail's connection thread fails when the gateway aborts the handshake; that is the point here.
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(WebAdmin.repositoryMails(gateway, TLS_HELD))
+                .anyMatch(mail -> mail.path("recipients").toString().contains(email)));
+        assertThat(gateway.output()).contains("held: tls-failed with smart host 127.0.0.1:" + SMART_HOST_PORT)
+            .contains("No subject alternative names matching IP address 127.0.0.1");
+    }
+}

@@ -1,0 +1,96 @@
+package org.smg.gateway.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A GreenMail SMTPS server (TLS from the first byte: GreenMail 1.6 has no STARTTLS) acting as the
+ * gateway's smart host, with a certificate for {@code localhost} only, issued by a test CA that
+ * {@link #trustStore()} holds. GreenMail reads its keystore from system properties once per JVM,
+ * so the certificates are made once and shared by every test class.
+ */
+final class SmartHostFixture {
+    static final String PASSWORD = "changeit";
+    private static Path directory;
+
+    private SmartHostFixture() {
+    }
+
+    /** The directory holding ca.pem, server.p12, trust.p12 and trust.password, made on first use. */
+    static synchronized Path certificates() {
+        if (directory == null) {
+            try {
+                directory = make(Files.createTempDirectory("smg-smarthost-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot make the smart host certificates", e);
+            }
+            System.setProperty("greenmail.tls.keystore.file", directory.resolve("server.p12").toString());
+            System.setProperty("greenmail.tls.keystore.password", PASSWORD);
+            System.setProperty("greenmail.tls.key.password", PASSWORD);
+        }
+        return directory;
+    }
+
+    static Path trustStore() {
+        return certificates().resolve("trust.p12");
+    }
+
+    static Path trustStorePasswordFile() {
+        return certificates().resolve("trust.password");
+    }
+
+    /** Starts GreenMail SMTPS on 127.0.0.1 at the port. */
+    static GreenMail start(int port) {
+        certificates();
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        greenMail.start();
+        return greenMail;
+    }
+
+    private static Path make(Path dir) throws Exception {
+        run(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+            "-days", "2", "-subj", "/CN=SMG Test Smart Host CA",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        run(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+            "-subj", "/CN=localhost");
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n");
+        run(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-out", "server.pem", "-days", "2", "-extfile", "server.ext");
+        run(dir, "pkcs12", "-export", "-inkey", "server.key", "-in", "server.pem", "-certfile", "ca.pem",
+            "-name", "greenmail", "-out", "server.p12", "-passout", "pass:" + PASSWORD);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream ca = Files.newInputStream(dir.resolve("ca.pem"))) {
+            trust.setCertificateEntry("test-ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve("trust.p12"))) {
+            trust.store(out, PASSWORD.toCharArray());
+        }
+        Path password = dir.resolve("trust.password");
+        Files.writeString(password, PASSWORD);
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        return dir;
+    }
+
+    /** Runs openssl and fails with its output when the file named after {@code -out} was not written. */
+    private static void run(Path dir, String... arguments) throws Exception {
+        String output = Openssl.run(dir, arguments);
+        String written = arguments[List.of(arguments).indexOf("-out") + 1];
+        if (!Files.exists(dir.resolve(written))) {
+            throw new IllegalStateException("openssl " + String.join(" ", arguments) + ": " + output);
+        }
+    }
+}

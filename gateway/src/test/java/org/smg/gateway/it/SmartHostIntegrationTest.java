@@ -1,0 +1,95 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import javax.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * Outbound mail leaves through the smart host over TLS verified against the configured trust store:
+ * an invitation email arrives there; a DSN the smart host refuses is kept, and the mail it returns
+ * reaches no inbox.
+ */
+class SmartHostIntegrationTest {
+    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
+
+    @RegisterExtension
+    static final GatewayProcess gateway = GatewayProcess.perTestClass()
+        .with("outbound.smarthost", "localhost:" + SMART_HOST_PORT)
+        .with("outbound.tls", "implicit")
+        .with("outbound.trustStore", SmartHostFixture.trustStore().toString())
+        .with("outbound.trustStore.passwordFile", SmartHostFixture.trustStorePasswordFile().toString());
+
+    private static GreenMail smartHost;
+
+    @BeforeAll
+    static void startSmartHost() {
+        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
+    }
+
+    @AfterAll
+    static void stopSmartHost() {
+        smartHost.stop();
+    }
+
+    @Test
+    void invitationEmailShouldReachSmartHostWhenItsCertificateIsTrusted() throws Exception {
+        String email = "jane-" + UUID.randomUUID() + "@example.net";
+
+        WebAdmin.invite(gateway, email);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(Arrays.stream(smartHost.getReceivedMessages()).map(SmartHostIntegrationTest::recipients))
+                .anyMatch(recipients -> recipients.contains(email)));
+    }
+
+    /**
+     * The DSN leaves for the smart host with the null reverse-path RFC 3464 requires. GreenMail 1.6
+     * answers that MAIL FROM:<> with 250 but then refuses RCPT (503, it takes the null path for no
+     * MAIL at all), so here the smart host refuses the DSN: it must then be kept, not dropped.
+     */
+    @Test
+    void dsnShouldGoToSmartHostAndBeKeptWhenSmartHostRefusesNullSender() throws Exception {
+        String subject = "closed " + UUID.randomUUID();
+        String sender = "clerk-" + UUID.randomUUID() + "@agency.example";
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+            smtp.command("MAIL FROM:<" + sender + ">");
+            assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
+            assertThat(WebAdmin.call(gateway, "POST", "/accounts/" + gateway.demoAddress() + "/suspend", null).statusCode())
+                .isEqualTo(200);
+            smtp.command("DATA");
+            assertThat(smtp.command("From: " + sender + "\r\nSubject: " + subject + "\r\n\r\nCase file.\r\n.")).startsWith("250");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(WebAdmin.repositoryMails(gateway, "var/mail/undeliverable"))
+                .anyMatch(mail -> mail.path("recipients").toString().contains(sender)));
+        assertThat(gateway.output()).containsPattern("mail dsn-\\S+ refused by smart host localhost:" + SMART_HOST_PORT);
+        assertThat(WebAdmin.call(gateway, "POST", "/accounts/" + gateway.demoAddress() + "/reactivate", null).statusCode())
+            .isEqualTo(200);
+        assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+            .doesNotContain(subject);
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return String.join(",", message.getHeader("To") == null ? new String[0] : message.getHeader("To"));
+        } catch (javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
