@@ -52,9 +52,10 @@ final class SmartHostFixture {
         return certificates().resolve("trust.password");
     }
 
-    /** Starts GreenMail SMTPS on 127.0.0.1 at the port. */
+    /** Starts GreenMail SMTPS on 127.0.0.1 at the port, accepting the null reverse-path of DSNs ({@link NullReversePath}). */
     static GreenMail start(int port) {
         certificates();
+        NullReversePath.install();
         GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
         greenMail.start();
         return greenMail;

@@ -18,8 +18,8 @@ import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Outbound mail leaves through the smart host over TLS verified against the configured trust store:
- * an invitation email arrives there; a DSN the smart host refuses is kept, and the mail it returns
- * reaches no inbox.
+ * an invitation email arrives there, and so does the DSN for a mail whose inbox closed while it
+ * was queued (which reaches no inbox).
  */
 class SmartHostIntegrationTest {
     private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
@@ -55,12 +55,12 @@ class SmartHostIntegrationTest {
     }
 
     /**
-     * The DSN leaves for the smart host with the null reverse-path RFC 3464 requires. GreenMail 1.6
-     * answers that MAIL FROM:<> with 250 but then refuses RCPT (503, it takes the null path for no
-     * MAIL at all), so here the smart host refuses the DSN: it must then be kept, not dropped.
+     * A staff mail accepted for the demo citizen whose inbox closes before the pipeline delivers
+     * it: the gateway returns it with an RFC 3464 DSN that leaves through the smart host with the
+     * null reverse-path, and the mail reaches no inbox.
      */
     @Test
-    void dsnShouldGoToSmartHostAndBeKeptWhenSmartHostRefusesNullSender() throws Exception {
+    void dsnShouldReachTheSmartHostWithANullReversePathWhenTheInboxClosedWhileTheMailWasQueued() throws Exception {
         String subject = "closed " + UUID.randomUUID();
         String sender = "clerk-" + UUID.randomUUID() + "@agency.example";
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
@@ -74,14 +74,24 @@ class SmartHostIntegrationTest {
             assertThat(smtp.command("From: " + sender + "\r\nSubject: " + subject + "\r\n\r\nCase file.\r\n.")).startsWith("250");
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-            assertThat(WebAdmin.repositoryMails(gateway, "var/mail/undeliverable"))
-                .anyMatch(mail -> mail.path("recipients").toString().contains(sender)));
-        assertThat(gateway.output()).containsPattern("mail dsn-\\S+ refused by smart host localhost:" + SMART_HOST_PORT);
+        MimeMessage dsn = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smartHost.getReceivedMessages())
+            .filter(message -> recipients(message).contains(sender)).findFirst().orElse(null), java.util.Objects::nonNull);
+        String raw = rawText(dsn);
+        assertThat(dsn.getContentType()).contains("multipart/report").contains("delivery-status");
+        assertThat(raw).contains("Action: failed", "Status: 5.2.1", "Final-Recipient: rfc822; " + gateway.demoAddress(),
+            "please use paper correspondence").doesNotContain("Case file.");
+        assertThat(dsn.getHeader("Return-Path")).containsExactly("<" + NullReversePath.MARK + ">");
+        assertThat(NullReversePath.mailLines()).contains("MAIL FROM:<>");
         assertThat(WebAdmin.call(gateway, "POST", "/accounts/" + gateway.demoAddress() + "/reactivate", null).statusCode())
             .isEqualTo(200);
         assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
             .doesNotContain(subject);
+    }
+
+    private static String rawText(MimeMessage message) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String recipients(MimeMessage message) {
