@@ -149,6 +149,31 @@ class CitizenWebIntegrationTest {
     }
 
     @Test
+    void passwordChangeShouldEndAnIdlingImapSessionOfTheAccountWithin5Seconds() throws Exception {
+        Invited invited = registered();
+        Browser changing = signedIn(invited.address(), PASSWORD);
+        changing.get("/account");
+        List<String> afterChange;
+        long elapsedMillis;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            assertThat(imap.command("a1", "LOGIN \"" + invited.address() + "\" \"" + PASSWORD + "\"")).last().asString().startsWith("a1 OK");
+            assertThat(imap.command("a2", "SELECT INBOX")).last().asString().startsWith("a2 OK");
+            imap.send("a3 IDLE\r\n");
+            assertThat(imap.readLine()).startsWith("+");
+
+            long changed = System.nanoTime();
+            assertThat(changing.submit("/account/password", "current", PASSWORD, "password", NEW_PASSWORD, "confirm", NEW_PASSWORD)
+                .statusCode()).isEqualTo(200);
+            afterChange = imap.linesUntilClosed();
+            elapsedMillis = (System.nanoTime() - changed) / 1_000_000;
+        }
+
+        assertThat(afterChange).anySatisfy(line -> assertThat(line).startsWith("* BYE"));
+        assertThat(elapsedMillis).isLessThan(5_000);
+        assertThat(imapLogin(invited.address(), NEW_PASSWORD)).last().asString().startsWith("a1 OK");
+    }
+
+    @Test
     void passwordChangeShouldBeRefusedWhenCurrentPasswordIsWrong() throws Exception {
         Invited invited = registered();
         Browser browser = signedIn(invited.address(), PASSWORD);
