@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import org.smg.gateway.storage.Tables;
 
 /**
  * The named administrators in the encrypted database: name, SHA-256 of the token (never the token),
@@ -36,21 +37,14 @@ final class AdminTokenTable {
     }
 
     void createIfMissing() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, TABLE, null)) {
-            if (tables.next()) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE TABLE " + TABLE + " ("
-                    + "NAME VARCHAR(32) NOT NULL PRIMARY KEY, "
-                    + "TOKEN_HASH CHAR(64) NOT NULL, "
-                    + "CREATED_MS BIGINT NOT NULL, "
-                    + "CREATED_BY VARCHAR(64) NOT NULL, "
-                    + "REVOKED_MS BIGINT)");
-                statement.executeUpdate("CREATE UNIQUE INDEX SMG_ADMINS_TOKEN ON " + TABLE + " (TOKEN_HASH)");
-            }
-        }
+        Tables.createIfMissing(dataSource, TABLE,
+            "CREATE TABLE " + TABLE + " ("
+                + "NAME VARCHAR(32) NOT NULL PRIMARY KEY, "
+                + "TOKEN_HASH CHAR(64) NOT NULL, "
+                + "CREATED_MS BIGINT NOT NULL, "
+                + "CREATED_BY VARCHAR(64) NOT NULL, "
+                + "REVOKED_MS BIGINT)",
+            "CREATE UNIQUE INDEX SMG_ADMINS_TOKEN ON " + TABLE + " (TOKEN_HASH)");
     }
 
     void insert(Row row) throws SQLException {

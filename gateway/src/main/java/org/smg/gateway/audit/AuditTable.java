@@ -4,10 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import org.smg.gateway.storage.Tables;
 
 /**
  * SQL access to the audit table in the encrypted database. Rows are only ever inserted: the
@@ -40,25 +41,18 @@ final class AuditTable {
     }
 
     void createIfMissing() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, TABLE, null)) {
-            if (tables.next()) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE TABLE " + TABLE + " ("
-                    + "SEQ BIGINT NOT NULL PRIMARY KEY, "
-                    + "TIME_MS BIGINT NOT NULL, "
-                    + "ACTOR VARCHAR(" + ACTOR_LENGTH + ") NOT NULL, "
-                    + "ACTION VARCHAR(" + ACTION_LENGTH + ") NOT NULL, "
-                    + "OBJECT_ID VARCHAR(" + OBJECT_ID_LENGTH + ") NOT NULL, "
-                    + "OUTCOME VARCHAR(" + OUTCOME_LENGTH + ") NOT NULL, "
-                    + "DETAIL VARCHAR(" + DETAIL_LENGTH + ") NOT NULL, "
-                    + "PREV_HASH CHAR(64) NOT NULL, "
-                    + "HASH CHAR(64) NOT NULL)");
-                statement.executeUpdate("CREATE INDEX SMG_AUDIT_TIME ON " + TABLE + " (TIME_MS, SEQ)");
-            }
-        }
+        Tables.createIfMissing(dataSource, TABLE,
+            "CREATE TABLE " + TABLE + " ("
+                + "SEQ BIGINT NOT NULL PRIMARY KEY, "
+                + "TIME_MS BIGINT NOT NULL, "
+                + "ACTOR VARCHAR(" + ACTOR_LENGTH + ") NOT NULL, "
+                + "ACTION VARCHAR(" + ACTION_LENGTH + ") NOT NULL, "
+                + "OBJECT_ID VARCHAR(" + OBJECT_ID_LENGTH + ") NOT NULL, "
+                + "OUTCOME VARCHAR(" + OUTCOME_LENGTH + ") NOT NULL, "
+                + "DETAIL VARCHAR(" + DETAIL_LENGTH + ") NOT NULL, "
+                + "PREV_HASH CHAR(64) NOT NULL, "
+                + "HASH CHAR(64) NOT NULL)",
+            "CREATE INDEX SMG_AUDIT_TIME ON " + TABLE + " (TIME_MS, SEQ)");
     }
 
     /** Commits one row (autocommit: Derby forces its log to disk before the commit returns). */

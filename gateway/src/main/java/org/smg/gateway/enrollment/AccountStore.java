@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import org.smg.gateway.storage.Tables;
 
 /**
  * The accounts table in the encrypted database: everything about a citizen except the
@@ -30,26 +31,19 @@ public final class AccountStore {
     }
 
     public void createIfMissing() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, TABLE, null)) {
-            if (tables.next()) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE TABLE " + TABLE + " ("
-                    + "ADDRESS VARCHAR(320) NOT NULL PRIMARY KEY, "
-                    + "DISPLAY_NAME VARCHAR(200) NOT NULL, "
-                    + "EMAIL VARCHAR(320) NOT NULL, "
-                    + "PROGRAMS VARCHAR(1024) NOT NULL, "
-                    + "STATE VARCHAR(16) NOT NULL, "
-                    + "ACCEPTED_TERMS VARCHAR(1024), "
-                    + "TERMS_AT_MS BIGINT, "
-                    + "EIN CHAR(10), "
-                    + "ENTITY_NAME VARCHAR(200), "
-                    + "CREATED_MS BIGINT NOT NULL)");
-                statement.executeUpdate("CREATE UNIQUE INDEX SMG_ACCOUNTS_EMAIL ON " + TABLE + " (EMAIL)");
-            }
-        }
+        Tables.createIfMissing(dataSource, TABLE,
+            "CREATE TABLE " + TABLE + " ("
+                + "ADDRESS VARCHAR(320) NOT NULL PRIMARY KEY, "
+                + "DISPLAY_NAME VARCHAR(200) NOT NULL, "
+                + "EMAIL VARCHAR(320) NOT NULL, "
+                + "PROGRAMS VARCHAR(1024) NOT NULL, "
+                + "STATE VARCHAR(16) NOT NULL, "
+                + "ACCEPTED_TERMS VARCHAR(1024), "
+                + "TERMS_AT_MS BIGINT, "
+                + "EIN CHAR(10), "
+                + "ENTITY_NAME VARCHAR(200), "
+                + "CREATED_MS BIGINT NOT NULL)",
+            "CREATE UNIQUE INDEX SMG_ACCOUNTS_EMAIL ON " + TABLE + " (EMAIL)");
     }
 
     public Optional<Account> find(String address) throws SQLException {

@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import org.smg.gateway.storage.Tables;
 
 /** The single-use links table (invitations and password resets) in the encrypted database. */
 public final class InvitationStore {
@@ -25,31 +26,24 @@ public final class InvitationStore {
     }
 
     public void createIfMissing() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, TABLE, null)) {
-            if (tables.next()) {
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE TABLE " + TABLE + " ("
-                    + "ID VARCHAR(32) NOT NULL PRIMARY KEY, "
-                    + "PURPOSE VARCHAR(16) NOT NULL, "
-                    + "ADDRESS VARCHAR(320) NOT NULL, "
-                    + "PROGRAM VARCHAR(16), "
-                    + "EMAIL VARCHAR(320) NOT NULL, "
-                    + "NAME VARCHAR(200) NOT NULL, "
-                    + "EIN CHAR(10), "
-                    + "ENTITY_NAME VARCHAR(200), "
-                    + "TOKEN_HASH CHAR(64) NOT NULL, "
-                    + "CREATED_MS BIGINT NOT NULL, "
-                    + "EXPIRES_MS BIGINT NOT NULL, "
-                    + "STATE VARCHAR(16) NOT NULL, "
-                    + "FAILED_TRIES INT NOT NULL, "
-                    + "ISSUED_BY VARCHAR(512) NOT NULL)");
-                statement.executeUpdate("CREATE UNIQUE INDEX SMG_LINKS_TOKEN ON " + TABLE + " (TOKEN_HASH)");
-                statement.executeUpdate("CREATE INDEX SMG_LINKS_ADDRESS ON " + TABLE + " (ADDRESS)");
-            }
-        }
+        Tables.createIfMissing(dataSource, TABLE,
+            "CREATE TABLE " + TABLE + " ("
+                + "ID VARCHAR(32) NOT NULL PRIMARY KEY, "
+                + "PURPOSE VARCHAR(16) NOT NULL, "
+                + "ADDRESS VARCHAR(320) NOT NULL, "
+                + "PROGRAM VARCHAR(16), "
+                + "EMAIL VARCHAR(320) NOT NULL, "
+                + "NAME VARCHAR(200) NOT NULL, "
+                + "EIN CHAR(10), "
+                + "ENTITY_NAME VARCHAR(200), "
+                + "TOKEN_HASH CHAR(64) NOT NULL, "
+                + "CREATED_MS BIGINT NOT NULL, "
+                + "EXPIRES_MS BIGINT NOT NULL, "
+                + "STATE VARCHAR(16) NOT NULL, "
+                + "FAILED_TRIES INT NOT NULL, "
+                + "ISSUED_BY VARCHAR(512) NOT NULL)",
+            "CREATE UNIQUE INDEX SMG_LINKS_TOKEN ON " + TABLE + " (TOKEN_HASH)",
+            "CREATE INDEX SMG_LINKS_ADDRESS ON " + TABLE + " (ADDRESS)");
     }
 
     public void insert(Invitation link) throws SQLException {
