@@ -5,6 +5,7 @@ import java.util.Set;
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
+import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
 import org.smg.gateway.webadmin.AdminCredentials;
 
@@ -93,7 +94,7 @@ public final class AdminRoutes implements Routes {
         if (!actor.equals(AdminCredentials.HOST_ACTOR)) {
             ObjectNode json = JsonBodies.JSON.createObjectNode();
             json.put("statusCode", HttpStatus.FORBIDDEN_403);
-            json.put("type", "Forbidden");
+            json.put("type", ErrorResponder.ErrorType.INVALID_ARGUMENT.getType());
             json.put("message", "Administrators are managed only with the host token of secrets/webadmin.token (bin/smg admins, on the host)");
             response.type("application/json");
             throw Spark.halt(HttpStatus.FORBIDDEN_403, json.toString());

@@ -25,7 +25,7 @@ final class RouteErrors {
             throw switch (e.kind()) {
                 case INVALID -> JsonBodies.badRequest(e.getMessage());
                 case NOT_FOUND -> JsonBodies.error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, e.getMessage());
-                case CONFLICT -> JsonBodies.error(HttpStatus.CONFLICT_409, ErrorResponder.ErrorType.INVALID_ARGUMENT, e.getMessage());
+                case CONFLICT -> JsonBodies.error(HttpStatus.CONFLICT_409, ErrorResponder.ErrorType.WRONG_STATE, e.getMessage());
             };
         } catch (RuntimeException e) {
             throw e;

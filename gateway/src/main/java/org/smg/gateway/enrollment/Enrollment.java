@@ -192,15 +192,38 @@ public final class Enrollment {
         return link;
     }
 
+    /** As {@link #open}, for a submitted form: a known link that can no longer be used is an audited refusal. */
+    private Invitation openForUse(String token, LinkPurpose purpose, String client) throws LinkRefused, SQLException, AuditException {
+        try {
+            return open(token, purpose);
+        } catch (LinkRefused refused) {
+            Optional<Invitation> known = refused.reason() == LinkRefused.Reason.UNKNOWN
+                ? Optional.empty() : links.findByTokenHash(LinkTokens.hash(token));
+            if (known.isPresent()) {
+                audit.record("client:" + AuditTrail.fromClient(client), AuditAction.INVITATION_REFUSED, known.get().id(),
+                    refused.reason().name().toLowerCase(java.util.Locale.ROOT),
+                    "purpose=" + purpose.name().toLowerCase(java.util.Locale.ROOT) + " address=" + known.get().address());
+            }
+            throw refused;
+        }
+    }
+
+    /** Whether the invitation is for an inbox that exists and is active: registering then adds the program with the current password. */
+    public boolean addsToActiveInbox(Invitation invitation) throws SQLException {
+        return accounts.find(invitation.address()).map(account -> account.state() == AccountState.ACTIVE).orElse(false);
+    }
+
     /**
      * Registers from an invitation: checks the business identity (five wrong tries lock the
      * invitation), sets the password, activates the account and places the welcome message.
+     * For an inbox that is already active, {@code password} must be its current password, which
+     * stays: an invitation adds a program, it never replaces a password.
      *
      * @throws WrongBusinessIdentity when the EIN or entity name does not match (the invitation stays usable until locked)
      */
     public synchronized Account register(String token, String password, String typedEin, String typedEntityName, String client)
             throws LinkRefused, EnrollmentException, WrongBusinessIdentity, SQLException, AuditException, UsersRepositoryException {
-        Invitation invitation = open(token, LinkPurpose.INVITATION);
+        Invitation invitation = openForUse(token, LinkPurpose.INVITATION, client);
         if (invitation.business().isPresent() && !invitation.business().get().matches(typedEin, typedEntityName)) {
             int tries = links.countFailedTry(invitation.id());
             boolean locked = tries >= Invitation.MAX_FAILED_TRIES && links.transition(invitation.id(), InvitationState.PENDING, InvitationState.LOCKED);
@@ -216,21 +239,33 @@ public final class Enrollment {
             // Suspension revokes pending invitations; this guards links from before that rule.
             throw new LinkRefused(LinkRefused.Reason.REVOKED);
         }
-        Optional<String> problem = PasswordRules.problem(password, account.address(), account.email());
-        if (problem.isPresent()) {
-            throw EnrollmentException.invalid(problem.get());
+        boolean addsProgram = account.state() == AccountState.ACTIVE;
+        if (addsProgram) {
+            // The inbox exists: the link adds a program and proves nothing about who holds the inbox's password.
+            if (password == null || !users.test(Username.of(account.address()), password)) {
+                throw EnrollmentException.invalid("This is not the current password of your secure inbox " + account.address()
+                    + ". If you forgot it, ask the office that wrote to you for a password reset link.");
+            }
+        } else {
+            Optional<String> problem = PasswordRules.problem(password, account.address(), account.email());
+            if (problem.isPresent()) {
+                throw EnrollmentException.invalid(problem.get());
+            }
         }
         if (!links.transition(invitation.id(), InvitationState.PENDING, InvitationState.USED)) {
             throw new LinkRefused(LinkRefused.Reason.USED);
         }
-        setPassword(account.address(), password);
+        if (!addsProgram) {
+            setPassword(account.address(), password);
+        }
         boolean wasOptedOut = account.state() == AccountState.OPTED_OUT;
-        Account registered = account.withProgram(invitation.program().orElseThrow()).withState(AccountState.ACTIVE);
+        Account registered = account.withContact(account.displayName(), account.email(), invitation.business())
+            .withProgram(invitation.program().orElseThrow()).withState(AccountState.ACTIVE);
         accounts.update(registered);
         String actor = "user:" + registered.address();
         audit.record(actor, AuditAction.INVITATION_USED, invitation.id(), "used", "client=" + AuditTrail.fromClient(client));
         audit.record(actor, wasOptedOut ? AuditAction.ACCOUNT_REACTIVATED : AuditAction.ACCOUNT_REGISTERED, registered.address(),
-            wasOptedOut ? "reactivated" : "registered", "program=" + invitation.program().get());
+            wasOptedOut ? "reactivated" : addsProgram ? "program-added" : "registered", "program=" + invitation.program().get());
         placeWelcome(registered, invitation.program().get());
         return registered;
     }
@@ -267,7 +302,7 @@ public final class Enrollment {
     /** Sets a new password from a reset link; every open session of the account ends. */
     public synchronized Account resetPassword(String token, String password, String client)
             throws LinkRefused, EnrollmentException, SQLException, AuditException, UsersRepositoryException {
-        Invitation reset = open(token, LinkPurpose.PASSWORD_RESET);
+        Invitation reset = openForUse(token, LinkPurpose.PASSWORD_RESET, client);
         Account account = accounts.find(reset.address()).orElseThrow(() -> new LinkRefused(LinkRefused.Reason.UNKNOWN));
         if (account.state() != AccountState.ACTIVE) {
             // Suspension and opt-out revoke reset links; this guards links from before that rule.

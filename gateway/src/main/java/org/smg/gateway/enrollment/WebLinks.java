@@ -7,7 +7,8 @@ public final class WebLinks {
     private final String base;
 
     public WebLinks(String host, int port) {
-        this.base = "https://" + host + (port == 443 ? "" : ":" + port);
+        // Always with the port, 443 included: the link's form is a contract scripts parse.
+        this.base = "https://" + host + ":" + port;
     }
 
     public static WebLinks of(GatewaySettings settings) {

@@ -54,7 +54,7 @@ final class RegistrationPages {
             return;
         }
         String password = form.field("password");
-        if (!password.equals(form.field("confirm"))) {
+        if (!enrollment.addsToActiveInbox(invitation) && !password.equals(form.field("confirm"))) {
             form(exchange, 400, token, session, invitation, "The two passwords are not the same.");
             return;
         }
@@ -76,9 +76,12 @@ final class RegistrationPages {
         Pages.redirect(exchange, "/terms");
     }
 
-    private void form(HttpServerExchange exchange, int status, String token, WebSession session, Invitation invitation, String error) {
+    private void form(HttpServerExchange exchange, int status, String token, WebSession session, Invitation invitation, String error)
+            throws java.sql.SQLException {
+        String existingInbox = enrollment.addsToActiveInbox(invitation) ? invitation.address() : null;
         pages.send(exchange, status, "register", params("token", token, "csrf", session.csrfToken(), "name", invitation.name(),
-            "business", invitation.business().isPresent(), "rules", PasswordRules.STATEMENT, "error", error));
+            "business", invitation.business().isPresent(), "rules", PasswordRules.STATEMENT, "error", error,
+            "existingInbox", existingInbox));
     }
 
     /** The page for a link that cannot be used: 404 when unknown, 410 when it existed. */

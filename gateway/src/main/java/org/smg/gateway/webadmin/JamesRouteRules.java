@@ -53,7 +53,7 @@ final class JamesRouteRules {
 
         /** The 403 body, shaped like James's ErrorResponder. */
         String refusalJson() {
-            return "{\"statusCode\":403,\"type\":\"Forbidden\",\"message\":\"" + message.replace("\"", "'") + "\"}";
+            return "{\"statusCode\":403,\"type\":\"InvalidArgument\",\"message\":\"" + message.replace("\"", "'") + "\"}";
         }
     }
 

@@ -61,7 +61,7 @@ class EnrollmentAccountTest {
         world.active("jane@example.net", "Jane Doe", PASSWORD);
         IssuedLink second = enrollment.invite(new InvitationRequest("TE/GE", "jane@example.net", "Jane Doe", Optional.empty(),
             Optional.empty()), "admin:alice");
-        enrollment.register(EnrollmentWorld.token(second), NEW_PASSWORD, null, null, "192.0.2.10");
+        enrollment.register(EnrollmentWorld.token(second), PASSWORD, null, null, "192.0.2.10");
 
         LoginAccess beforeAccepting = enrollment.access(JANE);
         Account accepted = enrollment.acceptTerms(JANE, "ECO=1;TE/GE=1", "192.0.2.10");
@@ -69,6 +69,28 @@ class EnrollmentAccountTest {
         assertThat(beforeAccepting).isEqualTo(LoginAccess.TERMS_REQUIRED);
         assertThat(accepted.programs()).containsExactly("ECO", "TE/GE");
         assertThat(accepted.acceptedTerms()).contains("ECO=1;TE/GE=1");
+    }
+
+    @Test
+    void registerShouldRequireTheCurrentPasswordAndKeepItWhenTheInvitationIsForAnActiveInbox() throws Exception {
+        world.active("jane@example.net", "Jane Doe", PASSWORD);
+        IssuedLink second = enrollment.invite(new InvitationRequest("TE/GE", "jane@example.net", "Jane Doe", Optional.empty(),
+            Optional.empty()), "admin:alice");
+        String token = EnrollmentWorld.token(second);
+        AccountSessions.Registration imap = world.sessions.register(JANE, "imap", () -> { });
+
+        Throwable withNewPassword = org.assertj.core.api.Assertions.catchThrowable(
+            () -> enrollment.register(token, NEW_PASSWORD, null, null, "192.0.2.66"));
+        Account added = enrollment.register(token, PASSWORD, null, null, "192.0.2.10");
+
+        assertThat(withNewPassword).isInstanceOfSatisfying(EnrollmentException.class, e -> assertThat(e.getMessage())
+            .contains("not the current password", JANE));
+        assertThat(world.users.test(Username.of(JANE), PASSWORD)).isTrue();
+        assertThat(world.users.test(Username.of(JANE), NEW_PASSWORD)).isFalse();
+        assertThat(added.programs()).containsExactly("ECO", "TE/GE");
+        assertThat(world.sessions.count(JANE)).isEqualTo(1);
+        assertThat(world.auditLines("ACCOUNT_REGISTERED")).last().asString().contains("\"outcome\":\"program-added\"", "program=TE/GE");
+        imap.close();
     }
 
     @Test

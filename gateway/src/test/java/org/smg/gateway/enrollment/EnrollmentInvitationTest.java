@@ -207,6 +207,19 @@ class EnrollmentInvitationTest {
             .isInstanceOfSatisfying(LinkRefused.class, e -> assertThat(e.reason()).isEqualTo(LinkRefused.Reason.USED));
         assertThat(world.users.test(Username.of("jane.doe@gateway.test"), PASSWORD)).isTrue();
         assertThat(world.welcome.delivered).hasSize(1);
+        assertThat(world.auditLines("INVITATION_REFUSED")).singleElement().asString()
+            .contains("\"actor\":\"client:192.0.2.66\"", "\"outcome\":\"used\"", "purpose=invitation");
+    }
+
+    @Test
+    void registerShouldGiveTheAccountTheBusinessIdentityWhenTheSamePersonIsInvitedAgainAsABusiness() throws Exception {
+        world.invite("cfo@acme.example", "Pat Smith");
+        IssuedLink business = world.inviteBusiness("cfo@acme.example", "Pat Smith", "12-3456789", "Acme Widgets LLC");
+
+        Account account = enrollment.register(EnrollmentWorld.token(business), PASSWORD, "12-3456789", "Acme Widgets LLC", "192.0.2.77");
+
+        assertThat(account.business()).contains(new BusinessIdentity("12-3456789", "Acme Widgets LLC"));
+        assertThat(enrollment.account(account.address()).business()).contains(new BusinessIdentity("12-3456789", "Acme Widgets LLC"));
     }
 
     @Test
@@ -306,6 +319,8 @@ class EnrollmentInvitationTest {
         assertThat(enrollment.invitation(issued.invitation().id()).orElseThrow().state()).isEqualTo(InvitationState.LOCKED);
         assertThat(enrollment.account("acme.widgets.llc@gateway.test").state()).isEqualTo(AccountState.INVITED);
         assertThat(world.users.contains(Username.of("acme.widgets.llc@gateway.test"))).isFalse();
-        assertThat(world.auditLines("INVITATION_REFUSED")).last().asString().contains("\"outcome\":\"locked\"", "tries=5");
+        assertThat(world.auditLines("INVITATION_REFUSED"))
+            .anySatisfy(line -> assertThat(line).contains("\"outcome\":\"locked\"", "tries=5"))
+            .last().asString().contains("\"outcome\":\"locked\"", "purpose=invitation");
     }
 }

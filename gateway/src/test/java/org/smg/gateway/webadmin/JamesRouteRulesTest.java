@@ -91,6 +91,6 @@ class JamesRouteRulesTest {
     void refusalJsonShouldBeShapedLikeErrorResponderWhenARouteIsRefused() {
         String json = rules.decide("DELETE", "/domains/x", null).refusalJson();
 
-        assertThat(json).startsWith("{\"statusCode\":403,\"type\":\"Forbidden\",\"message\":\"Mail domains come from");
+        assertThat(json).startsWith("{\"statusCode\":403,\"type\":\"InvalidArgument\",\"message\":\"Mail domains come from");
     }
 }
