@@ -10,6 +10,11 @@ public final class OutboundRoute {
         this.smartHost = smartHost;
     }
 
+    /** Whether mail can leave at all; without a smart host it waits in the held repository. */
+    public boolean configured() {
+        return smartHost.isPresent();
+    }
+
     Optional<SmartHostTransport> smartHost() {
         return smartHost;
     }

@@ -14,6 +14,7 @@ import org.smg.gateway.admin.AccountRoutes;
 import org.smg.gateway.admin.InvitationRoutes;
 import org.smg.gateway.admin.PolicyRoutes;
 import org.smg.gateway.audit.AuditTrail;
+import org.smg.gateway.delivery.OutboundRoute;
 import org.smg.policies.model.PolicyHolder;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.SettingsException;
@@ -66,8 +67,8 @@ public final class EnrollmentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MailedNotices notices(MailetContext context, WebLinks links) {
-        return new MailedNotices(context, settings.defaultDomain(), links);
+    MailedNotices notices(MailetContext context, WebLinks links, OutboundRoute outbound) {
+        return new MailedNotices(context, settings.defaultDomain(), links, outbound.configured());
     }
 
     @Provides

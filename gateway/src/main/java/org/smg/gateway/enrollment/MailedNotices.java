@@ -14,20 +14,31 @@ import org.smg.policies.model.Program;
  * sender of anything in the secure inbox.
  */
 public final class MailedNotices implements CitizenNotices, WelcomeDelivery {
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(MailedNotices.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final PipelineMail mail;
     private final String noReply;
     private final WebLinks web;
+    private final boolean emailInvitations;
 
-    public MailedNotices(org.apache.mailet.MailetContext context, String domain, WebLinks web) {
+    /**
+     * @param emailInvitations whether outbound mail is configured: an invitation's link is emailed
+     *                         only then, so that no live link waits in clear in the held repository
+     */
+    public MailedNotices(org.apache.mailet.MailetContext context, String domain, WebLinks web, boolean emailInvitations) {
         this.mail = new PipelineMail(context);
         this.noReply = "no-reply@" + domain;
         this.web = web;
+        this.emailInvitations = emailInvitations;
     }
 
     @Override
     public void invitation(Account account, String programName, String link, Instant expires) {
+        if (!emailInvitations) {
+            LOGGER.info("invitation for {} not emailed: no smart host is configured (the link is for the agency's letter)", account.address());
+            return;
+        }
         notice(account, "Your invitation to secure messaging",
             "Dear " + account.displayName() + ",\n\n"
             + "The " + programName + " office has invited you to exchange messages with it securely.\n\n"

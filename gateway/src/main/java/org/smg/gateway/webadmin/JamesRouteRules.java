@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.Set;
  *   <li>reading ({@code GET}, {@code HEAD}, {@code OPTIONS}) is allowed everywhere;</li>
  *   <li>the gateway's own routes (first path segment of a gateway {@code Routes}) are allowed:
  *       they check their input and write the audit trail themselves;</li>
- *   <li>a few of James's changes are allowed but audited: reprocessing a mail repository (held
- *       outbound mail) with {@code ?action=reprocess} only, and cancelling a task;</li>
+ *   <li>a few of James's changes are allowed but audited: releasing held mail from a repository
+ *       through the whole pipeline ({@code ?action=reprocess&processor=root} only), and cancelling a task;</li>
  *   <li>every other change is refused with 403 and what to use instead. This is a closed list: a
  *       James route not named here is refused too.</li>
  * </ul>
@@ -40,7 +41,7 @@ final class JamesRouteRules {
         Map.entry("address", "Aliases, forwards and groups are not used by the gateway"),
         Map.entry("quota", "Quotas are part of the gateway's configuration, not changed over WebAdmin"),
         Map.entry("mailQueues", "Queued mail is delivered, retried or bounced by the gateway and never dropped: queues are read-only"),
-        Map.entry("mailRepositories", "Held mail is kept: reprocess it with PATCH /mailRepositories/{path}/mails[/{key}]?action=reprocess"),
+        Map.entry("mailRepositories", "Held mail is kept: release it with PATCH /mailRepositories/{path}/mails[/{key}]?action=reprocess&processor=root"),
         Map.entry("events", "Event dead letters are read-only over WebAdmin"),
         Map.entry("tasks", "Tasks can be read or cancelled (DELETE /tasks/{id}) only"));
 
@@ -80,8 +81,8 @@ final class JamesRouteRules {
         }
         if (first.equals("mailRepositories") && method.equals("PATCH") && (segments.size() == 3 || segments.size() == 4)
                 && segments.get(2).equals("mails")) {
-            return reprocessOnly(queryString) ? Decision.AUDITED : new Decision(Kind.REFUSE,
-                "Held mail is reprocessed through the gateway's pipeline as it was held: ?action=reprocess is the only parameter allowed");
+            return throughWholePipeline(queryString) ? Decision.AUDITED : new Decision(Kind.REFUSE,
+                "Held mail is released through the gateway's whole pipeline: ?action=reprocess&processor=root is the only form allowed");
         }
         if (first.equals("tasks") && method.equals("DELETE") && segments.size() == 2) {
             return Decision.AUDITED;
@@ -96,19 +97,24 @@ final class JamesRouteRules {
         return segments;
     }
 
-    private static boolean reprocessOnly(String queryString) {
+    /**
+     * Only {@code action=reprocess&processor=root}, each once: a held mail's own state would store it
+     * again where it was held, and any later processor would skip the pipeline's checks and audit.
+     */
+    private static boolean throughWholePipeline(String queryString) {
         if (queryString == null || queryString.isEmpty()) {
             return false;
         }
+        Map<String, String> parameters = new HashMap<>();
         for (String pair : queryString.split("&")) {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            if (!name.equals("action") || !value.equals("reprocess")) {
+            if (parameters.put(name, value) != null) {
                 return false;
             }
         }
-        return true;
+        return parameters.equals(Map.of("action", "reprocess", "processor", "root"));
     }
 
     private static String decode(String value) {

@@ -186,7 +186,7 @@ class AdminInterfaceIntegrationTest {
         JsonNode repositories = JSON.readTree(WebAdmin.call(gateway, "GET", "/mailRepositories", null).body());
         String path = repositories.get(0).get("path").asText();
 
-        HttpResponse<String> reprocess = WebAdmin.call(gateway, "PATCH", "/mailRepositories/" + path + "/mails?action=reprocess", null);
+        HttpResponse<String> reprocess = WebAdmin.call(gateway, "PATCH", "/mailRepositories/" + path + "/mails?action=reprocess&processor=root", null);
         HttpResponse<String> elsewhere = WebAdmin.call(gateway, "PATCH", "/mailRepositories/" + path + "/mails?action=reprocess&processor=transport", null);
 
         assertThat(reprocess.statusCode()).as(reprocess.body()).isEqualTo(201);

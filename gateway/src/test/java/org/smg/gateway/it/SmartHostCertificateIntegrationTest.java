@@ -15,7 +15,8 @@ import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * A smart host whose certificate does not name the configured host (issued for localhost, reached
- * as 127.0.0.1) receives nothing: the mail is held in outbound-tls-held and the log says why.
+ * as 127.0.0.1) receives nothing: the mail is held in outbound-tls-held and the log says why; once the
+ * host name is corrected, the administrator releases it through the whole pipeline and it arrives.
  */
 class SmartHostCertificateIntegrationTest {
     private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
@@ -52,5 +53,27 @@ class SmartHostCertificateIntegrationTest {
                 .anyMatch(mail -> mail.path("recipients").toString().contains(email)));
         assertThat(gateway.output()).contains("held: tls-failed with smart host 127.0.0.1:" + SMART_HOST_PORT)
             .contains("No subject alternative names matching IP address 127.0.0.1");
+
+        // The administrator corrects the host name, restarts and releases the held mail through the whole pipeline.
+        gateway.stop();
+        gateway.with("outbound.smarthost", "localhost:" + SMART_HOST_PORT).start();
+        String repository = "/mailRepositories/" + java.net.URLEncoder.encode(TLS_HELD, java.nio.charset.StandardCharsets.UTF_8) + "/mails";
+        int sameState = WebAdmin.call(gateway, "PATCH", repository + "?action=reprocess", null).statusCode();
+        int released = WebAdmin.call(gateway, "PATCH", repository + "?action=reprocess&processor=root", null).statusCode();
+
+        assertThat(sameState).isEqualTo(403);
+        assertThat(released).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(java.util.Arrays.stream(smartHost.getReceivedMessages()).map(SmartHostCertificateIntegrationTest::to))
+                .anyMatch(to -> to.contains(email)));
+        assertThat(WebAdmin.repositoryMails(gateway, TLS_HELD)).noneMatch(mail -> mail.path("recipients").toString().contains(email));
+    }
+
+    private static String to(javax.mail.internet.MimeMessage message) {
+        try {
+            return String.join(",", message.getHeader("To") == null ? new String[0] : message.getHeader("To"));
+        } catch (javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

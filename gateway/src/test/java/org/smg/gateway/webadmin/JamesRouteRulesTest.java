@@ -64,19 +64,23 @@ class JamesRouteRulesTest {
     }
 
     @Test
-    void decideShouldAuditWhenARepositoryIsReprocessedWithNothingButTheAction() {
-        assertThat(rules.decide("PATCH", "/mailRepositories/var%2Fmail%2Fheld/mails", "action=reprocess").kind())
+    void decideShouldAuditWhenARepositoryIsReleasedThroughTheWholePipeline() {
+        assertThat(rules.decide("PATCH", "/mailRepositories/var%2Fmail%2Fheld/mails", "action=reprocess&processor=root").kind())
             .isEqualTo(JamesRouteRules.Kind.AUDIT);
-        assertThat(rules.decide("PATCH", "/mailRepositories/var%2Fmail%2Fheld/mails/key-1", "action=reprocess").kind())
+        assertThat(rules.decide("PATCH", "/mailRepositories/var%2Fmail%2Fheld/mails/key-1", "processor=root&action=reprocess").kind())
             .isEqualTo(JamesRouteRules.Kind.AUDIT);
         assertThat(rules.decide("DELETE", "/tasks/1234", null).kind()).isEqualTo(JamesRouteRules.Kind.AUDIT);
     }
 
     @Test
-    void decideShouldRefuseWhenReprocessingNamesAProcessorOrQueue() {
+    void decideShouldRefuseWhenReprocessingNamesAnotherProcessorOrAQueueOrNone() {
+        assertThat(rules.decide("PATCH", "/mailRepositories/held/mails", "action=reprocess").kind())
+            .isEqualTo(JamesRouteRules.Kind.REFUSE);
+        assertThat(rules.decide("PATCH", "/mailRepositories/held/mails", "action=reprocess&processor=root&processor=transport").kind())
+            .isEqualTo(JamesRouteRules.Kind.REFUSE);
         assertThat(rules.decide("PATCH", "/mailRepositories/held/mails", "action=reprocess&processor=transport").kind())
             .isEqualTo(JamesRouteRules.Kind.REFUSE);
-        assertThat(rules.decide("PATCH", "/mailRepositories/held/mails", "action=reprocess&queue=outgoing").kind())
+        assertThat(rules.decide("PATCH", "/mailRepositories/held/mails", "action=reprocess&processor=root&queue=outgoing").kind())
             .isEqualTo(JamesRouteRules.Kind.REFUSE);
         assertThat(rules.decide("PATCH", "/mailRepositories/held/mails", null).kind()).isEqualTo(JamesRouteRules.Kind.REFUSE);
     }
