@@ -88,6 +88,42 @@ class SmartHostIntegrationTest {
             .doesNotContain(subject);
     }
 
+    @Test
+    void citizenReplyShouldReachTheStaffOfTheirProgramAndNoOtherStaffWhenSubmitted() throws Exception {
+        String subject = "reply " + UUID.randomUUID();
+        javax.mail.Session session = MailClients.submissionSession(gateway.submissionPort());
+        MimeMessage reply = new MimeMessage(session);
+        reply.setFrom(gateway.demoAddress());
+        reply.setRecipients(javax.mail.Message.RecipientType.TO, "eco@staff.example");
+        reply.setSubject(subject);
+        reply.setText("About my clean-energy credit.");
+
+        MailClients.submit(session, "smtp", gateway.demoAddress(), gateway.demoPassword(), reply);
+        String otherProgram;
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO client.test");
+            smtp.startTls();
+            smtp.command("EHLO client.test");
+            smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
+            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+            otherProgram = smtp.command("RCPT TO:<lbi@staff.example>");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(Arrays.stream(smartHost.getReceivedMessages()).filter(message -> subject.equals(subjectOf(message))))
+                .singleElement().satisfies(message -> assertThat(recipients(message)).contains("eco@staff.example")));
+        assertThat(otherProgram).startsWith("550 5.7.1");
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String rawText(MimeMessage message) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         message.writeTo(bytes);
