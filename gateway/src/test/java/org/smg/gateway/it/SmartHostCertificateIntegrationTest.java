@@ -23,11 +23,7 @@ class SmartHostCertificateIntegrationTest {
     private static final String TLS_HELD = "var/mail/outbound-tls-held";
 
     @RegisterExtension
-    static final GatewayProcess gateway = GatewayProcess.perTestClass()
-        .with("outbound.smarthost", "127.0.0.1:" + SMART_HOST_PORT)
-        .with("outbound.tls", "implicit")
-        .with("outbound.trustStore", SmartHostFixture.trustStore().toString())
-        .with("outbound.trustStore.passwordFile", SmartHostFixture.trustStorePasswordFile().toString());
+    static final GatewayProcess gateway = SmartHostFixture.gateway("127.0.0.1", SMART_HOST_PORT);
 
     private static GreenMail smartHost;
 
@@ -64,16 +60,9 @@ class SmartHostCertificateIntegrationTest {
         assertThat(sameState).isEqualTo(403);
         assertThat(released).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-            assertThat(java.util.Arrays.stream(smartHost.getReceivedMessages()).map(SmartHostCertificateIntegrationTest::to))
+            assertThat(java.util.Arrays.stream(smartHost.getReceivedMessages()).map(SmartHostFixture::recipients))
                 .anyMatch(to -> to.contains(email)));
         assertThat(WebAdmin.repositoryMails(gateway, TLS_HELD)).noneMatch(mail -> mail.path("recipients").toString().contains(email));
     }
 
-    private static String to(javax.mail.internet.MimeMessage message) {
-        try {
-            return String.join(",", message.getHeader("To") == null ? new String[0] : message.getHeader("To"));
-        } catch (javax.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -61,6 +61,25 @@ final class SmartHostFixture {
         return greenMail;
     }
 
+    /** A gateway whose smart host is this fixture's GreenMail at {@code host:port}, trusted through the test CA. */
+    static GatewayProcess gateway(String host, int port) {
+        return GatewayProcess.perTestClass()
+            .with("outbound.smarthost", host + ":" + port)
+            .with("outbound.tls", "implicit")
+            .with("outbound.trustStore", trustStore().toString())
+            .with("outbound.trustStore.passwordFile", trustStorePasswordFile().toString());
+    }
+
+    /** The To header of a message the smart host received, comma-separated ("" when absent). */
+    static String recipients(javax.mail.internet.MimeMessage message) {
+        try {
+            String[] to = message.getHeader("To");
+            return to == null ? "" : String.join(",", to);
+        } catch (javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Path make(Path dir) throws Exception {
         run(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
             "-days", "2", "-subj", "/CN=SMG Test Smart Host CA",

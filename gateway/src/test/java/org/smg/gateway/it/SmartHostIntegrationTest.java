@@ -25,11 +25,7 @@ class SmartHostIntegrationTest {
     private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
 
     @RegisterExtension
-    static final GatewayProcess gateway = GatewayProcess.perTestClass()
-        .with("outbound.smarthost", "localhost:" + SMART_HOST_PORT)
-        .with("outbound.tls", "implicit")
-        .with("outbound.trustStore", SmartHostFixture.trustStore().toString())
-        .with("outbound.trustStore.passwordFile", SmartHostFixture.trustStorePasswordFile().toString());
+    static final GatewayProcess gateway = SmartHostFixture.gateway("localhost", SMART_HOST_PORT);
 
     private static GreenMail smartHost;
 
@@ -50,7 +46,7 @@ class SmartHostIntegrationTest {
         WebAdmin.invite(gateway, email);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-            assertThat(Arrays.stream(smartHost.getReceivedMessages()).map(SmartHostIntegrationTest::recipients))
+            assertThat(Arrays.stream(smartHost.getReceivedMessages()).map(SmartHostFixture::recipients))
                 .anyMatch(recipients -> recipients.contains(email)));
     }
 
@@ -75,7 +71,7 @@ class SmartHostIntegrationTest {
         }
 
         MimeMessage dsn = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smartHost.getReceivedMessages())
-            .filter(message -> recipients(message).contains(sender)).findFirst().orElse(null), java.util.Objects::nonNull);
+            .filter(message -> SmartHostFixture.recipients(message).contains(sender)).findFirst().orElse(null), java.util.Objects::nonNull);
         String raw = rawText(dsn);
         assertThat(dsn.getContentType()).contains("multipart/report").contains("delivery-status");
         assertThat(raw).contains("Action: failed", "Status: 5.2.1", "Final-Recipient: rfc822; " + gateway.demoAddress(),
@@ -112,7 +108,7 @@ class SmartHostIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(Arrays.stream(smartHost.getReceivedMessages()).filter(message -> subject.equals(subjectOf(message))))
-                .singleElement().satisfies(message -> assertThat(recipients(message)).contains("eco@staff.example")));
+                .singleElement().satisfies(message -> assertThat(SmartHostFixture.recipients(message)).contains("eco@staff.example")));
         assertThat(otherProgram).startsWith("550 5.7.1");
     }
 
@@ -130,12 +126,5 @@ class SmartHostIntegrationTest {
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static String recipients(MimeMessage message) {
-        try {
-            return String.join(",", message.getHeader("To") == null ? new String[0] : message.getHeader("To"));
-        } catch (javax.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }
