@@ -35,21 +35,7 @@ class AccountLoginGateIntegrationTest {
     @Test
     @Order(1)
     void openSessionsShouldEndWithinFiveSecondsWhenTheAccountIsSuspended() throws Exception {
-        try (ImapConversation idling = idlingImapSession(); SmtpConversation smtp = authenticatedSmtpSession()) {
-            Instant start = Instant.now();
-
-            assertThat(post("suspend").statusCode()).isEqualTo(200);
-
-            List<String> imapLast = idling.linesUntilClosed();
-            Duration imapEnded = Duration.between(start, Instant.now());
-            String smtpLast = smtp.reply();
-            Duration smtpEnded = Duration.between(start, Instant.now());
-            assertThat(imapLast).anySatisfy(line -> assertThat(line).startsWith("* BYE"));
-            assertThat(imapEnded).isLessThan(END_LIMIT);
-            assertThat(smtpLast).startsWith("421 4.7.0");
-            assertThat(smtp.reply()).isNull();
-            assertThat(smtpEnded).isLessThan(END_LIMIT);
-        }
+        assertOpenSessionsEndWithinFiveSecondsAfter("suspend");
     }
 
     @Test
@@ -129,20 +115,7 @@ class AccountLoginGateIntegrationTest {
     @Test
     @Order(7)
     void openSessionsShouldEndAndLoginsBeRefusedWhenTheCitizenOptsOut() throws Exception {
-        try (ImapConversation idling = idlingImapSession(); SmtpConversation smtp = authenticatedSmtpSession()) {
-            Instant start = Instant.now();
-
-            assertThat(post("opt-out").statusCode()).isEqualTo(200);
-
-            List<String> imapLast = idling.linesUntilClosed();
-            Duration imapEnded = Duration.between(start, Instant.now());
-            String smtpLast = smtp.reply();
-            Duration smtpEnded = Duration.between(start, Instant.now());
-            assertThat(imapLast).anySatisfy(line -> assertThat(line).startsWith("* BYE"));
-            assertThat(imapEnded).isLessThan(END_LIMIT);
-            assertThat(smtpLast).startsWith("421 4.7.0");
-            assertThat(smtpEnded).isLessThan(END_LIMIT);
-        }
+        assertOpenSessionsEndWithinFiveSecondsAfter("opt-out");
         try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort()); SmtpConversation smtp = tlsSubmission()) {
             List<String> login = imap.command("a1", "LOGIN " + quoted(gateway.demoAddress()) + " " + quoted(gateway.demoPassword()));
             String auth = smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
@@ -167,6 +140,25 @@ class AccountLoginGateIntegrationTest {
             .anySatisfy(line -> assertThat(line).contains("\"action\":\"LOGIN_FAILED\"", "\"outcome\":\"refused-suspended\"", "protocol=imap"))
             .anySatisfy(line -> assertThat(line).contains("\"action\":\"LOGIN_FAILED\"", "\"outcome\":\"refused-opted-out\"", "protocol=smtp"));
         assertThat(export.body()).doesNotContain(gateway.demoPassword());
+    }
+
+    /** Opens an idling IMAP and an authenticated SMTP session of the demo citizen, changes its state, and checks both end in time. */
+    private static void assertOpenSessionsEndWithinFiveSecondsAfter(String action) throws Exception {
+        try (ImapConversation idling = idlingImapSession(); SmtpConversation smtp = authenticatedSmtpSession()) {
+            Instant start = Instant.now();
+
+            assertThat(post(action).statusCode()).isEqualTo(200);
+
+            List<String> imapLast = idling.linesUntilClosed();
+            Duration imapEnded = Duration.between(start, Instant.now());
+            String smtpLast = smtp.reply();
+            Duration smtpEnded = Duration.between(start, Instant.now());
+            assertThat(imapLast).anySatisfy(line -> assertThat(line).startsWith("* BYE"));
+            assertThat(imapEnded).isLessThan(END_LIMIT);
+            assertThat(smtpLast).startsWith("421 4.7.0");
+            assertThat(smtp.reply()).isNull();
+            assertThat(smtpEnded).isLessThan(END_LIMIT);
+        }
     }
 
     private static ImapConversation idlingImapSession() throws IOException {
