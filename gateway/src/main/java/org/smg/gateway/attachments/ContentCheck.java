@@ -15,6 +15,8 @@ public interface ContentCheck {
      * @param fileName the name the sender gave (for the refusal's text)
      * @param mediaType the type detected from the bytes
      * @param content the decoded bytes
+     * @param budget the archive budget of this file (its depth, what enclosing archives already used)
      */
-    Optional<Refusal> check(String fileName, String mediaType, SpooledContent content, AttachmentRules rules) throws IOException;
+    Optional<Refusal> check(String fileName, String mediaType, SpooledContent content, AttachmentRules rules,
+                            ArchiveBudget budget) throws IOException;
 }
