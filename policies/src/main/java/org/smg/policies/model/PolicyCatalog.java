@@ -8,7 +8,11 @@ public final class PolicyCatalog {
     /** conf/policies/programs.yaml: the programs citizens enrol in. */
     public static final PolicyFile<Programs> PROGRAMS = new ProgramsFile();
 
-    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS);
+    /** conf/policies/attachments.yaml: attachment rules and mailbox quotas, by default and per program. */
+    public static final PolicyFile<AttachmentPolicies> ATTACHMENTS = new AttachmentsFile();
+
+    // attachments.yaml names programs, so programs.yaml comes first.
+    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS, ATTACHMENTS);
 
     private PolicyCatalog() {
     }

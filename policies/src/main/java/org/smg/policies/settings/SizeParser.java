@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses byte sizes such as 512K, 100M or 1G (binary multiples, case-insensitive suffix). */
-final class SizeParser {
+public final class SizeParser {
 
-    static final String EXPECTED = "a size such as 512K, 100M or 1G";
+    public static final String EXPECTED = "a size such as 512K, 100M or 1G";
 
     // 19 digits is the most a long can hold; longer input is reported as malformed, not as an exception.
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,19})([KMG]?)", Pattern.CASE_INSENSITIVE);
@@ -16,7 +16,7 @@ final class SizeParser {
     }
 
     /** Parses a size in bytes; throws IllegalArgumentException naming the value and the allowed syntax. */
-    static long parse(String text) {
+    public static long parse(String text) {
         Matcher matcher = SIZE.matcher(text);
         if (!matcher.matches()) {
             throw new IllegalArgumentException(Messages.expected(EXPECTED, text));
@@ -29,12 +29,12 @@ final class SizeParser {
     }
 
     /** Describes an allowed range, e.g. "a size from 1K to 2G". */
-    static String range(long min, long max) {
+    public static String range(long min, long max) {
         return "a size from " + format(min) + " to " + format(max);
     }
 
     /** Writes bytes with the largest suffix that keeps the number whole, e.g. 8192 as "8K". */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         String[] suffixes = {"G", "M", "K"};
         long[] multipliers = {1L << 30, 1L << 20, 1L << 10};
         for (int i = 0; i < suffixes.length; i++) {

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smg.policies.settings.HostNames;
 import org.smg.policies.settings.Messages;
+import org.smg.policies.settings.SizeParser;
 
 /** The scalar types policy files use: text, whole numbers, durations, email addresses and names matching a pattern. */
 public final class ValueTypes {
@@ -51,6 +52,30 @@ public final class ValueTypes {
                 throw new IllegalArgumentException(expectedButGot(expected, text));
             }
             return value;
+        });
+    }
+
+    /** A size in bytes written as in gateway.properties (512K, 100M, 1G: powers of 1024), from min to max. */
+    public static ValueType<Long> size(long min, long max) {
+        String range = SizeParser.range(min, max);
+        return of(SizeParser.EXPECTED + " (from " + SizeParser.format(min) + " to " + SizeParser.format(max) + ")",
+                text -> {
+                    long value = SizeParser.parse(text);
+                    if (value < min || value > max) {
+                        throw new IllegalArgumentException(expectedButGot(range, text));
+                    }
+                    return value;
+                });
+    }
+
+    /** {@code true} or {@code false}, exactly: "yes", "on" or "1" are errors, not guesses. */
+    public static ValueType<Boolean> trueOrFalse() {
+        String expected = "true or false";
+        return of(expected, text -> {
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new IllegalArgumentException(expectedButGot(expected, text));
+            }
+            return Boolean.parseBoolean(text);
         });
     }
 

@@ -52,4 +52,13 @@ class ShippedPoliciesTest {
         assertThat(programs.find("TE/GE")).isPresent();
         assertThat(programs.find("te/ge")).isEmpty();
     }
+
+    @Test
+    void loadShouldShipAttachmentsYamlWithTheDefaultsOfTheIssue() throws SettingsException {
+        AttachmentPolicies attachments = PolicyLoader.load(SHIPPED).attachments();
+
+        assertThat(attachments.defaults().allowedTypes()).containsExactlyInAnyOrder(FileType.values());
+        assertThat(attachments.defaults().maxFileSize()).isEqualTo(1L << 30);
+        assertThat(attachments.mailboxQuota(java.util.List.of("ECO"))).isEqualTo(2L << 30);
+    }
 }
