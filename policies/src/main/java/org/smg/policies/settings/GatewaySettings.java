@@ -116,6 +116,14 @@ public final class GatewaySettings {
         return storageSecret;
     }
 
+    /**
+     * Free space the data directory must keep: below it SMTP answers 452 4.3.1 to new mail, so that what is
+     * already accepted can still be queued, delivered and logged (storage.minFreeSpace; 0 switches the guard off).
+     */
+    public long minFreeSpace() {
+        return values.get(MIN_FREE_SPACE);
+    }
+
     /** Where the TLS certificate comes from (tls.*). */
     public TlsSettings tls() {
         return tls;
@@ -253,6 +261,11 @@ public final class GatewaySettings {
         /** A PEM private key, or null for none. */
         public Builder tlsPrivateKey(Path privateKey) {
             draft.values.set(TLS_PRIVATE_KEY, privateKey);
+            return this;
+        }
+
+        public Builder minFreeSpace(long bytes) {
+            draft.values.set(MIN_FREE_SPACE, bytes);
             return this;
         }
 

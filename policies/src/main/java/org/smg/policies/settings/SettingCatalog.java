@@ -51,6 +51,9 @@ final class SettingCatalog {
     static final Setting<Path> SECRET_FILE = Setting.parsed("storage.secret.file", null, PathRules::parse,
             Path::toString);
 
+    // Up to 1024T (written 1048576G): any disk; 0 switches the guard off.
+    static final Setting<Long> MIN_FREE_SPACE = Setting.size("storage.minFreeSpace", 1L << 30, 0, 1L << 50);
+
     static final Setting<Path> TLS_KEYSTORE = Setting.optionalPath("tls.keystore");
     static final Setting<Path> TLS_KEYSTORE_PASSWORD_FILE = Setting.optionalPath("tls.keystore.passwordFile");
     static final Setting<Path> TLS_CERTIFICATE = Setting.optionalPath("tls.certificate");
@@ -89,7 +92,7 @@ final class SettingCatalog {
     static final List<Setting<?>> ALL = List.of(
             HOSTNAME, DOMAINS, DATA_DIR, BIND_ADDRESS,
             RELAY_PORT, SUBMISSION_PORT, SMTPS_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT, WEBADMIN_PORT,
-            RELAY_ALLOW_LIST, RELAY_AUTH, RELAY_REQUIRE_TLS, SECRET_ENV, SECRET_FILE,
+            RELAY_ALLOW_LIST, RELAY_AUTH, RELAY_REQUIRE_TLS, SECRET_ENV, SECRET_FILE, MIN_FREE_SPACE,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD_FILE, TLS_CERTIFICATE, TLS_PRIVATE_KEY,
             MAX_MESSAGE_SIZE, MAX_RECIPIENTS, CONNECTIONS_PER_IP, CONNECTIONS,
             IMAP_LITERAL_SIZE, IMAP_PRE_AUTH_LITERAL_SIZE, IMAP_LITERALS_PER_COMMAND, IMAP_MAX_LINE_LENGTH,
