@@ -6,8 +6,10 @@ import org.smg.gateway.smtp.ActiveRecipientsOnly;
 import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
+import org.smg.gateway.smtp.EnoughDiskSpace;
 import org.smg.gateway.smtp.GatedAuthentication;
 import org.smg.gateway.smtp.LocalDomainsOnly;
+import org.smg.gateway.smtp.MailboxNotFull;
 import org.smg.gateway.smtp.RelayAuthGate;
 import org.smg.gateway.smtp.RelayTlsRequired;
 import org.smg.gateway.smtp.StaffRelayAllowList;
@@ -82,9 +84,11 @@ final class ProtocolsXml {
     private static Xml commonHandlers() {
         return new Xml()
             .raw(handler(GatedAuthentication.class))
+            .raw(handler(EnoughDiskSpace.class))
             .raw(handler(TooManyRecipients.class))
             .raw(handler(LocalDomainsOnly.class))
             .raw(handler(ActiveRecipientsOnly.class))
+            .raw(handler(MailboxNotFull.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
             .open("handler", "class", "org.apache.james.smtpserver.CoreCmdHandlerLoader").close("handler");
     }

@@ -25,7 +25,6 @@ import org.apache.james.mailbox.jpa.JPAMailboxSessionMapperFactory;
 import org.apache.james.mailbox.jpa.mail.JPAModSeqProvider;
 import org.apache.james.mailbox.jpa.mail.JPAUidProvider;
 import org.apache.james.mailbox.jpa.openjpa.OpenJPAMailboxManager;
-import org.apache.james.mailbox.jpa.quota.JPAPerUserMaxQuotaManager;
 import org.apache.james.mailbox.jpa.quota.JpaCurrentQuotaManager;
 import org.apache.james.mailbox.model.MailboxId;
 import org.apache.james.mailbox.model.MessageId;
@@ -61,6 +60,7 @@ import org.apache.james.quota.search.QuotaSearcher;
 import org.apache.james.quota.search.scanning.ScanningQuotaSearcher;
 import org.apache.james.user.api.UsernameChangeTaskStep;
 import org.apache.james.utils.MailboxManagerDefinition;
+import org.smg.gateway.quota.PolicyMaxQuotaManager;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
@@ -132,7 +132,7 @@ public final class JpaMailboxModule extends AbstractModule {
     private void bindQuotas() {
         bind(UninterruptedQuotaRootResolver.class).in(Scopes.SINGLETON);
         bind(DefaultUserQuotaRootResolver.class).to(UninterruptedQuotaRootResolver.class);
-        bind(JPAPerUserMaxQuotaManager.class).in(Scopes.SINGLETON);
+        bind(PolicyMaxQuotaManager.class).in(Scopes.SINGLETON);
         bind(StoreQuotaManager.class).in(Scopes.SINGLETON);
         bind(JpaCurrentQuotaManager.class).in(Scopes.SINGLETON);
         bind(ListeningCurrentQuotaUpdater.class).in(Scopes.SINGLETON);
@@ -141,7 +141,8 @@ public final class JpaMailboxModule extends AbstractModule {
         bind(UserQuotaRootResolver.class).to(UninterruptedQuotaRootResolver.class);
         bind(QuotaRootResolver.class).to(UninterruptedQuotaRootResolver.class);
         bind(QuotaRootDeserializer.class).to(UninterruptedQuotaRootResolver.class);
-        bind(MaxQuotaManager.class).to(JPAPerUserMaxQuotaManager.class);
+        // Quotas come from the policy files (attachments.yaml), not from James's quota tables.
+        bind(MaxQuotaManager.class).to(PolicyMaxQuotaManager.class);
         bind(QuotaManager.class).to(StoreQuotaManager.class);
         bind(CurrentQuotaManager.class).to(JpaCurrentQuotaManager.class);
         bind(QuotaUpdater.class).to(ListeningCurrentQuotaUpdater.class);
