@@ -129,7 +129,8 @@ class MailboxQuotaIntegrationTest {
     }
 
     private static String message(String from, String subject, int bodyBytes) {
-        return "From: " + from + "\r\nSubject: " + subject + "\r\n\r\n" + "x".repeat(bodyBytes) + "\r\n";
+        String line = "x".repeat(76) + "\r\n";
+        return "From: " + from + "\r\nSubject: " + subject + "\r\n\r\n" + line.repeat(bodyBytes / line.length() + 1);
     }
 
     private static ImapConversation loggedIn() throws Exception {
