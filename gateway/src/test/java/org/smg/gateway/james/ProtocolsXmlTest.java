@@ -123,6 +123,15 @@ class ProtocolsXmlTest {
     }
 
     @Test
+    void everySmtpServerShouldGuardFreeSpaceAndFullMailboxes() throws Exception {
+        List<String> guarded = serversWith(org.smg.gateway.smtp.EnoughDiskSpace.class);
+        List<String> quotaChecked = serversWith(org.smg.gateway.smtp.MailboxNotFull.class);
+
+        assertThat(guarded).containsExactly("smtp-relay", "smtp-submission", "smtps");
+        assertThat(quotaChecked).containsExactly("smtp-relay", "smtp-submission", "smtps");
+    }
+
+    @Test
     void authGatesShouldComeBeforeJamesCoreHandlersSoTheyAnswerAuthFirst() throws Exception {
         List<String> orders = new ArrayList<>();
 
