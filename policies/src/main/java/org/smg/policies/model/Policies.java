@@ -3,6 +3,7 @@ package org.smg.policies.model;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One consistent, immutable snapshot of every policy file, as loaded together. A reload builds a new snapshot
@@ -33,11 +34,18 @@ public final class Policies {
     }
 
     /** Collects the models of one load. */
-    static final class Builder {
+    static final class Builder implements LoadedSoFar {
         private final Map<PolicyFile<?>, Object> models = new IdentityHashMap<>();
 
         <T> void put(PolicyFile<T> file, T model) {
             models.put(file, Objects.requireNonNull(model, "model"));
+        }
+
+        @Override
+        public <T> Optional<T> model(PolicyFile<T> file) {
+            @SuppressWarnings("unchecked") // put() stores each file's own parse result under it
+            T typed = (T) models.get(file);
+            return Optional.ofNullable(typed);
         }
 
         Policies build() {

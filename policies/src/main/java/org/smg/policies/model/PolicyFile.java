@@ -25,6 +25,15 @@ public interface PolicyFile<T> {
      *
      * @param root the top-level mapping, already limited to {@link #topLevelFields()}
      * @param directory the policy directory, against which paths written in the file resolve
+     * @param earlier the models of the files loaded before this one, for references across files
      */
-    Optional<T> parse(YamlMap root, Path directory);
+    Optional<T> parse(YamlMap root, Path directory, LoadedSoFar earlier);
+
+    /**
+     * The model when the file is not in the directory: empty (the default) makes a missing file an error; a file
+     * whose every field has a default returns that model, so adding a new file never breaks an existing directory.
+     */
+    default Optional<T> whenAbsent() {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package org.smg.policies.model;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +60,14 @@ public final class PolicyLoader {
     private static <T> List<SettingsError> readFile(PolicyFile<T> file, Path directory, Policies.Builder snapshot) {
         Path path = directory.resolve(file.fileName());
         FileProblems problems = new FileProblems(path.toString());
+        Optional<T> absent = file.whenAbsent();
+        if (absent.isPresent() && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            snapshot.put(file, absent.get());
+            return List.of();
+        }
         Optional<T> model = SafeYaml.read(path, problems)
                 .flatMap(root -> YamlMap.root(root, problems, file.topLevelFields().toArray(String[]::new)))
-                .flatMap(root -> file.parse(root, directory));
+                .flatMap(root -> file.parse(root, directory, snapshot));
         if (problems.isEmpty()) {
             snapshot.put(file, model.orElseThrow(() -> new IllegalStateException(
                     file.fileName() + ": the parser returned no model and reported no error")));

@@ -56,7 +56,7 @@ final class ProgramsFile implements PolicyFile<Programs> {
     private static final String SUBJECT = "subject";
     private static final String BODY = "body";
 
-    private static final ValueType<String> ID_TYPE =
+    static final ValueType<String> ID_TYPE =
             ValueTypes.matching(Pattern.compile("[A-Z0-9]([A-Z0-9&/-]{0,14}[A-Z0-9])?"), ID_SYNTAX);
     private static final ValueType<String> NAME_TYPE = ValueTypes.line(100);
     private static final ValueType<Duration> LIFETIME_TYPE =
@@ -78,7 +78,7 @@ final class ProgramsFile implements PolicyFile<Programs> {
     }
 
     @Override
-    public Optional<Programs> parse(YamlMap root, Path directory) {
+    public Optional<Programs> parse(YamlMap root, Path directory, LoadedSoFar earlier) {
         int before = root.problems().count();
         List<Program> programs = new ArrayList<>();
         Map<String, String> firstUse = new HashMap<>();

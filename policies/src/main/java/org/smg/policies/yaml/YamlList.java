@@ -28,6 +28,16 @@ public final class YamlList {
         return node.getValue().size();
     }
 
+    /** The items that are valid scalars of the type, in order; each other item is reported on its own line. */
+    public <T> List<T> scalars(ValueType<T> type) {
+        List<T> values = new ArrayList<>();
+        List<Node> items = node.getValue();
+        for (int index = 0; index < items.size(); index++) {
+            YamlMap.scalar(items.get(index), path + "[" + index + "]", type, problems).ifPresent(values::add);
+        }
+        return values;
+    }
+
     /** The items that are mappings, each allowing only the given fields; other items are reported. */
     public List<YamlMap> maps(String... allowedFields) {
         List<YamlMap> maps = new ArrayList<>();
