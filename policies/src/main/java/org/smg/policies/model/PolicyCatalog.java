@@ -8,7 +8,17 @@ public final class PolicyCatalog {
     /** conf/policies/programs.yaml: the programs citizens enrol in. */
     public static final PolicyFile<Programs> PROGRAMS = new ProgramsFile();
 
-    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS);
+    /** conf/policies/routing.yaml: topics, staff routes and staff sender domains; optional. */
+    public static final PolicyFile<Routing> ROUTING = new RoutingFile();
+
+    /** conf/policies/notifications.yaml: the content-free notification to a citizen's external address; optional. */
+    public static final PolicyFile<NotificationPolicy> NOTIFICATIONS = new NotificationsFile();
+
+    /** conf/policies/maintenance.yaml: maintenance windows; optional. */
+    public static final PolicyFile<MaintenanceWindows> MAINTENANCE = new MaintenanceFile();
+
+    // routing.yaml names programs, so programs.yaml comes first.
+    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS, ROUTING, NOTIFICATIONS, MAINTENANCE);
 
     private PolicyCatalog() {
     }

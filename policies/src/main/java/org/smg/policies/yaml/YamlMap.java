@@ -1,5 +1,7 @@
 package org.smg.policies.yaml;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +132,61 @@ public final class YamlMap {
                 ? "empty value; expected " + expected
                 : expectedButGot(expected, value));
         return Optional.empty();
+    }
+
+    /**
+     * A list that must be present and may be empty ({@code []}), for lists where "none" is a meaningful value.
+     *
+     * @param itemDescription what each item is, completing "expected a list of …", e.g. "file types"
+     */
+    public Optional<YamlList> requiredListOrEmpty(String field, String itemDescription) {
+        String expected = "a list of " + itemDescription + " ([] for none)";
+        if (!has(field)) {
+            problems.add(node, pathOf(field), "missing field; expected " + expected);
+            return Optional.empty();
+        }
+        Node value = fields.get(field).getValueNode();
+        if (value instanceof SequenceNode) {
+            return Optional.of(new YamlList((SequenceNode) value, pathOf(field), problems));
+        }
+        problems.add(value, pathOf(field), expectedButGot(expected, value));
+        return Optional.empty();
+    }
+
+    /**
+     * A nested mapping whose keys the file chooses (such as program ids), each value a mapping allowing only the
+     * given fields. Absent, it is an empty list; a key written twice is an error, as for any field.
+     */
+    public Optional<List<YamlEntry>> optionalEntries(String field, String... allowedFields) {
+        List<String> allowed = List.of(allowedFields);
+        if (!has(field)) {
+            return Optional.of(List.of());
+        }
+        Node value = fields.get(field).getValueNode();
+        if (!(value instanceof MappingNode)) {
+            problems.add(value, pathOf(field), expectedButGot("a mapping of names to " + mappingOf(allowed), value));
+            return Optional.empty();
+        }
+        int before = problems.count();
+        List<YamlEntry> entries = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (NodeTuple tuple : ((MappingNode) value).getValue()) {
+            Node key = tuple.getKeyNode();
+            if (!(key instanceof ScalarNode) || isEmpty(key)) {
+                problems.add(key, pathOf(field), expectedButGot("a name", key));
+                continue;
+            }
+            String name = ((ScalarNode) key).getValue();
+            String entryPath = pathOf(field) + "." + name;
+            Integer first = firstLine.putIfAbsent(name, FileProblems.line(key));
+            if (first != null) {
+                problems.add(key, entryPath, "duplicate field; already set on line " + first + " (set each field once)");
+                continue;
+            }
+            of(tuple.getValueNode(), entryPath, problems, allowed)
+                    .ifPresent(map -> entries.add(new YamlEntry(name, FileProblems.line(key), map)));
+        }
+        return problems.count() > before ? Optional.empty() : Optional.of(List.copyOf(entries));
     }
 
     static <T> Optional<T> scalar(Node value, String path, ValueType<T> type, FileProblems problems) {
