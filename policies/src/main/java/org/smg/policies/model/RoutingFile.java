@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.smg.policies.yaml.YamlMap;
  *   - id: eco-team
  *     address: eco@staff.example
  *     displayName: Energy Credits Online team
- * topics:                      # optional; without topics citizens can only reply to staff
+ * topics:                      # optional, may be []; without topics citizens can only reply to staff
  *   - id: eco-credits          # the topic's address is eco-credits@ the gateway's domain
  *     program: ECO             # a program of programs.yaml
  *     label: Clean energy credits
@@ -71,8 +72,10 @@ final class RoutingFile implements PolicyFile<Routing> {
         int before = root.problems().count();
         List<String> gatewayDomains = earlier.gatewayDomains();
         List<String> domains = staffSenderDomains(root, gatewayDomains);
-        Map<String, StaffRoute> routes = routes(root, gatewayDomains);
-        List<Topic> topics = topics(root, routes, earlier.model(PolicyCatalog.PROGRAMS));
+        // A route with an error still declares its id, so topics naming it get no second, misleading error.
+        Set<String> declaredRoutes = new LinkedHashSet<>();
+        Map<String, StaffRoute> routes = routes(root, gatewayDomains, declaredRoutes);
+        List<Topic> topics = topics(root, declaredRoutes, earlier.model(PolicyCatalog.PROGRAMS));
         if (root.problems().count() > before) {
             return Optional.empty();
         }
@@ -107,12 +110,13 @@ final class RoutingFile implements PolicyFile<Routing> {
         return domains;
     }
 
-    private static Map<String, StaffRoute> routes(YamlMap root, List<String> gatewayDomains) {
+    private static Map<String, StaffRoute> routes(YamlMap root, List<String> gatewayDomains, Set<String> declared) {
         Map<String, StaffRoute> routes = new LinkedHashMap<>();
         Map<String, String> firstUse = new HashMap<>();
         root.requiredList(ROUTES, "staff routes").ifPresent(list -> {
             for (YamlMap item : list.maps(ID, ADDRESS, DISPLAY_NAME)) {
                 Optional<String> id = item.required(ID, ROUTE_ID);
+                id.ifPresent(declared::add);
                 boolean unique = id.map(valid -> refuseDuplicate("route", valid, item, firstUse)).orElse(false);
                 Optional<String> address = item.required(ADDRESS, ValueTypes.emailAddress());
                 address.filter(valid -> gatewayDomains.contains(PolicyValueTypes.domainOf(valid)))
@@ -128,14 +132,14 @@ final class RoutingFile implements PolicyFile<Routing> {
         return routes;
     }
 
-    private static List<Topic> topics(YamlMap root, Map<String, StaffRoute> routes, Optional<Programs> programs) {
+    private static List<Topic> topics(YamlMap root, Set<String> routes, Optional<Programs> programs) {
         List<Topic> topics = new ArrayList<>();
         if (!root.has(TOPICS)) {
             return topics;
         }
         Map<String, String> firstUse = new HashMap<>();
         Map<String, String> firstLabel = new HashMap<>();
-        root.requiredList(TOPICS, "topics").ifPresent(list -> {
+        root.requiredListOrEmpty(TOPICS, "topics").ifPresent(list -> {
             for (YamlMap item : list.maps(ID, PROGRAM, LABEL, ROUTE)) {
                 Optional<String> id = item.required(ID, TOPIC_ID).filter(valid -> notReserved(valid, item));
                 boolean unique = id.map(valid -> refuseDuplicate("topic", valid, item, firstUse)).orElse(false);
@@ -174,12 +178,12 @@ final class RoutingFile implements PolicyFile<Routing> {
         return false;
     }
 
-    private static boolean routeExists(String routeId, YamlMap item, Map<String, StaffRoute> routes) {
-        if (routes.containsKey(routeId)) {
+    private static boolean routeExists(String routeId, YamlMap item, Set<String> routes) {
+        if (routes.contains(routeId)) {
             return true;
         }
         item.problems().add(item.line(ROUTE), item.pathOf(ROUTE), "unknown route '" + routeId + "'; expected the"
-                + " id of a route listed under routes" + (routes.isEmpty() ? "" : ": " + String.join(", ", routes.keySet())));
+                + " id of a route listed under routes" + (routes.isEmpty() ? "" : ": " + String.join(", ", routes)));
         return false;
     }
 
