@@ -22,6 +22,21 @@ public final class Policies {
         return get(PolicyCatalog.PROGRAMS);
     }
 
+    /** Topics, staff routes and staff sender domains of routing.yaml ({@link Routing#none()} when absent). */
+    public Routing routing() {
+        return get(PolicyCatalog.ROUTING);
+    }
+
+    /** The notification of notifications.yaml (the built-in one when absent). */
+    public NotificationPolicy notifications() {
+        return get(PolicyCatalog.NOTIFICATIONS);
+    }
+
+    /** The maintenance windows of maintenance.yaml (none when absent). */
+    public MaintenanceWindows maintenance() {
+        return get(PolicyCatalog.MAINTENANCE);
+    }
+
     /** The model of one policy file. */
     public <T> T get(PolicyFile<T> file) {
         Object model = models.get(file);

@@ -11,8 +11,17 @@ public final class PolicyCatalog {
     /** conf/policies/attachments.yaml: attachment rules and mailbox quotas, by default and per program. */
     public static final PolicyFile<AttachmentPolicies> ATTACHMENTS = new AttachmentsFile();
 
-    // attachments.yaml names programs, so programs.yaml comes first.
-    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS, ATTACHMENTS);
+    /** conf/policies/routing.yaml: topics, staff routes and staff sender domains; optional. */
+    public static final PolicyFile<Routing> ROUTING = new RoutingFile();
+
+    /** conf/policies/notifications.yaml: the content-free notification to a citizen's external address; optional. */
+    public static final PolicyFile<NotificationPolicy> NOTIFICATIONS = new NotificationsFile();
+
+    /** conf/policies/maintenance.yaml: maintenance windows; optional. */
+    public static final PolicyFile<MaintenanceWindows> MAINTENANCE = new MaintenanceFile();
+
+    // attachments.yaml and routing.yaml name programs, so programs.yaml comes first.
+    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS, ATTACHMENTS, ROUTING, NOTIFICATIONS, MAINTENANCE);
 
     private PolicyCatalog() {
     }

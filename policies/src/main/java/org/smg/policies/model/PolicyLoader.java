@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -24,10 +25,27 @@ import org.smg.policies.yaml.YamlMap;
 public final class PolicyLoader {
 
     private final List<PolicyFile<?>> files;
+    private final List<String> gatewayDomains;
 
     /** A loader for the given files (tests use their own); {@link #load(Path)} uses {@link PolicyCatalog}. */
     public PolicyLoader(List<PolicyFile<?>> files) {
+        this(files, List.of());
+    }
+
+    /**
+     * A loader that also checks addresses against the gateway's mail domains: a staff route must lead outside
+     * them, the notification sender must be inside them. Without the domains those two checks are skipped.
+     *
+     * @param gatewayDomains the domains of gateway.domains, compared without case
+     */
+    public PolicyLoader(List<PolicyFile<?>> files, List<String> gatewayDomains) {
         this.files = List.copyOf(files);
+        this.gatewayDomains = gatewayDomains.stream().map(domain -> domain.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The gateway's loader: every file of {@link PolicyCatalog}, checked against the gateway's mail domains. */
+    public static PolicyLoader forGateway(List<String> gatewayDomains) {
+        return new PolicyLoader(PolicyCatalog.files(), gatewayDomains);
     }
 
     /**
@@ -49,7 +67,7 @@ public final class PolicyLoader {
         List<SettingsError> errors = new ArrayList<>(unknownFiles(directory));
         Policies.Builder snapshot = new Policies.Builder();
         for (PolicyFile<?> file : files) {
-            errors.addAll(readFile(file, directory, snapshot));
+            errors.addAll(readFile(file, directory, snapshot, new Earlier(snapshot, gatewayDomains)));
         }
         if (!errors.isEmpty()) {
             throw new SettingsException(errors);
@@ -57,7 +75,8 @@ public final class PolicyLoader {
         return snapshot.build();
     }
 
-    private static <T> List<SettingsError> readFile(PolicyFile<T> file, Path directory, Policies.Builder snapshot) {
+    private static <T> List<SettingsError> readFile(PolicyFile<T> file, Path directory, Policies.Builder snapshot,
+                                                    LoadedSoFar earlier) {
         Path path = directory.resolve(file.fileName());
         FileProblems problems = new FileProblems(path.toString());
         Optional<T> absent = file.whenAbsent();
@@ -67,7 +86,7 @@ public final class PolicyLoader {
         }
         Optional<T> model = SafeYaml.read(path, problems)
                 .flatMap(root -> YamlMap.root(root, problems, file.topLevelFields().toArray(String[]::new)))
-                .flatMap(root -> file.parse(root, directory, snapshot));
+                .flatMap(root -> file.parse(root, directory, earlier));
         if (problems.isEmpty()) {
             snapshot.put(file, model.orElseThrow(() -> new IllegalStateException(
                     file.fileName() + ": the parser returned no model and reported no error")));
@@ -97,5 +116,13 @@ public final class PolicyLoader {
 
     private String knownNames() {
         return files.stream().map(PolicyFile::fileName).collect(Collectors.joining(", "));
+    }
+
+    /** What a parser may know besides its own file. */
+    private record Earlier(Policies.Builder snapshot, List<String> gatewayDomains) implements LoadedSoFar {
+        @Override
+        public <T> Optional<T> model(PolicyFile<T> file) {
+            return snapshot.model(file);
+        }
     }
 }

@@ -64,4 +64,29 @@ final class PolicyDirectories {
         String prefix = directory + directory.getFileSystem().getSeparator();
         return failure.errors().stream().map(SettingsError::toString).map(line -> line.replace(prefix, "")).toList();
     }
+
+    /** Writes one more policy file next to programs.yaml; returns the directory. */
+    static Path withFile(Path directory, String name, String text) {
+        try {
+            Files.writeString(directory.resolve(name), text, StandardCharsets.UTF_8);
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads the directory with a loader that knows the gateway's domain gateway.example. */
+    static Policies loadForGateway(Path directory) throws SettingsException {
+        return PolicyLoader.forGateway(List.of("gateway.example")).read(directory);
+    }
+
+    /** Like {@link #errors(Path)}, loading with {@link #loadForGateway(Path)}. */
+    static List<String> gatewayErrors(Path directory) {
+        SettingsException failure = catchThrowableOfType(() -> loadForGateway(directory), SettingsException.class);
+        if (failure == null) {
+            throw new AssertionError("expected " + directory + " to be rejected");
+        }
+        String prefix = directory + directory.getFileSystem().getSeparator();
+        return failure.errors().stream().map(SettingsError::toString).map(line -> line.replace(prefix, "")).toList();
+    }
 }

@@ -66,4 +66,20 @@ class PolicyHolderTest {
         assertThat(holder.current().programs().find("ECO").orElseThrow().terms().text())
                 .isEqualTo(PolicyDirectories.TERMS);
     }
+
+    @Test
+    void reloadShouldKeepTheCurrentTopicsWhenTheNewRoutingFileHasErrors() throws SettingsException, IOException {
+        PolicyDirectories.withPrograms(directory, PolicyDirectories.ONE_PROGRAM);
+        PolicyDirectories.withFile(directory, "routing.yaml", RoutingFileTest.ROUTING);
+        PolicyHolder holder = PolicyHolder.load(directory);
+        Files.writeString(directory.resolve("routing.yaml"),
+                RoutingFileTest.ROUTING.replace("route: eco-team", "route: lbi-team"));
+
+        ReloadOutcome outcome = holder.reload();
+
+        assertThat(outcome).isInstanceOf(ReloadOutcome.Refused.class);
+        assertThat(((ReloadOutcome.Refused) outcome).errors()).extracting(SettingsError::line, SettingsError::key)
+                .containsExactly(tuple(11, "topics[0].route"));
+        assertThat(holder.current().routing().topic("eco-credits")).isPresent();
+    }
 }

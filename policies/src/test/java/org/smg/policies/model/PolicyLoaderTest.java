@@ -134,7 +134,8 @@ class PolicyLoaderTest {
         SettingsException failure = catchThrowableOfType(() -> PolicyLoader.load(missing), SettingsException.class);
 
         assertThat(failure.getMessage())
-                .isEqualTo(missing + ": policy directory not found; expected a directory holding programs.yaml, attachments.yaml");
+                .isEqualTo(missing + ": policy directory not found; expected a directory holding programs.yaml, attachments.yaml, routing.yaml,"
+                        + " notifications.yaml, maintenance.yaml");
     }
 
     @Test
@@ -143,7 +144,8 @@ class PolicyLoaderTest {
         Files.writeString(directory.resolve("atachments.yaml"), "rules: []\n");
 
         assertThat(PolicyDirectories.errors(directory))
-                .containsExactly("atachments.yaml: unknown policy file; known files are: programs.yaml, attachments.yaml");
+                .containsExactly("atachments.yaml: unknown policy file; known files are: programs.yaml,"
+                        + " attachments.yaml, routing.yaml, notifications.yaml, maintenance.yaml");
     }
 
     @Test

@@ -2,9 +2,14 @@ package org.smg.policies.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.smg.policies.settings.SettingsException;
 
 class ShippedPoliciesTest {
@@ -60,5 +65,45 @@ class ShippedPoliciesTest {
         assertThat(attachments.defaults().allowedTypes()).containsExactlyInAnyOrder(FileType.values());
         assertThat(attachments.defaults().maxFileSize()).isEqualTo(1L << 30);
         assertThat(attachments.mailboxQuota(java.util.List.of("ECO"))).isEqualTo(2L << 30);
+    }
+
+    @Test
+    void loadShouldGiveTheShippedEcoAndLbiTopicsRoutesToStaffExample() throws SettingsException {
+        Routing routing = PolicyLoader.forGateway(List.of("gateway.localhost")).read(SHIPPED).routing();
+
+        assertThat(routing.topicsOf("ECO")).extracting(Topic::id)
+                .containsExactly("eco-credits", "eco-registration", "eco-documents");
+        assertThat(routing.topicsOf("LB&I")).extracting(Topic::id).containsExactly("lbi-examination", "lbi-documents");
+        assertThat(routing.topics()).allSatisfy(topic ->
+                assertThat(routing.routeOf(topic).address()).endsWith("@staff.example"));
+        assertThat(routing.staffSenderDomains()).containsExactly("staff.example");
+    }
+
+    @Test
+    void loadShouldShipALinkNotificationAndNoActiveMaintenanceWindow() throws SettingsException {
+        Policies policies = PolicyLoader.load(SHIPPED);
+
+        assertThat(policies.notifications().mode()).isEqualTo(NotificationMode.LINK);
+        assertThat(policies.notifications().interval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(policies.notifications().template().text()).contains("{signInUrl}", "{programName}");
+        assertThat(policies.maintenance().rules()).isEmpty();
+    }
+
+    @Test
+    void loadShouldAcceptTheShippedExampleWindowOnceUncommented(@TempDir Path copy) throws Exception {
+        try (var files = Files.walk(SHIPPED)) {
+            for (Path source : files.toList()) {
+                Files.copy(source, copy.resolve(SHIPPED.relativize(source).toString()),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String shipped = Files.readString(SHIPPED.resolve("maintenance.yaml"));
+        String example = shipped.substring(shipped.indexOf("# weekly:"), shipped.indexOf("#\n# and for one night"));
+        Files.writeString(copy.resolve("maintenance.yaml"), example.replaceAll("(?m)^# ?", ""));
+
+        MaintenanceWindows windows = PolicyLoader.load(copy).maintenance();
+
+        assertThat(windows.activeAt(Instant.parse("2026-07-04T23:00:00Z"))).isPresent();
+        assertThat(windows.activeAt(Instant.parse("2026-07-05T02:00:00Z"))).isEmpty();
     }
 }
