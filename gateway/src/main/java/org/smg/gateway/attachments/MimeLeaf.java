@@ -47,8 +47,8 @@ public final class MimeLeaf {
         return body;
     }
 
-    /** The file name, or a description of the part for refusals and lists. */
+    /** The file name, or "part 3" for an unnamed part (no dot in it: nothing for the name check to compare). */
     public String displayName() {
-        return fileName.orElse("part " + number + " (" + declaredType + ")");
+        return fileName.orElse("part " + number);
     }
 }

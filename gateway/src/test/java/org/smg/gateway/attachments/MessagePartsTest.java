@@ -43,7 +43,7 @@ class MessagePartsTest {
         List<Leaf> leaves = walk(raw);
 
         assertThat(leaves).extracting(leaf -> leaf.leaf.displayName())
-            .containsExactly("part 1 (text/plain)", "part 2 (text/plain)", "inner.png");
+            .containsExactly("part 1", "part 2", "inner.png");
         assertThat(leaves.get(2).body).isEqualTo(TestMessages.png());
     }
 
