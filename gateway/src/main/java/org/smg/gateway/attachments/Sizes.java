@@ -17,6 +17,7 @@ final class Sizes {
         if (unit == 0) {
             return bytes + " bytes";
         }
-        return (value == Math.floor(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value)) + " " + units[unit];
+        double shown = Math.floor(value * 10) / 10; // down, so a limit is never overstated
+        return (shown == Math.floor(shown) ? String.valueOf((long) shown) : String.valueOf(shown)) + " " + units[unit];
     }
 }
