@@ -27,6 +27,14 @@ final class AesCtr {
         this.initialCounter = initialCounter;
     }
 
+    /** A given key and initial counter: for tests of the counter arithmetic. */
+    static AesCtr of(SecretKey key, byte[] initialCounter) {
+        if (initialCounter.length != BLOCK) {
+            throw new IllegalArgumentException("the initial counter must be " + BLOCK + " bytes");
+        }
+        return new AesCtr(key, initialCounter.clone());
+    }
+
     /** A fresh random key and initial counter. */
     static AesCtr random() {
         try {

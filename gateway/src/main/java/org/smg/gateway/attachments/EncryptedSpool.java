@@ -56,14 +56,16 @@ public final class EncryptedSpool implements Spool {
         AesCtr ctr = AesCtr.random();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             Cipher cipher = ctr.at(0);
-            long size = encrypt(cipher, head, head.length, out);
+            long size = head.length;
+            encrypt(cipher, ByteBuffer.wrap(head), ByteBuffer.allocate(head.length), out);
             byte[] buffer = new byte[CHUNK];
+            ByteBuffer encrypted = ByteBuffer.allocate(CHUNK);
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 size += read;
                 if (size > limit) {
                     throw new SpoolLimitExceededException(limit);
                 }
-                encrypt(cipher, buffer, read, out);
+                encrypt(cipher, ByteBuffer.wrap(buffer, 0, read), encrypted, out);
             }
             return new EncryptedFileContent(file, ctr, size);
         } catch (IOException | RuntimeException e) {
@@ -72,10 +74,10 @@ public final class EncryptedSpool implements Spool {
         }
     }
 
-    private static long encrypt(Cipher cipher, byte[] plain, int length, FileChannel out) throws IOException {
-        ByteBuffer encrypted = ByteBuffer.allocate(length);
+    private static void encrypt(Cipher cipher, ByteBuffer plain, ByteBuffer encrypted, FileChannel out) throws IOException {
+        encrypted.clear();
         try {
-            cipher.update(ByteBuffer.wrap(plain, 0, length), encrypted);
+            cipher.update(plain, encrypted);
         } catch (ShortBufferException e) {
             throw new IOException("AES/CTR returned more bytes than it was given", e);
         }
@@ -83,6 +85,5 @@ public final class EncryptedSpool implements Spool {
         while (encrypted.hasRemaining()) {
             out.write(encrypted);
         }
-        return length;
     }
 }
