@@ -61,6 +61,12 @@ final class MediaTypeWords {
         Map.entry(FileType.TIFF, "a TIFF image"),
         Map.entry(FileType.HEIC, "a HEIC image"),
         Map.entry(FileType.ZIP, "a ZIP archive"));
+    private static final Map<String, String> OTHER_KINDS = Map.of(
+        "application/x-tika-msoffice", "an old-format (OLE2) or password-protected Office file",
+        "application/x-tika-ooxml", "an Office package of a kind not recognised",
+        "application/octet-stream", "data of no recognised type",
+        "text/html", "an HTML page",
+        "message/rfc822", "an email message saved as a file");
     private static final Map<String, String> MACRO_KINDS = Map.of(
         "word", "a macro-enabled Word document",
         "excel", "a macro-enabled Excel workbook",
@@ -98,6 +104,9 @@ final class MediaTypeWords {
         }
         if (type.startsWith("application/x-mach-o")) {
             return "a macOS executable";
+        }
+        if (OTHER_KINDS.containsKey(type)) {
+            return OTHER_KINDS.get(type);
         }
         if (category(type) == Category.SCRIPT) {
             return "a script (" + mediaType + ")";

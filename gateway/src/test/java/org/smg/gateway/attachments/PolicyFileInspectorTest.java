@@ -105,6 +105,14 @@ class PolicyFileInspectorTest {
     }
 
     @Test
+    void inspectShouldRefuseUnknownTypeNamingWhatItIsWhenNotInPolicy() throws IOException {
+        Optional<Refusal> refusal = inspect("page.html", ascii("<html><body>hi</body></html>\n"));
+
+        assertThat(refusal.get().reason()).isEqualTo(RefusalReason.TYPE_NOT_ALLOWED);
+        assertThat(refusal.get().explanation()).isEqualTo("files of this type are not allowed (the content is an HTML page)");
+    }
+
+    @Test
     void inspectShouldRefuseMacroEnabledWhenDocumentIsDocm() throws IOException {
         Optional<Refusal> docm = inspect("letter.docm", TestMessages.docm());
         Optional<Refusal> xlsm = inspect("sheet.xlsm", TestMessages.xlsm());

@@ -32,6 +32,20 @@ class TypeDetectorTest {
     }
 
     @Test
+    void detectShouldFindTiffAndHeicWhenBytesHaveTheirMagic() throws IOException {
+        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0};
+        byte[] heic = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'};
+
+        assertThat(detect(tiff)).isEqualTo("image/tiff");
+        assertThat(detect(heic)).isIn("image/heic", "image/heif");
+    }
+
+    @Test
+    void detectShouldIgnoreTheNameWhenContentIsUnknownBinary() throws IOException {
+        assertThat(detect(new byte[] {0, 1, 2, 3, (byte) 0xfe, (byte) 0xff})).isEqualTo("application/octet-stream");
+    }
+
+    @Test
     void detectShouldFindExecutablesWhenBytesAreElfOrPe() throws IOException {
         assertThat(detect(TestMessages.elf())).isEqualTo("application/x-executable");
         assertThat(detect(TestMessages.pe())).isEqualTo("application/x-msdownload");
