@@ -186,6 +186,20 @@ class MessageInspectorTest {
     }
 
     @Test
+    void inspectShouldRefuseMalformedAndLeaveNoSpoolFileWhenLargePartBreaksHalfway() throws Exception {
+        String goodBase64 = java.util.Base64.getMimeEncoder().encodeToString(new byte[30_000]).replace("\r\n", "\n");
+        byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+            + "Content-Type: application/pdf; name=a.pdf\nContent-Transfer-Encoding: base64\n\n" + goodBase64 + "\n%%%%!!!!****\n--b--\n");
+
+        Inspection inspection = inspect(raw, DEFAULTS);
+
+        assertThat(inspection.refusals()).singleElement().extracting(Refusal::reason).isEqualTo(RefusalReason.MALFORMED);
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void inspectShouldLeaveNoSpoolFileWhenPartsWereSpooledToDisk() throws Exception {
         byte[] raw = TestMessages.bytes(message(text("x".repeat(5000)), attachment("big.txt", ascii("y".repeat(50_000)))));
 

@@ -92,6 +92,28 @@ class MessagePartsTest {
     }
 
     @Test
+    void nextShouldReadEverydayMailWhenItHasPreambleQuotedPrintableAndUtf8Headers() throws Exception {
+        byte[] raw = ("From: =?UTF-8?Q?Z=C3=BCrich?= <a@example.org>\r\nSubject: Gr\u00fc\u00dfe\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed;\r\n boundary=\"------------outer\"\r\n\r\n"
+            + "This is a multi-part message in MIME format.\r\n--------------outer\r\n"
+            + "Content-Type: multipart/alternative; boundary=\"------------alt\"\r\n\r\n"
+            + "--------------alt\r\nContent-Type: text/plain; charset=UTF-8; format=flowed\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            + "Gr=C3=BC=C3=9Fe, a long line that is softly=\r\n broken\r\n\r\n"
+            + "--------------alt\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            + "<p>Gr\u00fc\u00dfe</p>\r\n--------------alt--\r\n\r\n"
+            + "--------------outer\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Disposition: attachment;\r\n filename=\"a.pdf\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--------------outer--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        List<Leaf> leaves = walk(raw);
+
+        assertThat(leaves).extracting(leaf -> leaf.leaf.displayName(), leaf -> leaf.leaf.isAttachment())
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("part 1", false), org.assertj.core.groups.Tuple.tuple("part 2", false),
+                org.assertj.core.groups.Tuple.tuple("a.pdf", true));
+        assertThat(new String(leaves.get(0).body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Gr\u00fc\u00dfe, a long line that is softly broken\r\n");
+        assertThat(new String(leaves.get(2).body, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4\n");
+    }
+
+    @Test
     void nextShouldThrowMalformedWhenClosingBoundaryIsMissing() {
         byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nhello\n");
 
