@@ -2,6 +2,7 @@ package org.smg.gateway.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.smg.gateway.attachments.TestMessages.ascii;
 import static org.smg.gateway.attachments.TestMessages.attachment;
 import static org.smg.gateway.attachments.TestMessages.message;
@@ -14,7 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -43,8 +44,8 @@ class MessageInspectorTest {
 
         assertThat(inspection.isRefused()).isFalse();
         assertThat(inspection.attachments()).extracting(InspectedPart::name, InspectedPart::detectedType).containsExactly(
-            org.assertj.core.groups.Tuple.tuple("report.pdf", "application/pdf"),
-            org.assertj.core.groups.Tuple.tuple("letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+            tuple("report.pdf", "application/pdf"),
+            tuple("letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
         assertThat(inspection.attachments().get(0).size()).isEqualTo(TestMessages.pdf().length);
         assertThat(scanner.scans).isEqualTo(3);
     }
@@ -139,7 +140,7 @@ class MessageInspectorTest {
         Inspection inspection = inspect(raw, one);
 
         assertThat(inspection.refusals()).extracting(Refusal::reason, Refusal::fileName).containsExactly(
-            org.assertj.core.groups.Tuple.tuple(RefusalReason.NAME_MISMATCH, "setup.pdf"));
+            tuple(RefusalReason.NAME_MISMATCH, "setup.pdf"));
     }
 
     @Test
@@ -150,8 +151,8 @@ class MessageInspectorTest {
         Inspection inspection = inspect(raw, small);
 
         assertThat(inspection.refusals()).extracting(Refusal::reason, Refusal::fileName).containsExactly(
-            org.assertj.core.groups.Tuple.tuple(RefusalReason.FILE_TOO_LARGE, "big.pdf"),
-            org.assertj.core.groups.Tuple.tuple(RefusalReason.NAME_MISMATCH, "x.pdf"));
+            tuple(RefusalReason.FILE_TOO_LARGE, "big.pdf"),
+            tuple(RefusalReason.NAME_MISMATCH, "x.pdf"));
         assertThat(inspection.refusals().get(0).explanation()).isEqualTo("larger than the 1.9 KB allowed per file");
     }
 
@@ -187,7 +188,7 @@ class MessageInspectorTest {
 
     @Test
     void inspectShouldRefuseMalformedAndLeaveNoSpoolFileWhenLargePartBreaksHalfway() throws Exception {
-        String goodBase64 = java.util.Base64.getMimeEncoder().encodeToString(new byte[30_000]).replace("\r\n", "\n");
+        String goodBase64 = Base64.getMimeEncoder().encodeToString(new byte[30_000]).replace("\r\n", "\n");
         byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
             + "Content-Type: application/pdf; name=a.pdf\nContent-Transfer-Encoding: base64\n\n" + goodBase64 + "\n%%%%!!!!****\n--b--\n");
 

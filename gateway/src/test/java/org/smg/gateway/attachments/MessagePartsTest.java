@@ -2,16 +2,19 @@ package org.smg.gateway.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.smg.gateway.attachments.TestMessages.ascii;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +41,7 @@ class MessagePartsTest {
     void nextShouldWalkIntoForwardedMessagesWhenAttachedAsRfc822() throws Exception {
         byte[] inner = TestMessages.bytes(TestMessages.message(TestMessages.text("inner"), TestMessages.attachment("inner.png", TestMessages.png())));
         byte[] raw = TestMessages.bytes(TestMessages.message(TestMessages.text("outer"),
-            TestMessages.forwarded(new javax.mail.internet.MimeMessage(TestMessages.SESSION, new ByteArrayInputStream(inner)))));
+            TestMessages.forwarded(new MimeMessage(TestMessages.SESSION, new ByteArrayInputStream(inner)))));
 
         List<Leaf> leaves = walk(raw);
 
@@ -102,15 +105,15 @@ class MessagePartsTest {
             + "--------------alt\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
             + "<p>Gr\u00fc\u00dfe</p>\r\n--------------alt--\r\n\r\n"
             + "--------------outer\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Disposition: attachment;\r\n filename=\"a.pdf\"\r\n"
-            + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--------------outer--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--------------outer--\r\n").getBytes(StandardCharsets.UTF_8);
 
         List<Leaf> leaves = walk(raw);
 
         assertThat(leaves).extracting(leaf -> leaf.leaf.displayName(), leaf -> leaf.leaf.isAttachment())
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("part 1", false), org.assertj.core.groups.Tuple.tuple("part 2", false),
-                org.assertj.core.groups.Tuple.tuple("a.pdf", true));
-        assertThat(new String(leaves.get(0).body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Gr\u00fc\u00dfe, a long line that is softly broken\r\n");
-        assertThat(new String(leaves.get(2).body, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4\n");
+            .containsExactly(tuple("part 1", false), tuple("part 2", false),
+                tuple("a.pdf", true));
+        assertThat(new String(leaves.get(0).body, StandardCharsets.UTF_8)).isEqualTo("Gr\u00fc\u00dfe, a long line that is softly broken\r\n");
+        assertThat(new String(leaves.get(2).body, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4\n");
     }
 
     @Test

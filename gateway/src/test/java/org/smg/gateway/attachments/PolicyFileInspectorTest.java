@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,8 +200,8 @@ class PolicyFileInspectorTest {
     /** A stand-in for the archive check: inspects each entry through the file inspector, one level deeper. */
     private ContentCheck entryInspecting(FileInspector entries) {
         return (fileName, mediaType, content, rules, budget) -> {
-            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(content.open())) {
-                for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            try (ZipInputStream zip = new ZipInputStream(content.open())) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                     try (SpooledContent entryContent = spool(zip.readAllBytes())) {
                         Optional<Refusal> refusal = entries.inspect(fileName + "/" + entry.getName(), entryContent, rules, budget.inside());
                         if (refusal.isPresent()) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -187,7 +188,7 @@ final class TestMessages {
                 ZipEntry mimetype = new ZipEntry("mimetype");
                 mimetype.setMethod(ZipEntry.STORED);
                 mimetype.setSize(type.length);
-                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                CRC32 crc = new CRC32();
                 crc.update(type);
                 mimetype.setCrc(crc.getValue());
                 zip.putNextEntry(mimetype);
