@@ -1,0 +1,122 @@
+package org.smg.gateway.attachments;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawField;
+import org.apache.james.mime4j.stream.RawFieldParser;
+
+/**
+ * Walks a raw message's MIME tree with mime4j's streaming parser, leaf by leaf, into forwarded messages
+ * (message/rfc822) too. Nothing is held whole: each leaf's body is decoded from base64 or quoted-printable while it
+ * is read, and what is not read is skipped. The parser is strict (a missing boundary, a header line without a
+ * colon, bad base64 are errors) and bounded (header sizes, nesting depth); every such error is a
+ * {@link MalformedMessageException}, so a message the gateway cannot read is refused, never passed on unread.
+ *
+ * <pre>{@code
+ * MessageParts parts = new MessageParts(raw);
+ * for (Optional<MimeLeaf> leaf = parts.next(); leaf.isPresent(); leaf = parts.next()) { ... }
+ * }</pre>
+ */
+public final class MessageParts {
+    /** Deeper nesting than real mail ever has; a bound on the parser's state for crafted messages. */
+    static final int MAX_DEPTH = 30;
+    private static final MimeConfig CONFIG = new MimeConfig.Builder()
+        .setStrictParsing(true)
+        .setMaxLineLen(10_000)
+        .setMaxHeaderCount(1_000)
+        .setMaxHeaderLen(100_000)
+        .setMaxContentLen(-1)
+        .build();
+
+    private final MimeTokenStream tokens = new MimeTokenStream(CONFIG);
+    private int depth;
+    private int leaves;
+    private Field contentType;
+    private Field contentDisposition;
+
+    public MessageParts(InputStream rawMessage) {
+        tokens.parse(new SourceStream(rawMessage));
+    }
+
+    /**
+     * The next leaf, or empty at the end of the message. Moving on skips what was not read of the previous body.
+     *
+     * @throws MalformedMessageException when the MIME structure cannot be read
+     * @throws IOException when reading the raw message fails
+     */
+    public Optional<MimeLeaf> next() throws IOException {
+        try {
+            for (EntityState state = tokens.next(); state != EntityState.T_END_OF_STREAM; state = tokens.next()) {
+                switch (state) {
+                    case T_START_HEADER -> {
+                        contentType = null;
+                        contentDisposition = null;
+                    }
+                    case T_FIELD -> remember(tokens.getField());
+                    case T_START_MULTIPART, T_START_MESSAGE -> enter();
+                    case T_END_MULTIPART, T_END_MESSAGE -> depth--;
+                    case T_BODY -> {
+                        return Optional.of(leaf());
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (MimeException e) {
+            throw new MalformedMessageException("the MIME structure cannot be read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw DecodedBodyStream.classified(e);
+        }
+    }
+
+    private void remember(Field field) {
+        String name = field.getName().toLowerCase(Locale.ROOT);
+        if (name.equals("content-type") && contentType == null) {
+            contentType = field;
+        } else if (name.equals("content-disposition") && contentDisposition == null) {
+            contentDisposition = field;
+        }
+    }
+
+    private void enter() throws MalformedMessageException {
+        depth++;
+        if (depth > MAX_DEPTH) {
+            throw new MalformedMessageException("parts nested more than " + MAX_DEPTH + " levels deep");
+        }
+    }
+
+    private MimeLeaf leaf() {
+        leaves++;
+        List<NameValuePair> typeParameters = parameters(contentType);
+        List<NameValuePair> dispositionParameters = parameters(contentDisposition);
+        Optional<String> fileName = MimeParameters.value(dispositionParameters, "filename")
+            .or(() -> MimeParameters.value(typeParameters, "name"))
+            .map(String::strip)
+            .filter(name -> !name.isEmpty());
+        String declaredType = tokens.getBodyDescriptor().getMimeType().toLowerCase(Locale.ROOT);
+        boolean markedAttachment = contentDisposition != null
+            && RawFieldParser.DEFAULT.parseRawBody(raw(contentDisposition)).getValue().equalsIgnoreCase("attachment");
+        boolean inlineText = declaredType.equals("text/plain") || declaredType.equals("text/html");
+        boolean attachment = fileName.isPresent() || markedAttachment || !inlineText;
+        return new MimeLeaf(leaves, fileName, declaredType, attachment, new DecodedBodyStream(tokens.getDecodedInputStream()));
+    }
+
+    private static List<NameValuePair> parameters(Field field) {
+        return field == null ? List.of() : RawFieldParser.DEFAULT.parseRawBody(raw(field)).getParams();
+    }
+
+    private static RawField raw(Field field) {
+        return field instanceof RawField rawField ? rawField : new RawField(field.getName(), field.getBody());
+    }
+}

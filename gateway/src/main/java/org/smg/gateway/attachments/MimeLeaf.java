@@ -1,0 +1,54 @@
+package org.smg.gateway.attachments;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * One leaf of a message's MIME tree (a body or an attached file, at any depth, inside forwarded messages too), as
+ * {@link MessageParts} reaches it. Its body can be read only until the walk moves on.
+ */
+public final class MimeLeaf {
+    private final int number;
+    private final Optional<String> fileName;
+    private final String declaredType;
+    private final boolean attachment;
+    private final InputStream body;
+
+    MimeLeaf(int number, Optional<String> fileName, String declaredType, boolean attachment, InputStream body) {
+        this.number = number;
+        this.fileName = fileName;
+        this.declaredType = declaredType;
+        this.attachment = attachment;
+        this.body = body;
+    }
+
+    /** 1 for the first leaf of the message, in the order they appear. */
+    public int number() {
+        return number;
+    }
+
+    /** The name the sender gave (Content-Disposition filename, else Content-Type name), decoded. */
+    public Optional<String> fileName() {
+        return fileName;
+    }
+
+    /** The media type the sender declared (lower case, no parameters); never trusted for the policy. */
+    public String declaredType() {
+        return declaredType;
+    }
+
+    /** An attached file rather than the text of the message: it has a name, is marked attachment, or is not inline text. */
+    public boolean isAttachment() {
+        return attachment;
+    }
+
+    /** The decoded bytes; a decoding failure is a {@link MalformedMessageException}. */
+    public InputStream body() {
+        return body;
+    }
+
+    /** The file name, or "part 3" for an unnamed part (no dot in it: nothing for the name check to compare). */
+    public String displayName() {
+        return fileName.orElse("part " + number);
+    }
+}
