@@ -261,12 +261,14 @@ public final class QuarantineStore {
             MailImpl.Builder builder = MailImpl.builder()
                 .name(record.mailName())
                 .sender(record.sender())
-                .addRecipients(record.recipients().stream().map(QuarantineStore::address).toList())
-                .mimeMessage(new MimeMessageWrapper(new StoredMessageSource(this, record.id(), record.size())));
+                .addRecipients(record.recipients().stream().map(QuarantineStore::address).toList());
             record.remoteAddress().ifPresent(builder::remoteAddr);
             record.remoteHost().ifPresent(builder::remoteHost);
             record.authUser().ifPresent(user -> builder.addAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(user))));
-            return Optional.of(builder.build());
+            MailImpl mail = builder.build();
+            // Not the builder's mimeMessage(): MailImpl.setMessage copies the message (to a plain temporary file).
+            mail.setMessageNoCopy(new MimeMessageWrapper(new StoredMessageSource(this, record.id(), record.size())));
+            return Optional.of(mail);
         } catch (MessagingException | IllegalArgumentException e) {
             throw new QuarantineException("quarantined mail " + record.id() + " cannot be rebuilt: " + e.getMessage(), e);
         }
