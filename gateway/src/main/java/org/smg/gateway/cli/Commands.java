@@ -58,6 +58,12 @@ final class Commands {
     private static final List<Tables.Column> ADMIN_COLUMNS = List.of(new Tables.Column("NAME", "name"),
         new Tables.Column("CREATED", "created"), new Tables.Column("CREATED BY", "createdBy"), new Tables.Column("REVOKED", "revoked"));
 
+    private static final List<Tables.Column> QUARANTINE_COLUMNS = List.of(new Tables.Column("ID", "id"),
+        new Tables.Column("QUARANTINED", "quarantinedAt"), new Tables.Column("STATE", "state"), new Tables.Column("STAGE", "stage"),
+        new Tables.Column("SENDER", "sender"), new Tables.Column("RECIPIENTS", "recipients"), new Tables.Column("SIZE", "size"));
+    private static final List<String> QUARANTINE_FIELDS = List.of("id", "quarantinedAt", "state", "stage", "mailName", "sender",
+        "recipients", "remoteAddress", "size", "decidedAt", "decidedBy");
+
     static final List<Spec> ALL = List.of(
         new Spec("invitations", "create", List.of(), Set.of("program", "email", "name", "ein", "entity-name"),
             Set.of("program", "email", "name"),
@@ -106,7 +112,25 @@ final class Commands {
         new Spec("admins", "revoke", List.of("NAME"), Set.of(), Set.of(),
             "Revokes a named administrator's token (host token only); the name is not given out again.",
             (line, context) -> done(context, "DELETE", "/admins/" + WebAdminClient.segment(line.words().get(2)),
-                "administrator " + line.words().get(2) + " revoked")));
+                "administrator " + line.words().get(2) + " revoked")),
+        new Spec("quarantine", "list", List.of(), Set.of("state", "reason", "from", "to"), Set.of(),
+            "Lists quarantined mail, newest first (metadata only); --state held|released|deleted, --reason CODE, --from/--to.",
+            (line, context) -> list(context, "/quarantine" + WebAdminClient.query(only(line, "state", "reason", "from", "to")),
+                QUARANTINE_COLUMNS)),
+        new Spec("quarantine", "show", List.of("ID"), Set.of(), Set.of(), "Shows one quarantined mail's metadata and refusals.",
+            (line, context) -> showQuarantined(context, "GET", quarantinePath(line, ""))),
+        new Spec("quarantine", "content", List.of("ID"), Set.of(), Set.of(),
+            "Writes the quarantined message as it arrived (message/rfc822; audited; redirect to a file).",
+            (line, context) -> {
+                context.webAdmin().copy(quarantinePath(line, "/content"), context.out());
+                return OK;
+            }),
+        new Spec("quarantine", "release", List.of("ID"), Set.of(), Set.of(),
+            "Re-checks a held mail and, when clean, puts it back into the mail pipeline; exits 1 when still refused.",
+            (line, context) -> showQuarantined(context, "POST", quarantinePath(line, "/release"))),
+        new Spec("quarantine", "delete", List.of("ID"), Set.of(), Set.of(),
+            "Deletes a held mail's message; the record of what was refused stays.",
+            (line, context) -> showQuarantined(context, "DELETE", quarantinePath(line, ""))));
 
     private Commands() {
     }
@@ -241,6 +265,27 @@ final class Commands {
         context.webAdmin().send(method, path, null);
         if (!context.json()) {
             context.out().println(Tables.printable(message));
+        }
+        return OK;
+    }
+
+    private static String quarantinePath(CommandLine line, String action) {
+        return "/quarantine/" + WebAdminClient.segment(line.words().get(2)) + action;
+    }
+
+    /** A quarantine record as fields, then its refusals one per line. */
+    private static int showQuarantined(Context context, String method, String path)
+            throws IOException, InterruptedException, WebAdminClient.Refused {
+        String answer = context.webAdmin().send(method, path, null);
+        if (context.json()) {
+            context.out().print(answer.strip() + "\n");
+            return OK;
+        }
+        JsonNode record = WebAdminClient.JSON.readTree(answer);
+        context.out().print(Tables.fields(record, QUARANTINE_FIELDS));
+        for (JsonNode refusal : record.path("refusals")) {
+            context.out().println("refusal: " + Tables.text(refusal.get("reason")) + " \"" + Tables.text(refusal.get("file")) + "\": "
+                + Tables.text(refusal.get("explanation")));
         }
         return OK;
     }

@@ -56,6 +56,17 @@ class SmgTest {
     }
 
     @Test
+    void runShouldListTheQuarantineCommandsAndExitWithTwoWhenTheIdIsMissing() {
+        int help = run("--help");
+        int missing = run("quarantine", "release");
+
+        assertThat(help).isZero();
+        assertThat(out()).contains("quarantine list", "quarantine show", "quarantine content", "quarantine release", "quarantine delete");
+        assertThat(missing).isEqualTo(2);
+        assertThat(err()).contains("expected ID", "usage: smg quarantine release ID");
+    }
+
+    @Test
     void runShouldExitWithOneAndNameTheFileWhenTheConfigurationIsMissing() {
         int code = run("--conf", "/nonexistent-smg-conf", "accounts", "list");
 

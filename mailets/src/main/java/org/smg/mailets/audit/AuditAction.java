@@ -26,7 +26,12 @@ public enum AuditAction {
     PASSWORD_RESET_ISSUED,
     ADMIN_TOKEN_CREATED,
     ADMIN_TOKEN_REVOKED,
-    ADMIN_ACTION;
+    ADMIN_ACTION,
+    /** A refused mail kept in the quarantine (a mail event: the pipeline may record it too). */
+    MAIL_QUARANTINED,
+    QUARANTINE_VIEWED,
+    QUARANTINE_RELEASED,
+    QUARANTINE_DELETED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {
