@@ -38,7 +38,8 @@ public final class PdfCheck implements ContentCheck {
     @Override
     public Optional<Refusal> check(String fileName, String mediaType, SpooledContent content, AttachmentRules rules,
                                    ArchiveBudget budget) throws IOException {
-        try (SeekableByteChannel channel = content.channel();
+        SeekableByteChannel channel = content.channel(); // a failing spool is an error of ours, not a bad PDF
+        try (channel;
              PDDocument document = Loader.loadPDF(new ChannelRandomAccessRead(channel),
                      MemoryUsageSetting.setupMainMemoryOnly(MAX_SCRATCH_BYTES).streamCache)) {
             if (document.isEncrypted()) {

@@ -38,6 +38,10 @@ public final class ZipArchiveCheck implements ContentCheck {
             return Optional.of(new Refusal(fileName, RefusalReason.ARCHIVE_LIMIT,
                     "archives are nested more than " + rules.archiveMaxDepth() + " levels deep"));
         }
+        Optional<Refusal> tooMany = ZipArchives.tooManyEntries(fileName, content, rules, budget.entries());
+        if (tooMany.isPresent()) {
+            return tooMany;
+        }
         try (ZipFile zip = ZipArchives.open(content);
              SeekableByteChannel headers = content.channel()) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());

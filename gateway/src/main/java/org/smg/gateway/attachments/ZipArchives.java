@@ -2,6 +2,8 @@ package org.smg.gateway.attachments;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -28,6 +30,22 @@ final class ZipArchives {
             channel.close();
             throw new UnreadableArchiveException(e);
         }
+    }
+
+    /**
+     * Refuses an archive whose end record declares more entries than the limit allows, before its central directory
+     * is loaded ({@link CentralDirectoryEnd}); the count is checked again, entry by entry, once it is loaded.
+     */
+    static Optional<Refusal> tooManyEntries(String fileName, SpooledContent content, AttachmentRules rules,
+                                            long entriesAlready) throws IOException {
+        OptionalLong declared;
+        try (SeekableByteChannel channel = content.channel()) {
+            declared = CentralDirectoryEnd.declaredEntries(channel);
+        }
+        if (declared.isPresent() && declared.getAsLong() + entriesAlready > rules.archiveMaxEntries()) {
+            return Optional.of(new Refusal(fileName, RefusalReason.ARCHIVE_LIMIT, ZipStructureCheck.tooManyEntries(rules)));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -44,8 +44,7 @@ final class ZipStructureCheck {
             entries.forEach(entry -> budget.addEntry());
         }
         if (entryCount > rules.archiveMaxEntries()) {
-            return refusal(fileName, RefusalReason.ARCHIVE_LIMIT,
-                    "the archive holds more than " + rules.archiveMaxEntries() + " files (nested archives included)");
+            return refusal(fileName, RefusalReason.ARCHIVE_LIMIT, tooManyEntries(rules));
         }
         long declaredTotal = 0;
         for (ZipArchiveEntry entry : entries) {
@@ -64,6 +63,10 @@ final class ZipStructureCheck {
                     "the archive expands more than " + rules.archiveMaxExpansionRatio() + " times its size (a zip bomb)");
         }
         return checkLocalHeaders(fileName, entries, channel);
+    }
+
+    static String tooManyEntries(AttachmentRules rules) {
+        return "the archive holds more than " + rules.archiveMaxEntries() + " files (nested archives included)";
     }
 
     private static Optional<Refusal> checkEntry(String fileName, ZipArchiveEntry entry, AttachmentRules rules) {

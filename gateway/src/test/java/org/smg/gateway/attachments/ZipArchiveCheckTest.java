@@ -167,6 +167,20 @@ class ZipArchiveCheckTest {
     }
 
     @Test
+    void checkShouldRefuseFromTheEndRecordWhenItDeclaresMoreEntriesThanAllowed() throws Exception {
+        byte[] archive = SampleFiles.zipOfAllowedFiles();
+        java.nio.ByteBuffer.wrap(archive).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(archive.length - 22 + 10, (short) 60000);
+
+        Optional<Refusal> refusal = check("many.zip", archive, DEFAULTS);
+
+        assertThat(refusal).hasValueSatisfying(value -> {
+            assertThat(value.reason()).isEqualTo(RefusalReason.ARCHIVE_LIMIT);
+            assertThat(value.explanation()).isEqualTo("the archive holds more than 1000 files (nested archives included)");
+        });
+        assertThat(spool.bytesWritten()).isZero();
+    }
+
+    @Test
     void checkShouldRefuseBeforeExpandingWhenDeclaredSizesExceedTheExpandedLimit() throws Exception {
         AttachmentRules small = AttachmentRules.builder().archiveMaxExpandedSize(1000).build();
         byte[] archive = SampleFiles.zip(Map.of("big.txt", new byte[5000]));
