@@ -46,7 +46,7 @@ final class PdfActiveContentFinder {
                 continue;
             }
             if (visited.size() > maxObjects) {
-                throw new PdfTooComplexException(maxObjects);
+                throw new PdfTooComplexException("it has more than " + maxObjects + " objects");
             }
             if (next instanceof COSDictionary dictionary) {
                 classify(dictionary, found);

@@ -25,7 +25,10 @@ import org.smg.policies.model.AttachmentRules;
  *
  * <p>Memory: the file is read in place through {@link ChannelRandomAccessRead} (never copied into the heap) and
  * PDFBox's scratch cache is main memory only with a hard bound ({@link #MAX_SCRATCH_BYTES}), never temporary files,
- * which would put plaintext under the data directory.
+ * which would put plaintext under the data directory. PDFBox decodes object streams whole into the heap, so
+ * {@link PdfObjectStreamGuard} bounds what they expand to before the walk reaches them. Not bounded yet: a
+ * cross-reference stream is decoded while loading, before any check (it is read from the file's end, and PDFBox
+ * gives no limit for it).
  */
 public final class PdfCheck implements ContentCheck {
     /** PDFBox's scratch memory for one document; loading only (no rendering, no saving) uses little of it. */
@@ -33,7 +36,19 @@ public final class PdfCheck implements ContentCheck {
     /** Most objects the active-content walk visits; real documents have thousands, a few large ones 100,000s. */
     static final int MAX_OBJECTS = 2_000_000;
 
+    /** Most bytes all object streams of one PDF may expand to (they are decoded whole in the heap by PDFBox). */
+    static final long MAX_OBJECT_STREAM_BYTES = 64L * 1024 * 1024;
+
+    private final PdfObjectStreamGuard objectStreams;
     private final PdfActiveContentFinder finder = new PdfActiveContentFinder(MAX_OBJECTS);
+
+    public PdfCheck() {
+        this(MAX_OBJECT_STREAM_BYTES);
+    }
+
+    PdfCheck(long maxObjectStreamBytes) {
+        this.objectStreams = new PdfObjectStreamGuard(maxObjectStreamBytes);
+    }
 
     @Override
     public Optional<Refusal> check(String fileName, String mediaType, SpooledContent content, AttachmentRules rules,
@@ -45,13 +60,14 @@ public final class PdfCheck implements ContentCheck {
             if (document.isEncrypted()) {
                 return encrypted(fileName);
             }
+            objectStreams.check(document.getDocument());
             Set<PdfActiveContent> found = finder.find(document.getDocumentCatalog().getCOSObject());
             return refused(fileName, found, rules);
         } catch (InvalidPasswordException e) {
             return encrypted(fileName);
         } catch (PdfTooComplexException e) {
             return Optional.of(new Refusal(fileName, RefusalReason.UNSCANNABLE,
-                    "the PDF has too many objects to be checked (" + e.getMessage() + ")"));
+                    "the PDF cannot be checked: " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
             // PDFBox reports a broken file with IOException and, on hostile input, sometimes with runtime exceptions
             // (class casts, bad numbers): either way the file was not checked, so it must not pass.

@@ -1,8 +1,8 @@
 package org.smg.gateway.attachments;
 
-/** A PDF has more reachable objects than the active-content walk looks at: it cannot be checked, so it is not clean. */
+/** A PDF is beyond what its checks look at (objects, expanded object streams): it cannot be checked, so it is not clean. */
 final class PdfTooComplexException extends Exception {
-    PdfTooComplexException(int maxObjects) {
-        super("more than " + maxObjects + " objects");
+    PdfTooComplexException(String what) {
+        super(what);
     }
 }

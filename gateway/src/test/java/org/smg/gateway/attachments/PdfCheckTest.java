@@ -106,6 +106,19 @@ class PdfCheckTest {
         }
     }
 
+    @Test
+    void checkShouldRefuseAsUnscannableWhenObjectStreamsExpandBeyondTheBound() throws Exception {
+        PdfCheck smallBound = new PdfCheck(100);
+
+        Optional<Refusal> refusal = smallBound.check("report.pdf", "application/pdf", InMemorySpooledContent.of(SampleFiles.cleanPdf()),
+                DEFAULTS, ArchiveBudget.forAttachment());
+
+        assertThat(refusal).hasValueSatisfying(value -> {
+            assertThat(value.reason()).isEqualTo(RefusalReason.UNSCANNABLE);
+            assertThat(value.explanation()).isEqualTo("the PDF cannot be checked: its object streams expand beyond the limit");
+        });
+    }
+
     private Optional<Refusal> check(String name, byte[] bytes, AttachmentRules rules) throws Exception {
         return check.check(name, "application/pdf", InMemorySpooledContent.of(bytes), rules, ArchiveBudget.forAttachment());
     }
