@@ -50,7 +50,7 @@ public final class ZipArchiveCheck implements ContentCheck {
                 return refusal;
             }
             for (ZipArchiveEntry entry : entries) {
-                if (!entry.isDirectory()) {
+                if (!entry.isDirectory() || entry.getSize() != 0) { // a "directory" with bytes is inspected like a file
                     refusal = inspectEntry(fileName, zip, entry, rules, budget);
                     if (refusal.isPresent()) {
                         return refusal;
