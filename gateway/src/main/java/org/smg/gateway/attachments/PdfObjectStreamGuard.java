@@ -2,6 +2,7 @@ package org.smg.gateway.attachments;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.zip.InflaterInputStream;
 
@@ -46,7 +47,7 @@ final class PdfObjectStreamGuard {
             throw new PdfTooComplexException("an object stream uses an unusual compression");
         }
         try (InputStream expanded = new ExpansionLimitInputStream(new InflaterInputStream(stream.createRawInputStream()), remaining)) {
-            return expanded.transferTo(java.io.OutputStream.nullOutputStream());
+            return expanded.transferTo(OutputStream.nullOutputStream());
         } catch (ExpansionLimitInputStream.ExpansionLimitException e) {
             throw new PdfTooComplexException("its object streams expand beyond the limit");
         }

@@ -3,6 +3,7 @@ package org.smg.gateway.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class OfficeMacroCheckTest {
     void checkShouldRefuseWhenOnlyTheContentTypesDeclareAMacroEnabledPart() throws Exception {
         String contentTypes = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.ms-excel.sheet.macroEnabled.main+xml\"/></Types>";
-        byte[] workbook = SampleFiles.zip(java.util.Map.of("[Content_Types].xml", contentTypes.getBytes(StandardCharsets.UTF_8)));
+        byte[] workbook = SampleFiles.zip(Map.of("[Content_Types].xml", contentTypes.getBytes(StandardCharsets.UTF_8)));
 
         Optional<Refusal> refusal = check("sheet.xlsx", "application/x-tika-ooxml", workbook);
 
@@ -79,7 +80,7 @@ class OfficeMacroCheckTest {
     void checkShouldRefuseAsMalformedWhenTheContentTypesDeclareADoctype() throws Exception {
         String withDoctype = "<?xml version=\"1.0\"?><!DOCTYPE Types [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
                 + "<Types ContentType=\"&x;\"/>";
-        byte[] document = SampleFiles.zip(java.util.Map.of("[Content_Types].xml", withDoctype.getBytes(StandardCharsets.UTF_8)));
+        byte[] document = SampleFiles.zip(Map.of("[Content_Types].xml", withDoctype.getBytes(StandardCharsets.UTF_8)));
 
         Optional<Refusal> refusal = check("letter.docx", DOCX, document);
 

@@ -3,6 +3,8 @@ package org.smg.gateway.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -37,7 +39,7 @@ class PdfActiveContentFinderTest {
         COSDictionary field = new COSDictionary();
         field.setItem(COSName.AA, additionalActions);
         COSDictionary form = new COSDictionary();
-        form.setItem(COSName.FIELDS, new COSArray(java.util.List.of(field)));
+        form.setItem(COSName.FIELDS, new COSArray(List.of(field)));
         COSDictionary catalog = new COSDictionary();
         catalog.setItem(COSName.ACRO_FORM, form);
 
@@ -49,7 +51,7 @@ class PdfActiveContentFinderTest {
         COSDictionary annotation = new COSDictionary();
         annotation.setItem(COSName.SUBTYPE, COSName.getPDFName("FileAttachment"));
         COSDictionary page = new COSDictionary();
-        page.setItem(COSName.ANNOTS, new COSArray(java.util.List.of(annotation)));
+        page.setItem(COSName.ANNOTS, new COSArray(List.of(annotation)));
         COSDictionary catalog = new COSDictionary();
         catalog.setItem(COSName.PAGES, page);
 
@@ -60,7 +62,7 @@ class PdfActiveContentFinderTest {
     void findShouldEndAndFindNothingWhenObjectsReferToEachOtherInACycle() throws Exception {
         COSDictionary page = new COSDictionary();
         COSDictionary pages = new COSDictionary();
-        pages.setItem(COSName.KIDS, new COSArray(java.util.List.of(page)));
+        pages.setItem(COSName.KIDS, new COSArray(List.of(page)));
         page.setItem(COSName.PARENT, pages);
         COSDictionary catalog = new COSDictionary();
         catalog.setItem(COSName.PAGES, pages);

@@ -2,6 +2,8 @@ package org.smg.gateway.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -169,7 +171,7 @@ class ZipArchiveCheckTest {
     @Test
     void checkShouldRefuseFromTheEndRecordWhenItDeclaresMoreEntriesThanAllowed() throws Exception {
         byte[] archive = SampleFiles.zipOfAllowedFiles();
-        java.nio.ByteBuffer.wrap(archive).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(archive.length - 22 + 10, (short) 60000);
+        ByteBuffer.wrap(archive).order(ByteOrder.LITTLE_ENDIAN).putShort(archive.length - 22 + 10, (short) 60000);
 
         Optional<Refusal> refusal = check("many.zip", archive, DEFAULTS);
 
