@@ -127,6 +127,16 @@ public final class ClamdScanner implements VirusScanner {
         }
     }
 
+    /** PING without logging reachability: for waiting on a clamd that is still starting. */
+    static boolean answersPing(ClamdAddress address, Duration timeout) {
+        try (ClamdConnection connection = ClamdConnection.open(address, timeout)) {
+            connection.write(ByteBuffer.wrap(PING));
+            return connection.readReply().equals("PONG");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
     @Override
     public String toString() {
         return "ClamdScanner[" + address + "]";
