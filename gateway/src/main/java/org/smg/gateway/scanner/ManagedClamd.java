@@ -150,6 +150,8 @@ public final class ManagedClamd implements AutoCloseable {
             try {
                 launch();
                 if (!firstReady.isDone()) {
+                    LOGGER.info("embedded clamd (pid {}) answers on {} after {} ms", process.pid(), socket,
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
                     firstReady.complete(null);
                 } else {
                     LOGGER.info("embedded clamd restarted (pid {})", process.pid());
