@@ -86,8 +86,9 @@ final class SettingCatalog {
             ClamdLocation::parse, ClamdLocation::toString);
     static final Setting<Duration> SCANNER_TIMEOUT = Setting.duration("scanner.timeout",
             Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(30));
-    // clamd takes StreamMaxLength, MaxFileSize and MaxScanSize below 4 GB.
-    static final Setting<Long> SCANNER_MAX_FILE_SIZE = Setting.size("scanner.maxFileSize", 200L << 20, 1L << 20, 2L << 30);
+    // clamd clamps MaxFileSize just below 2 GB (2147483645 bytes in ClamAV 1.4): stay under it.
+    static final Setting<Long> SCANNER_MAX_FILE_SIZE = Setting.size("scanner.maxFileSize", 200L << 20, 1L << 20,
+            2047L << 20);
 
     /** The seven listening ports, in file order. */
     static final List<Setting<Integer>> PORTS = List.of(
