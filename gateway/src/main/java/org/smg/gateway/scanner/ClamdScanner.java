@@ -27,6 +27,7 @@ public final class ClamdScanner implements VirusScanner {
     static final int CHUNK = 64 * 1024;
 
     private static final byte[] INSTREAM = "zINSTREAM\0".getBytes(StandardCharsets.US_ASCII);
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
     private static final byte[] PING = "zPING\0".getBytes(StandardCharsets.US_ASCII);
 
     private final ClamdAddress address;
@@ -109,9 +110,10 @@ public final class ClamdScanner implements VirusScanner {
         return ClamdReply.interpret(reply);
     }
 
-    /** Asks clamd whether it is alive; returns normally on PONG. */
+    /** Asks clamd whether it is alive; returns normally on PONG. Waits at most 10 s, so a health check stays quick. */
     public void ping() throws ScannerUnavailableException {
-        try (ClamdConnection connection = ClamdConnection.open(address, timeout)) {
+        Duration pingTimeout = timeout.compareTo(PING_TIMEOUT) < 0 ? timeout : PING_TIMEOUT;
+        try (ClamdConnection connection = ClamdConnection.open(address, pingTimeout)) {
             connection.write(ByteBuffer.wrap(PING));
             String reply = connection.readReply();
             if (!reply.equals("PONG")) {
