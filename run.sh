@@ -18,6 +18,18 @@ if [ "$#" -eq 0 ]; then
   set -- --demo
 fi
 
+# The embedded default (scanner.clamd=embedded) runs clamd from the clamav-daemon package, as a child
+# of the gateway with its own configuration; the system's clamd service is not used.
+scanner=$(sed -n 's/^[[:space:]]*scanner\.clamd[[:space:]]*[=:][[:space:]]*\(.*[^[:space:]]\)[[:space:]]*$/\1/p' conf/gateway.properties | tail -n 1)
+if [ "${scanner:-embedded}" = embedded ] && ! command -v clamd >/dev/null 2>&1 && [ ! -x /usr/sbin/clamd ]; then
+  echo "Installing clamav-daemon for the embedded virus scanner (or set scanner.clamd in conf/gateway.properties)"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clamav-daemon
+  else
+    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q clamav-daemon
+  fi
+fi
+
 # James buffers large messages in flight in the JVM's temporary directory, in plain text: keep it
 # in the data directory (<data>/tmp, private, emptied by the gateway at every start). The JVM reads
 # java.io.tmpdir only at launch, hence here; the gateway warns if it ends up elsewhere.

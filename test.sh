@@ -10,6 +10,9 @@ command -v java >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
 command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
 command -v mbsync >/dev/null 2>&1 || need_packages+=(isync)
+# Each test gateway starts its own clamd (scanner.clamd=embedded) on the project's signature database;
+# only the program is needed, never the system service or ClamAV's downloaded databases.
+command -v clamd >/dev/null 2>&1 || [ -x /usr/sbin/clamd ] || need_packages+=(clamav-daemon)
 if [ "${#need_packages[@]}" -gt 0 ]; then
   echo "Installing test prerequisites: ${need_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then

@@ -11,7 +11,7 @@ final class Endpoints {
     private Endpoints() {
     }
 
-    static List<String> describe(GatewaySettings settings, Path adminTokenFile) {
+    static List<String> describe(GatewaySettings settings, Path adminTokenFile, String scannerLine) {
         String host = settings.bindAddress().getHostAddress();
         return List.of(
             "endpoint smtp-relay  " + host + ":" + settings.relayPort() + "  (staff MTA, allow-listed: " + settings.relayAllowList() + ", STARTTLS)",
@@ -21,6 +21,7 @@ final class Endpoints {
             "endpoint imaps       " + host + ":" + settings.imapsPort() + "  (implicit TLS)",
             "endpoint web         " + host + ":" + settings.webPort() + "  (citizens, HTTPS: registration, terms, sign-in, account at " + WebLinks.of(settings).signIn() + ")",
             "endpoint webadmin    http://127.0.0.1:" + settings.webAdminPort() + "  (Authorization: Bearer <token in " + adminTokenFile + ">)",
+            scannerLine,
             "domains " + String.join(", ", settings.domains()) + "; data " + settings.dataDirectory());
     }
 }

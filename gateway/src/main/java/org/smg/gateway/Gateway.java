@@ -31,6 +31,9 @@ import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.provisioning.DemoAccount;
 import org.smg.gateway.audit.AuditHeadLogger;
 import org.smg.gateway.provisioning.GatewayProbe;
+import org.smg.gateway.scanner.ClamdStartException;
+import org.smg.gateway.scanner.ScannerModule;
+import org.smg.gateway.scanner.Scanning;
 import org.smg.gateway.smtp.GuardedSmtpModule;
 import org.smg.gateway.smtp.SmtpPolicyModule;
 import org.smg.gateway.secrets.PrivateDirectories;
@@ -60,12 +63,15 @@ public final class Gateway {
     private final GuiceJamesServer server;
     private final EncryptedDerbyDatabase database;
     private final AuditHeadLogger auditHead;
+    private final Scanning scanning;
     private final List<String> endpoints;
 
-    private Gateway(GuiceJamesServer server, EncryptedDerbyDatabase database, AuditHeadLogger auditHead, List<String> endpoints) {
+    private Gateway(GuiceJamesServer server, EncryptedDerbyDatabase database, AuditHeadLogger auditHead, Scanning scanning,
+                    List<String> endpoints) {
         this.server = server;
         this.database = database;
         this.auditHead = auditHead;
+        this.scanning = scanning;
         this.endpoints = endpoints;
     }
 
@@ -75,14 +81,17 @@ public final class Gateway {
         SecretLocations secrets = SecretLocations.of(settings);
         checkBeforeOpening(settings, secrets, demo);
         EncryptedDerbyDatabase database = openDatabase(settings, dataDirectory);
+        Scanning scanning = null;
         try {
             PrivateTemporaryDirectory.prepare(dataDirectory, System.getProperty("java.io.tmpdir"));
             PrivateDirectories.create(dataDirectory.resolve("james"));
             ServerIdentity identity = ServerIdentity.resolve(settings);
             Secret adminToken = SecretFiles.readOrCreate(secrets.webAdminToken());
             OutboundRoute outbound = new OutboundRoute(SmartHostTransport.create(settings.outbound(), settings.hostname()));
+            // Before James, so that no mail is accepted before its scanner runs.
+            scanning = Scanning.start(settings.scanner(), dataDirectory);
             GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken)
-                .combineWith(new OutboundModule(outbound));
+                .combineWith(new OutboundModule(outbound), new ScannerModule(scanning.scanner()));
             server.start();
             List<String> lines = new ArrayList<>();
             if (demo) {
@@ -91,19 +100,26 @@ public final class Gateway {
                 lines.add(account.loginLine());
                 lines.add(account.invitationLine(probe.enrollment()));
             }
-            lines.addAll(Endpoints.describe(settings, secrets.webAdminToken()));
+            lines.addAll(Endpoints.describe(settings, secrets.webAdminToken(), scanning.describe()));
             lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
-            return new Gateway(server, database, server.getProbe(GatewayProbe.class).auditHead(), lines);
+            return new Gateway(server, database, server.getProbe(GatewayProbe.class).auditHead(), scanning, lines);
+        } catch (ClamdStartException e) {
+            database.close();
+            throw new StartupException("scanner.clamd: " + e.getMessage(), e, true);
         } catch (UnprotectedSecretFileException e) {
+            closeQuietly(scanning);
             database.close();
             throw new StartupException(e.getMessage(), e, true);
         } catch (OutboundConfigurationException e) {
+            closeQuietly(scanning);
             database.close();
             throw new StartupException(e.getMessage(), e, true);
         } catch (TlsIdentityException e) {
+            closeQuietly(scanning);
             database.close();
             throw new StartupException("TLS identity: " + e.getMessage(), e, true);
         } catch (Exception e) {
+            closeQuietly(scanning);
             database.close();
             throw new StartupException(rootMessage(e), e, false);
         }
@@ -179,6 +195,12 @@ public final class Gateway {
                 new WebAdminModule(settings.webAdminPort(), adminToken));
     }
 
+    private static void closeQuietly(Scanning scanning) {
+        if (scanning != null) {
+            scanning.close();
+        }
+    }
+
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
@@ -196,6 +218,8 @@ public final class Gateway {
         server.stop();
         // After James stopped, so that entries the mail pipeline appended while stopping are under the logged head.
         auditHead.stop();
+        // After James, so that no mail in flight loses its scanner.
+        scanning.close();
         database.close();
     }
 }

@@ -19,9 +19,10 @@ public final class GatewaySettings {
     private final TlsSettings tls;
     private final Limits limits;
     private final OutboundSettings outbound;
+    private final ScannerSettings scanner;
 
     GatewaySettings(SettingValues values, Path dataDirectory, Ports ports, SecretSource storageSecret, TlsSettings tls,
-            Limits limits, OutboundSettings outbound) {
+            Limits limits, OutboundSettings outbound, ScannerSettings scanner) {
         this.values = values;
         this.dataDirectory = dataDirectory;
         this.ports = ports;
@@ -29,6 +30,7 @@ public final class GatewaySettings {
         this.tls = tls;
         this.limits = limits;
         this.outbound = outbound;
+        this.scanner = scanner;
     }
 
     /** A validating builder starting from the documented defaults. */
@@ -139,13 +141,18 @@ public final class GatewaySettings {
         return outbound;
     }
 
+    /** The virus scanner (scanner.*). */
+    public ScannerSettings scanner() {
+        return scanner;
+    }
+
     @Override
     public String toString() {
         return "GatewaySettings[hostname=" + hostname() + ", domains=" + domains() + ", dataDirectory=" + dataDirectory
                 + ", bindAddress=" + bindAddress().getHostAddress() + ", " + ports + ", relayAllowList="
                 + relayAllowList() + ", relayAuth=" + relayAuth() + ", relayRequireTls=" + relayRequireTls().text()
                 + ", storageSecret=" + storageSecret + ", tls=" + tls + ", limits=" + limits
-                + ", outbound=" + outbound + "]";
+                + ", outbound=" + outbound + ", scanner=" + scanner + "]";
     }
 
     /** Collects settings in code or from the loader, and validates them all at once in {@link #build()}. */
@@ -343,6 +350,22 @@ public final class GatewaySettings {
         /** A PKCS#12 trust store for the smart host's certificate, or null for the JVM's system trust. */
         public Builder outboundTrustStore(Path trustStore) {
             draft.values.set(OUTBOUND_TRUST_STORE, trustStore);
+            return this;
+        }
+
+        /** Where clamd listens: embedded, unix:/path or tcp:127.0.0.1:port (as in scanner.clamd). */
+        public Builder scannerClamd(String location) {
+            draft.values.set(SCANNER_CLAMD, location == null ? null : ClamdLocation.parse(location));
+            return this;
+        }
+
+        public Builder scannerTimeout(Duration timeout) {
+            draft.values.set(SCANNER_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
+            return this;
+        }
+
+        public Builder scannerMaxFileSize(long bytes) {
+            draft.values.set(SCANNER_MAX_FILE_SIZE, bytes);
             return this;
         }
 

@@ -85,6 +85,14 @@ final class SettingCatalog {
     static final Setting<Path> OUTBOUND_AUTH_USERNAME_FILE = Setting.optionalPath("outbound.auth.usernameFile");
     static final Setting<Path> OUTBOUND_AUTH_PASSWORD_FILE = Setting.optionalPath("outbound.auth.passwordFile");
 
+    static final Setting<ClamdLocation> SCANNER_CLAMD = Setting.parsed("scanner.clamd", ClamdLocation.embedded(),
+            ClamdLocation::parse, ClamdLocation::toString);
+    static final Setting<Duration> SCANNER_TIMEOUT = Setting.duration("scanner.timeout",
+            Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(30));
+    // clamd clamps MaxFileSize just below 2 GB (2147483645 bytes in ClamAV 1.4): stay under it.
+    static final Setting<Long> SCANNER_MAX_FILE_SIZE = Setting.size("scanner.maxFileSize", 200L << 20, 1L << 20,
+            2047L << 20);
+
     /** The seven listening ports, in file order. */
     static final List<Setting<Integer>> PORTS = List.of(
             RELAY_PORT, SUBMISSION_PORT, SMTPS_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT, WEBADMIN_PORT);
@@ -98,7 +106,8 @@ final class SettingCatalog {
             IMAP_LITERAL_SIZE, IMAP_PRE_AUTH_LITERAL_SIZE, IMAP_LITERALS_PER_COMMAND, IMAP_MAX_LINE_LENGTH,
             AUTH_FAILURES_BEFORE_DELAY, AUTH_MAX_DELAY,
             OUTBOUND_SMARTHOST, OUTBOUND_TLS, OUTBOUND_TRUST_STORE, OUTBOUND_TRUST_STORE_PASSWORD_FILE,
-            OUTBOUND_AUTH_USERNAME_FILE, OUTBOUND_AUTH_PASSWORD_FILE);
+            OUTBOUND_AUTH_USERNAME_FILE, OUTBOUND_AUTH_PASSWORD_FILE,
+            SCANNER_CLAMD, SCANNER_TIMEOUT, SCANNER_MAX_FILE_SIZE);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -38,8 +38,9 @@ final class SettingsDraft {
                 checked.get(TLS_CERTIFICATE), checked.get(TLS_PRIVATE_KEY), base, problems);
         Limits limits = Limits.create(checked, problems);
         OutboundSettings outbound = OutboundSettings.create(checked, base, problems);
+        ScannerSettings scanner = ScannerSettings.create(checked, base);
         problems.throwIfAny();
-        return new GatewaySettings(checked, data, ports, secret, tls, limits, outbound);
+        return new GatewaySettings(checked, data, ports, secret, tls, limits, outbound, scanner);
     }
 
     private static void checkDomains(List<String> domains, Problems problems) {

@@ -47,7 +47,8 @@ class GatewaySettingsLoaderTest {
                 .startsWith(file + ":3: smtp.relay.prot: unknown key; allowed keys are: gateway.hostname, ")
                 .contains("smtp.relay.port", "tls.privateKey")
                 .endsWith(", limits.auth.maxDelay, outbound.smarthost, outbound.tls, outbound.trustStore,"
-                        + " outbound.trustStore.passwordFile, outbound.auth.usernameFile, outbound.auth.passwordFile");
+                        + " outbound.trustStore.passwordFile, outbound.auth.usernameFile, outbound.auth.passwordFile,"
+                        + " scanner.clamd, scanner.timeout, scanner.maxFileSize");
     }
 
     @Test
