@@ -90,6 +90,9 @@ final class SettingCatalog {
     static final Setting<Duration> SCANNER_TIMEOUT = Setting.duration("scanner.timeout",
             Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(30));
     // clamd clamps MaxFileSize just below 2 GB (2147483645 bytes in ClamAV 1.4): stay under it.
+    // While clamd gives no verdict, a mail waits this long before its next scan, doubling up to 15 minutes.
+    static final Setting<Duration> SCANNER_RETRY_DELAY = Setting.duration("scanner.retryDelay",
+            Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15));
     static final Setting<Long> SCANNER_MAX_FILE_SIZE = Setting.size("scanner.maxFileSize", 200L << 20, 1L << 20,
             2047L << 20);
 
@@ -107,7 +110,7 @@ final class SettingCatalog {
             AUTH_FAILURES_BEFORE_DELAY, AUTH_MAX_DELAY,
             OUTBOUND_SMARTHOST, OUTBOUND_TLS, OUTBOUND_TRUST_STORE, OUTBOUND_TRUST_STORE_PASSWORD_FILE,
             OUTBOUND_AUTH_USERNAME_FILE, OUTBOUND_AUTH_PASSWORD_FILE,
-            SCANNER_CLAMD, SCANNER_TIMEOUT, SCANNER_MAX_FILE_SIZE);
+            SCANNER_CLAMD, SCANNER_TIMEOUT, SCANNER_MAX_FILE_SIZE, SCANNER_RETRY_DELAY);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -23,6 +23,7 @@ class LoaderScannerTest {
         assertThat(scanner.clamd().kind()).isEqualTo(ClamdLocation.Kind.EMBEDDED);
         assertThat(scanner.timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(scanner.maxFileSize()).isEqualTo(200L << 20);
+        assertThat(scanner.retryDelay()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
