@@ -7,6 +7,7 @@ import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
 import org.smg.gateway.smtp.GatedAuthentication;
+import org.smg.gateway.smtp.GatewayCoreHandlers;
 import org.smg.gateway.smtp.LocalDomainsOnly;
 import org.smg.gateway.smtp.RelayAuthGate;
 import org.smg.gateway.smtp.RelayTlsRequired;
@@ -78,7 +79,7 @@ final class ProtocolsXml {
         return new Xml().open("handler", "class", type.getName()).close("handler");
     }
 
-    /** {@link GatedAuthentication} comes before James's own AUTH hook (in CoreCmdHandlerLoader) and answers every AUTH. */
+    /** {@link GatedAuthentication} comes before James's own AUTH hook (in James's core handlers, {@link GatewayCoreHandlers}) and answers every AUTH. */
     private static Xml commonHandlers() {
         return new Xml()
             .raw(handler(GatedAuthentication.class))
@@ -86,7 +87,7 @@ final class ProtocolsXml {
             .raw(handler(LocalDomainsOnly.class))
             .raw(handler(ActiveRecipientsOnly.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
-            .open("handler", "class", "org.apache.james.smtpserver.CoreCmdHandlerLoader").close("handler");
+            .raw(handler(GatewayCoreHandlers.class));
     }
 
     private Xml smtpServer(String name, int port, boolean implicitTls, String authAnnounce, boolean verifyIdentity,
