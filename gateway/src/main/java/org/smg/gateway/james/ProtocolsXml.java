@@ -108,7 +108,9 @@ final class ProtocolsXml {
             .element("gracefulShutdown", false)
             // No JMX monitors: the gateway exposes no JMX, and James's connect-handler monitor throws a
             // NullPointerException (451 to the client) when a connect handler lets a client pass with null.
-            .open("handlerchain", "enableJmx", "false").raw(handlers).close("handlerchain")
+            // James appends its core handlers package unless the chain names one: ours, with the encrypted DATA spool.
+            .open("handlerchain", "enableJmx", "false", "coreHandlersPackage", GatewayCoreHandlers.class.getName())
+            .raw(handlers).close("handlerchain")
             .close("smtpserver");
     }
 
