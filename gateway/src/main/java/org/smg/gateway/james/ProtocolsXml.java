@@ -8,6 +8,7 @@ import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
 import org.smg.gateway.smtp.EnoughDiskSpace;
 import org.smg.gateway.smtp.GatedAuthentication;
+import org.smg.gateway.smtp.GatewayCoreHandlers;
 import org.smg.gateway.smtp.LocalDomainsOnly;
 import org.smg.gateway.smtp.MailboxNotFull;
 import org.smg.gateway.smtp.RelayAuthGate;
@@ -80,7 +81,7 @@ final class ProtocolsXml {
         return new Xml().open("handler", "class", type.getName()).close("handler");
     }
 
-    /** {@link GatedAuthentication} comes before James's own AUTH hook (in CoreCmdHandlerLoader) and answers every AUTH. */
+    /** {@link GatedAuthentication} comes before James's own AUTH hook (in James's core handlers, {@link GatewayCoreHandlers}) and answers every AUTH. */
     private static Xml commonHandlers() {
         return new Xml()
             .raw(handler(GatedAuthentication.class))
@@ -90,7 +91,7 @@ final class ProtocolsXml {
             .raw(handler(ActiveRecipientsOnly.class))
             .raw(handler(MailboxNotFull.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
-            .open("handler", "class", "org.apache.james.smtpserver.CoreCmdHandlerLoader").close("handler");
+            .raw(handler(GatewayCoreHandlers.class));
     }
 
     private Xml smtpServer(String name, int port, boolean implicitTls, String authAnnounce, boolean verifyIdentity,
@@ -111,7 +112,9 @@ final class ProtocolsXml {
             .element("gracefulShutdown", false)
             // No JMX monitors: the gateway exposes no JMX, and James's connect-handler monitor throws a
             // NullPointerException (451 to the client) when a connect handler lets a client pass with null.
-            .open("handlerchain", "enableJmx", "false").raw(handlers).close("handlerchain")
+            // James appends its core handlers package unless the chain names one: ours, with the encrypted DATA spool.
+            .open("handlerchain", "enableJmx", "false", "coreHandlersPackage", GatewayCoreHandlers.class.getName())
+            .raw(handlers).close("handlerchain")
             .close("smtpserver");
     }
 

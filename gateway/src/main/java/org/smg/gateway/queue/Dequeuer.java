@@ -20,6 +20,7 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.storage.EncryptedMessageSource;
 import org.smg.mailets.DeliveryIdentity;
 
 import reactor.core.publisher.Flux;
@@ -131,7 +132,7 @@ final class Dequeuer {
         List<Long> ready = table.readyIds(name.asString(), clock.millis(), CANDIDATES + inFlight.size());
         for (long id : ready) {
             if (inFlight.add(id)) {
-                Optional<QueueTable.Row> row = table.claim(id);
+                Optional<QueueTable.Row> row = claim(id);
                 if (row.isEmpty()) {
                     inFlight.remove(id);
                     continue;
@@ -139,6 +140,7 @@ final class Dequeuer {
                 try {
                     return Optional.of(new Item(row.get(), toMail(row.get())));
                 } catch (MessagingException | RuntimeException unreadable) {
+                    row.get().message.close();
                     // An exception here would end the consumer's stream: one bad row would stop all delivery.
                     // The row stays claimed (skipped until restart) and in the table for an administrator.
                     LOGGER.error("Queued mail {} in {} cannot be read; it stays queued and is skipped until restart",
@@ -149,8 +151,18 @@ final class Dequeuer {
         return Optional.empty();
     }
 
+    /** A row that cannot be claimed (its message not copied out) is handed out again on the next attempt. */
+    private Optional<QueueTable.Row> claim(long id) throws SQLException {
+        try {
+            return table.claim(id);
+        } catch (SQLException | RuntimeException e) {
+            inFlight.remove(id);
+            throw e;
+        }
+    }
+
     private Mail toMail(QueueTable.Row row) throws MessagingException {
-        Mail mail = codec.decode(row.mail, name.asString() + "/" + row.id);
+        Mail mail = codec.decode(row.mail, new EncryptedMessageSource(name.asString() + "/" + row.id, row.message));
         if (row.deliveries > 0) {
             mail.setAttribute(new Attribute(DeliveryIdentity.REDELIVERY, AttributeValue.of(true)));
             LOGGER.info("Mail {} is handed out again after an interrupted delivery", row.mail.name);

@@ -35,8 +35,8 @@ final class Enqueuer {
     }
 
     void enQueue(Mail mail, Duration delay) throws MailQueueException {
-        try {
-            table.insert(name.asString(), codec.encode(mail), deliveryTime(delay));
+        try (MailCodec.Encoded encoded = codec.encode(mail)) {
+            table.insert(name.asString(), encoded, deliveryTime(delay));
         } catch (SQLException | MessagingException e) {
             throw new MailQueueException("cannot enqueue mail " + mail.getName() + " in " + name.asString(), e);
         }

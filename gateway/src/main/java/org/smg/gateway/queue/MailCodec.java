@@ -1,7 +1,8 @@
 package org.smg.gateway.queue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.server.core.MailImpl;
+import org.apache.james.server.core.MimeMessageSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -24,31 +27,64 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.smg.gateway.storage.EncryptedTemporaryFile;
+
 import com.google.common.collect.ImmutableList;
 
 /**
- * Turns a {@link Mail} into what the queue table stores (envelope as JSON, message as bytes) and back.
+ * Turns a {@link Mail} into what the queue table stores (envelope as JSON, message as a stream) and back.
  * Attributes that James cannot express as JSON are not queued, as in James's own JPA mail repository.
+ *
+ * <p>The message never sits whole in the heap: it is streamed into the table from the mail's own
+ * source, and read back into an {@link EncryptedTemporaryFile} that the dequeued mail reads from.
  */
 final class MailCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Recipients are stored one per line: an address cannot contain a line break. */
     private static final String RECIPIENT_SEPARATOR = "\n";
 
+    /** The bytes of a message on its way into or out of the table, readable as often as needed. */
+    interface MessageContent extends AutoCloseable {
+        InputStream open() throws IOException;
+
+        /** Releases what holds the bytes (deletes a temporary file); no-op for a mail's own source. */
+        @Override
+        void close();
+
+        static MessageContent of(EncryptedTemporaryFile file) {
+            return new MessageContent() {
+                @Override
+                public InputStream open() throws IOException {
+                    return file.open();
+                }
+
+                @Override
+                public void close() {
+                    file.close();
+                }
+            };
+        }
+    }
+
     /** A mail as the queue table stores it; {@code recipients} is in this codec's encoding, read it with {@link #listsRecipient}. */
-    static final class Encoded {
+    static final class Encoded implements AutoCloseable {
         final String name;
         final String sender;
         final String recipients;
         final String envelope;
-        final byte[] message;
+        final MessageContent message;
 
-        Encoded(String name, String sender, String recipients, String envelope, byte[] message) {
+        Encoded(String name, String sender, String recipients, String envelope, MessageContent message) {
             this.name = name;
             this.sender = sender;
             this.recipients = recipients;
             this.envelope = envelope;
             this.message = message;
+        }
+
+        @Override
+        public void close() {
+            message.close();
         }
     }
 
@@ -67,17 +103,18 @@ final class MailCodec {
             mail.getMaybeSender().asString(""),
             String.join(RECIPIENT_SEPARATOR, mail.getRecipients().stream().map(MailAddress::asString).toArray(String[]::new)),
             envelope.toString(),
-            messageBytes(mail));
+            messageContent(mail));
     }
 
-    MailImpl decode(Encoded mail, String sourceId) throws MessagingException {
+    /** The mail; its message reads {@code source}, which the mail then owns. */
+    MailImpl decode(Encoded mail, MimeMessageSource source) throws MessagingException {
         try {
             JsonNode envelope = JSON.readTree(mail.envelope);
             MailImpl.Builder builder = MailImpl.builder()
                 .name(mail.name)
                 .sender(mail.sender.isEmpty() ? MaybeSender.nullSender() : MaybeSender.getMailSender(mail.sender))
                 .addRecipients(parseRecipients(mail.recipients))
-                .mimeMessage(new MimeMessageWrapper(new QueuedMessageSource(sourceId, mail.message)))
+                .mimeMessage(new MimeMessageWrapper(source))
                 .state(text(envelope, "state"))
                 .errorMessage(text(envelope, "errorMessage"))
                 .remoteHost(text(envelope, "remoteHost"))
@@ -91,11 +128,40 @@ final class MailCodec {
         }
     }
 
-    private static byte[] messageBytes(Mail mail) throws MessagingException {
+    /**
+     * A message read by James from a source (SMTP DATA, the queue) streams from that source, with its
+     * headers as changed in memory. A message built in memory by a mailet (a notice, a bounce) is
+     * written once to an encrypted temporary file, so that it too can be streamed, and again if the
+     * insert is retried.
+     */
+    private static MessageContent messageContent(Mail mail) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        if (message instanceof MimeMessageWrapper) {
+            MimeMessageWrapper wrapper = (MimeMessageWrapper) message;
+            return new MessageContent() {
+                @Override
+                public InputStream open() throws IOException {
+                    try {
+                        return wrapper.getMessageInputStream();
+                    } catch (MessagingException e) {
+                        throw new IOException("cannot read mail " + mail.getName(), e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            mail.getMessage().writeTo(out);
-            return out.toByteArray();
+            EncryptedTemporaryFile file = EncryptedTemporaryFile.create("queue-in-");
+            try (OutputStream out = file.writer()) {
+                message.writeTo(out);
+            } catch (IOException | MessagingException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+            return MessageContent.of(file);
         } catch (IOException e) {
             throw new MessagingException("cannot serialize mail " + mail.getName(), e);
         }

@@ -13,6 +13,7 @@ import javax.mail.MessagingException;
 import org.apache.james.queue.api.ManageableMailQueue.DefaultMailQueueItemView;
 import org.apache.james.queue.api.ManageableMailQueue.MailQueueItemView;
 import org.apache.james.queue.api.ManageableMailQueue.MailQueueIterator;
+import org.smg.gateway.storage.EncryptedMessageSource;
 
 /**
  * Lists a queue in enqueue order. Ids are read up front, each mail only when the caller reaches
@@ -60,9 +61,10 @@ final class QueueBrowser implements MailQueueIterator {
 
     private MailQueueItemView view(QueueTable.Row row) {
         try {
-            return new DefaultMailQueueItemView(codec.decode(row.mail, queue + "/" + row.id),
+            return new DefaultMailQueueItemView(codec.decode(row.mail, new EncryptedMessageSource(queue + "/" + row.id, row.message)),
                 ZonedDateTime.ofInstant(Instant.ofEpochMilli(row.nextDelivery), ZoneOffset.UTC));
         } catch (MessagingException e) {
+            row.message.close();
             throw new IllegalStateException("cannot read queued mail " + row.mail.name + " in " + queue, e);
         }
     }

@@ -1,6 +1,7 @@
 package org.smg.gateway.queue;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.smg.gateway.storage.EncryptedTemporaryFile;
+
 /**
  * SQL access to the queue table in the encrypted database. One row per queued mail; a row is
  * deleted only once the mail has been fully processed, which is what makes queued mail survive
@@ -24,22 +27,28 @@ import javax.sql.DataSource;
  * Derby's identity generator gives up with "too much contention" (40XL1) when it extends its
  * preallocated range, and each such failure would be a 451 to a sending MTA. Embedded Derby
  * belongs to one JVM, so a counter seeded from the highest stored id is enough.
+ *
+ * <p>Messages go in and out as streams ({@code setBinaryStream} without a length, {@code
+ * getBinaryStream} copied into an encrypted temporary file before the row's result set closes):
+ * a large message is never a byte array in the heap.
  */
 final class QueueTable {
     static final String TABLE = "SMG_MAIL_QUEUE";
     private static final int INSERT_ATTEMPTS = 3;
     private static final String DUPLICATE_KEY = "23505";
 
-    /** One stored row, as read back. */
+    /** One stored row, as read back; its message is in {@link #message}, which the reader must close or hand on. */
     static final class Row {
         final long id;
         final MailCodec.Encoded mail;
+        final EncryptedTemporaryFile message;
         final long nextDelivery;
         final int deliveries;
 
-        Row(long id, MailCodec.Encoded mail, long nextDelivery, int deliveries) {
+        Row(long id, MailCodec.Encoded mail, EncryptedTemporaryFile message, long nextDelivery, int deliveries) {
             this.id = id;
             this.mail = mail;
+            this.message = message;
             this.nextDelivery = nextDelivery;
             this.deliveries = deliveries;
         }
@@ -124,7 +133,8 @@ final class QueueTable {
     }
 
     private void insertOnce(String queue, MailCodec.Encoded mail, long nextDelivery) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (InputStream message = openMessage(mail);
+             Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
                  + " (ID, QUEUE_NAME, MAIL_NAME, SENDER, RECIPIENTS, ENVELOPE, MESSAGE, NEXT_DELIVERY) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, lastId.incrementAndGet());
@@ -133,9 +143,19 @@ final class QueueTable {
             insert.setString(4, mail.sender);
             insert.setString(5, mail.recipients);
             insert.setString(6, mail.envelope);
-            insert.setBinaryStream(7, new ByteArrayInputStream(mail.message), mail.message.length);
+            insert.setBinaryStream(7, message);
             insert.setLong(8, nextDelivery);
             insert.executeUpdate();
+        } catch (IOException e) {
+            throw new SQLException("cannot read mail " + mail.name + " while queueing it: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream openMessage(MailCodec.Encoded mail) throws SQLException {
+        try {
+            return mail.message.open();
+        } catch (IOException e) {
+            throw new SQLException("cannot read mail " + mail.name + " to queue it: " + e.getMessage(), e);
         }
     }
 
@@ -204,7 +224,7 @@ final class QueueTable {
                 }
             }
             return select(connection, id)
-                .map(row -> new Row(row.id, row.mail, row.nextDelivery, row.deliveries - 1));
+                .map(row -> new Row(row.id, row.mail, row.message, row.nextDelivery, row.deliveries - 1));
         }
     }
 
@@ -328,10 +348,29 @@ final class QueueTable {
                 if (!result.next()) {
                     return Optional.empty();
                 }
+                EncryptedTemporaryFile message = copyMessage(result, id);
                 MailCodec.Encoded mail = new MailCodec.Encoded(result.getString(2), result.getString(3), result.getString(4),
-                    result.getString(5), result.getBytes(6));
-                return Optional.of(new Row(result.getLong(1), mail, result.getLong(7), result.getInt(8)));
+                    result.getString(5), MailCodec.MessageContent.of(message));
+                return Optional.of(new Row(result.getLong(1), mail, message, result.getLong(7), result.getInt(8)));
             }
+        }
+    }
+
+    /** Derby's BLOB stream is valid only while the result set is open: the message is copied out at once. */
+    private static EncryptedTemporaryFile copyMessage(ResultSet result, long id) throws SQLException {
+        EncryptedTemporaryFile message;
+        try {
+            message = EncryptedTemporaryFile.create("queue-out-");
+        } catch (IOException e) {
+            throw new SQLException("cannot create a temporary file for queued mail " + id + ": " + e.getMessage(), e);
+        }
+        try (InputStream in = result.getBinaryStream(6)) {
+            message.fill(in);
+            return message;
+        } catch (IOException | SQLException | RuntimeException e) {
+            message.close();
+            throw e instanceof SQLException ? (SQLException) e
+                : new SQLException("cannot copy queued mail " + id + " to a temporary file: " + e.getMessage(), e);
         }
     }
 }

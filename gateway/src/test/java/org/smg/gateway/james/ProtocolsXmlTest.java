@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smg.gateway.smtp.AuthAfterStartTls;
+import org.smg.gateway.smtp.GatewayCoreHandlers;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
 import org.smg.gateway.smtp.RelayAuthGate;
@@ -138,7 +139,7 @@ class ProtocolsXmlTest {
         for (Element server : smtpServers()) {
             List<String> classes = texts(server, "handlerchain/handler/@class");
             int gate = Math.max(classes.indexOf(AuthAfterStartTls.class.getName()), classes.indexOf(RelayAuthGate.class.getName()));
-            int core = classes.indexOf("org.apache.james.smtpserver.CoreCmdHandlerLoader");
+            int core = classes.indexOf(GatewayCoreHandlers.class.getName());
             orders.add(name(server) + ":" + (gate >= 0 && gate < core));
         }
 

@@ -362,7 +362,7 @@ class DerbyMailQueueTest {
             insert.setString(3, old.sender);
             insert.setString(4, old.recipients);
             insert.setString(5, old.envelope);
-            insert.setBytes(6, old.message);
+            insert.setBinaryStream(6, old.message.open());
             insert.executeUpdate();
         }
         factory = new DerbyMailQueueFactory(database.dataSource(), new RawMailQueueItemDecoratorFactory());

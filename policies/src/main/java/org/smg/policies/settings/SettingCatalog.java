@@ -59,12 +59,12 @@ final class SettingCatalog {
     static final Setting<Path> TLS_CERTIFICATE = Setting.optionalPath("tls.certificate");
     static final Setting<Path> TLS_PRIVATE_KEY = Setting.optionalPath("tls.privateKey");
 
-    static final Setting<Long> MAX_MESSAGE_SIZE = Setting.size("limits.maxMessageSize", 100L << 20, 1L << 10, 2L << 30);
+    static final Setting<Long> MAX_MESSAGE_SIZE = Setting.size("limits.maxMessageSize", 300L << 20, 1L << 10, 2L << 30);
     static final Setting<Integer> MAX_RECIPIENTS = Setting.number("limits.maxRecipients", 50, 1, 10_000);
     static final Setting<Integer> CONNECTIONS_PER_IP = Setting.number("limits.connectionsPerIp", 20, 1, 10_000);
     static final Setting<Integer> CONNECTIONS = Setting.number("limits.connections", 500, 1, 100_000);
     static final Setting<Long> IMAP_LITERAL_SIZE = Setting.size("limits.imap.literalSize",
-            100L << 20, 1L << 10, 2L << 30);
+            300L << 20, 1L << 10, 2L << 30);
     static final Setting<Long> IMAP_PRE_AUTH_LITERAL_SIZE = Setting.size("limits.imap.preAuthLiteralSize",
             8L << 10, 64, 64L << 10);
     static final Setting<Integer> IMAP_LITERALS_PER_COMMAND = Setting.number("limits.imap.literalsPerCommand",

@@ -142,10 +142,10 @@ class LoaderDefaultsTest {
         assertThat(settings.tls().certificateChain()).isEmpty();
         assertThat(settings.tls().privateKey()).isEmpty();
         Limits limits = settings.limits();
-        assertThat(limits.maxMessageSize()).isEqualTo(100L * 1024 * 1024);
+        assertThat(limits.maxMessageSize()).isEqualTo(300L * 1024 * 1024);
         assertThat(limits.connectionsPerIp()).isEqualTo(20);
         assertThat(limits.connections()).isEqualTo(500);
-        assertThat(limits.imapLiteralSizeLimit()).isEqualTo(100L * 1024 * 1024);
+        assertThat(limits.imapLiteralSizeLimit()).isEqualTo(300L * 1024 * 1024);
         assertThat(limits.imapPreAuthLiteralSizeLimit()).isEqualTo(8L * 1024);
         assertThat(limits.imapMaxLiteralsPerCommand()).isEqualTo(64);
         assertThat(limits.imapMaxLineLength()).isEqualTo(65536);
