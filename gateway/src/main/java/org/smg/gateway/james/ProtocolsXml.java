@@ -3,6 +3,7 @@ package org.smg.gateway.james;
 import java.net.InetAddress;
 
 import org.smg.gateway.smtp.ActiveRecipientsOnly;
+import org.smg.gateway.smtp.AttachmentGate;
 import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
@@ -81,7 +82,10 @@ final class ProtocolsXml {
         return new Xml().open("handler", "class", type.getName()).close("handler");
     }
 
-    /** {@link GatedAuthentication} comes before James's own AUTH hook (in James's core handlers, {@link GatewayCoreHandlers}) and answers every AUTH. */
+    /**
+     * {@link GatedAuthentication} comes before James's own AUTH hook (in James's core handlers, {@link GatewayCoreHandlers})
+     * and answers every AUTH; {@link AttachmentGate} comes before James's own message hook, which queues the mail.
+     */
     private static Xml commonHandlers() {
         return new Xml()
             .raw(handler(GatedAuthentication.class))
@@ -90,6 +94,7 @@ final class ProtocolsXml {
             .raw(handler(LocalDomainsOnly.class))
             .raw(handler(ActiveRecipientsOnly.class))
             .raw(handler(MailboxNotFull.class))
+            .raw(handler(AttachmentGate.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
             .raw(handler(GatewayCoreHandlers.class));
     }
