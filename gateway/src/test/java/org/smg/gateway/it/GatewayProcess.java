@@ -211,6 +211,11 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
         }
     }
 
+    /** Copies the shipped policy files to {@code target}, so a test can change one of them before the gateway starts. */
+    static void copyPolicies(Path target) throws IOException {
+        copyTree(repositoryConf().resolve("policies"), target);
+    }
+
     /** Copies the shipped policy files unless the test already wrote its own. */
     private static void copyTree(Path source, Path target) throws IOException {
         if (Files.exists(target)) {

@@ -1,0 +1,136 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.smg.gateway.attachments.SampleFiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every message that enters over SMTP passes the attachment policy and a real clamd scan before the reply to
+ * DATA: the acceptance list of the attachment issue, sent by a staff MTA on the relay port to a citizen's
+ * secure inbox. Each refused file is named in the reply and kept in quarantine; clean files reach the INBOX.
+ * The policy of this gateway allows 1 MB per file and 3 attachments, so the size and count cases stay small.
+ */
+class AttachmentScreeningIntegrationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_FILE_SIZE = 1 << 20;
+
+    @RegisterExtension
+    static final GatewayProcess gateway = withSmallLimits(GatewayProcess.perTestClass());
+
+    static Stream<Arguments> refusedFiles() {
+        return Stream.of(
+            Arguments.of("eicar.pdf", SampleFiles.eicar(), "554 5.7.1"),
+            Arguments.of("records.zip", SampleFiles.eicarInZip(), "554 5.7.1"),
+            Arguments.of("nested.zip", SampleFiles.eicarInZipInZip(), "554 5.7.1"),
+            Arguments.of("report.pdf", SampleFiles.elfExecutable(), "554 5.7.1"),
+            Arguments.of("invoice.pdf", SampleFiles.peExecutable(), "554 5.7.1"),
+            Arguments.of("budget.docm", SampleFiles.docm(), "554 5.7.1"),
+            Arguments.of("letter.docx", SampleFiles.docxWithHiddenVbaProject(), "554 5.7.1"),
+            Arguments.of("archive.docx", SampleFiles.zipOfAllowedFiles(), "554 5.7.1"),
+            Arguments.of("protected.zip", SampleFiles.passwordProtectedZip(), "554 5.7.1"),
+            Arguments.of("locked.pdf", SampleFiles.encryptedPdf(), "554 5.7.1"),
+            Arguments.of("form.pdf", SampleFiles.pdfWithJavaScript(), "554 5.7.1"),
+            Arguments.of("bomb.zip", SampleFiles.nestedZipBomb(), "554 5.7.1"),
+            Arguments.of("overlap.zip", SampleFiles.overlappingZipBomb(), "554 5.7.1"),
+            Arguments.of("large.txt", oversizeText(), "552 5.3.4"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedFiles")
+    void dataShouldBeRefusedNamingTheFileAndQuarantinedWhenAttachmentBreaksPolicy(String fileName, byte[] content,
+                                                                                   String expectedReply) throws Exception {
+        String subject = "refused " + UUID.randomUUID();
+
+        String reply = relay(AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), subject)
+            .attach(fileName, content));
+
+        assertThat(reply).startsWith(expectedReply).contains("\"" + fileName);
+        String reference = reply.substring(reply.lastIndexOf("reference ") + "reference ".length()).strip();
+        JsonNode quarantined = JSON.readTree(WebAdmin.call(gateway, "GET", "/quarantine/" + reference, null).body());
+        assertThat(quarantined.toString()).contains(fileName);
+        assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+            .doesNotContain(subject);
+    }
+
+    @Test
+    void dataShouldBeRefusedWhenMessageHasMoreAttachmentsThanPolicyAllows() throws Exception {
+        AttachedMessage message = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), "many " + UUID.randomUUID());
+        for (int i = 1; i <= 4; i++) {
+            message.attach("page-" + i + ".pdf", SampleFiles.cleanPdf());
+        }
+
+        String reply = relay(message);
+
+        assertThat(reply).startsWith("554 5.7.1").contains("4 attachments").contains("3");
+    }
+
+    @Test
+    void cleanFilesShouldReachTheInboxWhenEveryTypeIsAllowed() throws Exception {
+        String subject = "clean " + UUID.randomUUID();
+        AttachedMessage message = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), subject)
+            .attach("statement.pdf", SampleFiles.cleanPdf())
+            .attach("letter.docx", SampleFiles.docx())
+            .attach("figures.xlsx", SampleFiles.xlsx());
+        String zipped = "zipped " + UUID.randomUUID();
+        AttachedMessage second = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), zipped)
+            .attach("photo.jpg", SampleFiles.jpeg())
+            .attach("documents.zip", SampleFiles.zipOfAllowedFiles());
+
+        String firstReply = relay(message);
+        String secondReply = relay(second);
+
+        assertThat(firstReply).startsWith("250");
+        assertThat(secondReply).startsWith("250");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+                .contains(subject, zipped));
+    }
+
+    private static String relay(AttachedMessage message) throws IOException {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+            smtp.command("MAIL FROM:<clerk@agency.example>");
+            assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            return smtp.command(message.raw() + "\r\n.");
+        }
+    }
+
+    private static byte[] oversizeText() {
+        byte[] text = new byte[MAX_FILE_SIZE + 1];
+        Random random = new Random(8);
+        for (int i = 0; i < text.length; i++) {
+            text[i] = (byte) ('a' + random.nextInt(26));
+        }
+        return text;
+    }
+
+    /** This class's gateway gets the shipped policies with 1 MB per file and at most 3 attachments. */
+    private static GatewayProcess withSmallLimits(GatewayProcess process) {
+        try {
+            Path policies = process.root().resolve("conf/policies");
+            GatewayProcess.copyPolicies(policies);
+            Files.writeString(policies.resolve("attachments.yaml"), "default:\n  maxFileSize: 1MB\n  maxAttachments: 3\n");
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
