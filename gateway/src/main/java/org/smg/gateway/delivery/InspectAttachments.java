@@ -80,7 +80,7 @@ public final class InspectAttachments extends GenericMailet {
             throw new MessagingException(e.getMessage(), e);
         }
         completed(mail);
-        if (result.passed()) {
+        if (!result.isRefused()) {
             MailInspection.markPassed(mail);
             return;
         }

@@ -53,7 +53,7 @@ public final class AttachmentGate implements JamesMessageHook {
             LOGGER.error("mail {}: inspection failed", mail.getName(), e);
             return reply(HookReturnCode.denySoft(), "451", "4.3.0 The message could not be checked; try again later");
         }
-        if (result.passed()) {
+        if (!result.isRefused()) {
             MailInspection.markPassed(mail);
             return HookResult.DECLINED;
         }
