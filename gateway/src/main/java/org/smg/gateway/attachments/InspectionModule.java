@@ -50,8 +50,8 @@ public final class InspectionModule extends AbstractModule {
 
     private static Map<FileType, List<ContentCheck>> contentChecks(Spool spool, FileInspector self) {
         ContentCheck archive = new ZipArchiveCheck(spool, self);
-        ContentCheck macros = new OfficeMacroCheck();
-        List<ContentCheck> office = List.of(macros);
+        // Office and OpenDocument files are ZIP packages: held to the archive limits, and refused with macros.
+        List<ContentCheck> office = List.of(new DocumentPackageCheck(), new OfficeMacroCheck());
         return Map.of(
             FileType.ZIP, List.of(archive),
             FileType.PDF, List.of(new PdfCheck()),
