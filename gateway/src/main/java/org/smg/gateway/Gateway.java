@@ -28,7 +28,9 @@ import org.smg.gateway.imap.GatewayImapPackageModule;
 import org.smg.gateway.imap.GuardedImapModule;
 import org.smg.gateway.imap.ImapGuardLimits;
 import org.smg.gateway.james.GatewayConfigurationProvider;
+import org.smg.gateway.attachments.InspectionModule;
 import org.smg.gateway.provisioning.DemoAccount;
+import org.smg.gateway.quarantine.QuarantineModule;
 import org.smg.gateway.audit.AuditHeadLogger;
 import org.smg.gateway.provisioning.GatewayProbe;
 import org.smg.gateway.scanner.ClamdStartException;
@@ -179,6 +181,8 @@ public final class Gateway {
                 new AuditModule(),
                 new AdminsModule(),
                 new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
+                new InspectionModule(dataDirectory.resolve("tmp"), settings.scanner().retryDelay()),
+                new QuarantineModule(),
                 new WebModule(settings, identity),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
