@@ -49,7 +49,7 @@ public final class ScannerRoutes implements Routes {
         Result clamd = healthChecks.stream()
             .filter(check -> check.componentName().getName().equals(CLAMD))
             .findFirst()
-            .map(check -> check.check().block())
+            .map(check -> reactor.core.publisher.Mono.from(check.check()).block())
             .orElseThrow(() -> new IllegalStateException("no clamd health check is bound"));
         ObjectNode json = JsonBodies.JSON.createObjectNode();
         json.put(CLAMD, clamd.getStatus().getValue());
