@@ -27,6 +27,9 @@ final class ExpansionLimitInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] bytes, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
         // ask for at most one byte beyond the limit: enough to know it is exceeded, never much more
         int wanted = (int) Math.min(length, limit - count + 1);
         int read;

@@ -77,7 +77,7 @@ class AttachmentScreeningIntegrationTest {
 
         String reply = relay(message);
 
-        assertThat(reply).startsWith("554 5.7.1").contains("4 attachments").contains("3");
+        assertThat(reply).startsWith("554 5.7.1").contains("more than the 3 attachments allowed");
     }
 
     @Test
@@ -127,7 +127,7 @@ class AttachmentScreeningIntegrationTest {
         try {
             Path policies = process.root().resolve("conf/policies");
             GatewayProcess.copyPolicies(policies);
-            Files.writeString(policies.resolve("attachments.yaml"), "default:\n  maxFileSize: 1MB\n  maxAttachments: 3\n");
+            Files.writeString(policies.resolve("attachments.yaml"), "default:\n  maxFileSize: 1M\n  maxAttachments: 3\n");
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
