@@ -10,7 +10,10 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * secure inbox. Each refused file is named in the reply and kept in quarantine; clean files reach the INBOX.
  * The policy of this gateway allows 1 MB per file and 3 attachments, so the size and count cases stay small.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttachmentScreeningIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FILE_SIZE = 1 << 20;
@@ -100,6 +104,49 @@ class AttachmentScreeningIntegrationTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
                 .contains(subject, zipped));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void quarantinedMailShouldBeReleasedOnlyWhenItPassesAgain() throws Exception {
+        String subject = "held " + UUID.randomUUID();
+        AttachedMessage pages = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), subject);
+        for (int i = 1; i <= 4; i++) {
+            pages.attach("page-" + i + ".pdf", SampleFiles.cleanPdf());
+        }
+        String tooMany = reference(relay(pages));
+        String infected = reference(relay(AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), "virus")
+            .attach("records.zip", SampleFiles.eicarInZip())));
+        Path policy = gateway.root().resolve("conf/policies/attachments.yaml");
+        String smallLimits = Files.readString(policy);
+
+        SmgCommand listed = SmgCommand.run(gateway, "quarantine", "list", "--json");
+        int stillRefused = WebAdmin.call(gateway, "POST", "/quarantine/" + tooMany + "/release", null).statusCode();
+        Files.writeString(policy, smallLimits.replace("maxAttachments: 3", "maxAttachments: 5"));
+        try {
+            assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).statusCode()).isEqualTo(200);
+            SmgCommand released = SmgCommand.run(gateway, "quarantine", "release", tooMany);
+            int virusRelease = WebAdmin.call(gateway, "POST", "/quarantine/" + infected + "/release", null).statusCode();
+
+            assertThat(listed.code()).isZero();
+            assertThat(listed.out()).contains(tooMany).contains(infected);
+            assertThat(stillRefused).isEqualTo(409);
+            assertThat(released.code()).as(released.err()).isZero();
+            assertThat(virusRelease).isEqualTo(409);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+                    .contains(subject));
+            assertThat(WebAdmin.call(gateway, "GET", "/audit", null).body())
+                .contains("MAIL_QUARANTINED").contains("QUARANTINE_RELEASED").contains(tooMany);
+        } finally {
+            Files.writeString(policy, smallLimits);
+            WebAdmin.call(gateway, "POST", "/policies/reload", null);
+        }
+    }
+
+    private static String reference(String reply) {
+        assertThat(reply).startsWith("554").contains("reference ");
+        return reply.substring(reply.lastIndexOf("reference ") + "reference ".length()).strip();
     }
 
     private static String relay(AttachedMessage message) throws IOException {

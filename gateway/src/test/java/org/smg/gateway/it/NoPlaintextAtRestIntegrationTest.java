@@ -100,6 +100,27 @@ class NoPlaintextAtRestIntegrationTest {
         assertThat(gateway.output()).contains("temporary files left by an earlier run").doesNotContain(token);
     }
 
+    @Test
+    void refusedMailKeptInQuarantineShouldNotBeReadableOnDisk() throws Exception {
+        GatewayProcess gateway = GatewayProcess.in(root).start();
+        String reply;
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.test");
+            // Text named as a PDF: refused, and kept in quarantine with its subject, body and attachment.
+            reply = smtp.mail("sender@staff.test", gateway.demoAddress(),
+                AttachedMessage.from("sender@staff.test", gateway.demoAddress(), "Case file " + token)
+                    .attach("case-" + token + ".pdf", ("Case file " + token + "\r\n").repeat(100).getBytes(StandardCharsets.US_ASCII))
+                    .raw());
+        } finally {
+            gateway.stop();
+        }
+
+        assertThat(reply).startsWith("554 5.7.1");
+        assertThat(PlaintextScan.forToken(token).findings(gateway.dataDirectory())).isEmpty();
+        assertThat(gateway.output()).doesNotContain(token);
+    }
+
     private static long spooledBytes(Path directory) throws Exception {
         try (java.util.stream.Stream<Path> files = Files.list(directory)) {
             long total = 0;
@@ -139,7 +160,7 @@ class NoPlaintextAtRestIntegrationTest {
         });
     }
 
-    /** Subject, text body, a quoted-printable text attachment and a base64 binary attachment, all with the token. */
+    /** Subject, text body, a quoted-printable text attachment and a base64 binary (JPEG) attachment, all with the token. */
     private String message(String recipient) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         message.setFrom(new InternetAddress("sender@staff.test"));
@@ -149,7 +170,7 @@ class NoPlaintextAtRestIntegrationTest {
         body.setText("Please find the case file " + token + " attached.\r\n", "UTF-8");
         MimeBodyPart text = attachment("notes.txt", "text/plain; charset=UTF-8", "quoted-printable",
             ("Notes \u00e9 = " + token + " = \u00e9 end\r\n").getBytes(StandardCharsets.UTF_8));
-        MimeBodyPart binary = attachment("scan.bin", "application/octet-stream", "base64", binaryWith(token));
+        MimeBodyPart binary = attachment("scan.jpg", "image/jpeg", "base64", binaryWith(token));
         Multipart multipart = new MimeMultipart(body, text, binary);
         message.setContent(multipart);
         message.saveChanges();
@@ -170,6 +191,8 @@ class NoPlaintextAtRestIntegrationTest {
     private static byte[] binaryWith(String token) {
         SecureRandom random = new SecureRandom();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // A JPEG's start (SOI, JFIF APP0): the attachment policy takes the type from these bytes, and allows JPEG.
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00});
         for (int copy = 0; copy < 3; copy++) {
             byte[] noise = new byte[100 + copy];
             random.nextBytes(noise);
