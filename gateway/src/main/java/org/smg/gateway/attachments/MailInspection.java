@@ -10,6 +10,9 @@ import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
+import org.smg.mailets.audit.AuditAction;
+import org.smg.mailets.audit.AuditException;
+import org.smg.mailets.audit.AuditSink;
 
 /**
  * Inspects a whole mail against the rules of the inboxes it concerns: every file's type, name and content, and a
@@ -22,11 +25,13 @@ public final class MailInspection {
 
     private final MessageInspector inspector;
     private final MailRules rules;
+    private final AuditSink audit;
 
     @Inject
-    public MailInspection(MessageInspector inspector, MailRules rules) {
+    public MailInspection(MessageInspector inspector, MailRules rules, AuditSink audit) {
         this.inspector = inspector;
         this.rules = rules;
+        this.audit = audit;
     }
 
     /**
@@ -35,10 +40,27 @@ public final class MailInspection {
      * @throws InspectionFailedException when the inspection itself failed (storage, policy): hold the mail
      */
     public Inspection inspect(Mail mail) throws ScannerUnavailableException, InspectionFailedException {
+        Inspection inspection;
         try {
-            return inspector.inspect(mail.getMessage(), rules.rulesFor(mail));
+            inspection = inspector.inspect(mail.getMessage(), rules.rulesFor(mail));
+        } catch (ScannerUnavailableException e) {
+            record(mail, "waiting", "scanner=unavailable");
+            throw e;
         } catch (MessagingException | IOException | SQLException e) {
             throw new InspectionFailedException("mail " + mail.getName() + " could not be inspected", e);
+        }
+        // A refusal is recorded by the quarantine (MAIL_QUARANTINED), with the quarantine id.
+        if (!inspection.isRefused()) {
+            record(mail, "clean", "attachments=" + inspection.attachments().size());
+        }
+        return inspection;
+    }
+
+    private void record(Mail mail, String outcome, String detail) throws InspectionFailedException {
+        try {
+            audit.append("system", AuditAction.MAIL_SCANNED, mail.getName(), outcome, detail);
+        } catch (AuditException e) {
+            throw new InspectionFailedException("the scan of mail " + mail.getName() + " could not be recorded", e);
         }
     }
 

@@ -137,7 +137,8 @@ class AttachmentScreeningIntegrationTest {
                 assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
                     .contains(subject));
             assertThat(WebAdmin.call(gateway, "GET", "/audit", null).body())
-                .contains("MAIL_QUARANTINED").contains("QUARANTINE_RELEASED").contains(tooMany);
+                .contains("MAIL_QUARANTINED").contains("QUARANTINE_RELEASED").contains(tooMany)
+                .contains("\"action\":\"MAIL_SCANNED\"").contains("\"outcome\":\"clean\"");
         } finally {
             Files.writeString(policy, smallLimits);
             WebAdmin.call(gateway, "POST", "/policies/reload", null);

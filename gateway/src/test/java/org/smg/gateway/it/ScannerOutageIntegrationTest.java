@@ -74,6 +74,8 @@ class ScannerOutageIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(inbox()).contains(subject));
         assertThat(scanner().path("waiting").asLong()).isZero();
         assertThat(scanner().path("clamd").asText()).isEqualTo("healthy");
+        assertThat(WebAdmin.call(gateway, "GET", "/audit", null).body())
+            .contains("\"action\":\"MAIL_SCANNED\"").contains("\"outcome\":\"waiting\"");
     }
 
     @Test

@@ -31,7 +31,8 @@ public enum AuditAction {
     MAIL_QUARANTINED,
     QUARANTINE_VIEWED,
     QUARANTINE_RELEASED,
-    QUARANTINE_DELETED;
+    QUARANTINE_DELETED,
+    MAIL_SCANNED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {
