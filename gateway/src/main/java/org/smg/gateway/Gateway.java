@@ -26,6 +26,7 @@ import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.imap.GatewayImapPackageModule;
 import org.smg.gateway.imap.GuardedImapModule;
+import org.smg.gateway.maintenance.MaintenanceModule;
 import org.smg.gateway.imap.ImapGuardLimits;
 import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.attachments.InspectionModule;
@@ -183,6 +184,7 @@ public final class Gateway {
                 new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
                 new InspectionModule(dataDirectory.resolve("tmp"), settings.scanner().retryDelay()),
                 new QuarantineModule(),
+                new MaintenanceModule(),
                 new WebModule(settings, identity),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);

@@ -2,6 +2,7 @@ package org.smg.gateway.auth;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import javax.inject.Inject;
 
@@ -12,6 +13,7 @@ import org.smg.gateway.audit.LoginProtocol;
 import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.LoginAccess;
+import org.smg.gateway.enrollment.SessionEnd;
 import org.smg.mailets.audit.AuditException;
 
 /**
@@ -82,7 +84,7 @@ public final class AccountLogins {
     }
 
     /** Registers an admitted session; close the registration when its connection closes. */
-    public AccountSessions.Registration opened(LoginProtocol protocol, String account, Runnable ender) {
+    public AccountSessions.Registration opened(LoginProtocol protocol, String account, Consumer<SessionEnd> ender) {
         return sessions.register(account, word(protocol), ender);
     }
 

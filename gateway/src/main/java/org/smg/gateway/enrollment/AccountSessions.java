@@ -2,9 +2,12 @@ package org.smg.gateway.enrollment;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every open session of every account, on every protocol (IMAP, SMTP, web), so that a
  * suspension, an opt-out or a password change can end them all at once. A protocol registers a
- * session when its login succeeds and closes the registration when the session ends.
+ * session when its login succeeds and closes the registration when the session ends. A maintenance window ends
+ * every session at its start ({@link #endEverySession}).
  */
 public final class AccountSessions {
     private static final Logger LOGGER = LoggerFactory.getLogger(AccountSessions.class);
@@ -21,9 +25,9 @@ public final class AccountSessions {
     public final class Registration implements AutoCloseable {
         private final String account;
         private final String protocol;
-        private final Runnable ender;
+        private final Consumer<SessionEnd> ender;
 
-        private Registration(String account, String protocol, Runnable ender) {
+        private Registration(String account, String protocol, Consumer<SessionEnd> ender) {
             this.account = account;
             this.protocol = protocol;
             this.ender = ender;
@@ -37,10 +41,10 @@ public final class AccountSessions {
             }
         }
 
-        private void end() {
+        private void end(SessionEnd why) {
             close();
             try {
-                ender.run();
+                ender.accept(why);
             } catch (RuntimeException e) {
                 LOGGER.warn("ending a {} session of {} failed: {}", protocol, account, e.toString());
             }
@@ -49,6 +53,7 @@ public final class AccountSessions {
 
     private final Map<String, Set<Registration>> open = new ConcurrentHashMap<>();
     private volatile Predicate<String> mayStayOpen = account -> true;
+    private volatile Supplier<Optional<SessionEnd>> closedToAll = Optional::empty;
 
     /**
      * The check a session passes once it is registered: a login decided just before a suspension
@@ -59,19 +64,46 @@ public final class AccountSessions {
     }
 
     /**
+     * The second check a session passes once it is registered, for every account at once: a login admitted just
+     * before a maintenance window began could otherwise register after the window's start ended every session.
+     */
+    public void checkEachRegistrationAgainst(Supplier<Optional<SessionEnd>> closedToAll) {
+        this.closedToAll = closedToAll;
+    }
+
+    /**
      * Records an open session.
      *
-     * @param ender ends the session (closes its connection); called at most once, from any thread,
-     *              and must not block for long
+     * @param ender ends the session (closes its connection) telling the client why; called at most
+     *              once, from any thread, and must not block for long
      */
-    public Registration register(String account, String protocol, Runnable ender) {
+    public Registration register(String account, String protocol, Consumer<SessionEnd> ender) {
         Registration registration = new Registration(key(account), protocol, ender);
         open.computeIfAbsent(registration.account, any -> ConcurrentHashMap.newKeySet()).add(registration);
         if (!mayStayOpen.test(registration.account)) {
             LOGGER.info("a {} session of {} ended as it opened: the account is no longer active", protocol, registration.account);
-            registration.end();
+            registration.end(SessionEnd.ACCOUNT_CHANGED);
+            return registration;
+        }
+        Optional<SessionEnd> closed = closedToAll.get();
+        if (closed.isPresent()) {
+            LOGGER.info("a {} session of {} ended as it opened: {}", protocol, registration.account, closed.get().cause());
+            registration.end(closed.get());
         }
         return registration;
+    }
+
+    /** Ends every open session of every account, telling each client why; returns how many were ended. */
+    public int endEverySession(SessionEnd why) {
+        int ended = 0;
+        for (Set<Registration> sessions : open.values()) {
+            for (Registration registration : Set.copyOf(sessions)) {
+                registration.end(why);
+                ended++;
+            }
+        }
+        LOGGER.info("ended {} open session(s) of every account: {}", ended, why.cause());
+        return ended;
     }
 
     /** Ends every open session of the account; returns how many were ended. */
@@ -88,7 +120,7 @@ public final class AccountSessions {
         int ended = 0;
         for (Registration registration : Set.copyOf(sessions)) {
             if (registration != keep) {
-                registration.end();
+                registration.end(SessionEnd.ACCOUNT_CHANGED);
                 ended++;
             }
         }

@@ -10,6 +10,7 @@ import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.MetricFactory;
 import org.smg.gateway.auth.AccountLogins;
+import org.smg.gateway.maintenance.Maintenance;
 
 /** James's AUTHENTICATE (PLAIN, with or without an initial response), whose password check is followed by the account's decision ({@link AccountGate}). */
 public final class AccountCheckedAuthenticateProcessor extends AuthenticateProcessor {
@@ -17,9 +18,9 @@ public final class AccountCheckedAuthenticateProcessor extends AuthenticateProce
 
     @Inject
     public AccountCheckedAuthenticateProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-                                               AccountLogins logins) {
+                                               AccountLogins logins, Maintenance maintenance) {
         super(mailboxManager, factory, metricFactory);
-        this.gate = new AccountGate(logins);
+        this.gate = new AccountGate(logins, maintenance);
     }
 
     @Override

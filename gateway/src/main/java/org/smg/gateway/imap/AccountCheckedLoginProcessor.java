@@ -10,6 +10,7 @@ import org.apache.james.imap.processor.LoginProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.metrics.api.MetricFactory;
 import org.smg.gateway.auth.AccountLogins;
+import org.smg.gateway.maintenance.Maintenance;
 
 /** James's LOGIN, whose password check is followed by the account's decision ({@link AccountGate}). */
 public final class AccountCheckedLoginProcessor extends LoginProcessor {
@@ -17,9 +18,9 @@ public final class AccountCheckedLoginProcessor extends LoginProcessor {
 
     @Inject
     public AccountCheckedLoginProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-                                        AccountLogins logins) {
+                                        AccountLogins logins, Maintenance maintenance) {
         super(mailboxManager, factory, metricFactory);
-        this.gate = new AccountGate(logins);
+        this.gate = new AccountGate(logins, maintenance);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.smg.gateway.imap;
 
 import java.net.InetAddress;
+import java.util.Optional;
 
 import org.apache.james.core.Username;
 import org.apache.james.imap.api.display.HumanReadableText;
@@ -13,6 +14,8 @@ import org.smg.gateway.audit.LoginProtocol;
 import org.smg.gateway.auth.AccountLogins;
 import org.smg.gateway.auth.AccountLogins.Decision;
 import org.smg.gateway.enrollment.AccountSessions.Registration;
+import org.smg.gateway.maintenance.Downtime;
+import org.smg.gateway.maintenance.Maintenance;
 
 /**
  * The account's say in an IMAP login (LOGIN and AUTHENTICATE, with or without an initial
@@ -22,6 +25,11 @@ import org.smg.gateway.enrollment.AccountSessions.Registration;
  * out and the session is registered, to be ended (with a BYE) when the account is suspended,
  * opted out or its password changed. Every outcome is audited; a wrong password keeps James's
  * answer.
+ *
+ * <p>During a maintenance window every login is refused first, before the password is checked, with {@code NO
+ * [UNAVAILABLE]} (RFC 5530: temporary) and the window's end: the window is no secret (the web pages show it to
+ * anyone), no password is hashed for a login that could not go on anyway, and a client told "unavailable" keeps
+ * the stored password instead of asking the citizen for a new one as it would after a failed check.
  */
 final class AccountGate {
     /** James's own authentication, run against the held session and responder. */
@@ -34,13 +42,22 @@ final class AccountGate {
         "[UNAVAILABLE] Login could not be completed now; try again later");
 
     private final AccountLogins logins;
+    private final Maintenance maintenance;
     private final UnpooledStatusResponseFactory responses = new UnpooledStatusResponseFactory();
 
-    AccountGate(AccountLogins logins) {
+    AccountGate(AccountLogins logins, Maintenance maintenance) {
         this.logins = logins;
+        this.maintenance = maintenance;
     }
 
     void login(ImapSession session, ImapRequest request, Responder responder, Username attempted, JamesLogin james) {
+        Optional<Downtime> downtime = maintenance.now();
+        if (downtime.isPresent()) {
+            responder.respond(responses.taggedNo(request.getTag(), null,
+                new HumanReadableText("org.smg.gateway.imap.MAINTENANCE", downtime.get().imapRefusal())));
+            responder.flush();
+            return;
+        }
         HeldLogin held = new HeldLogin(session, responder);
         james.run(held.session(), held.responder());
         String client = ClientAddressRecorder.of(session).map(InetAddress::getHostAddress).orElse(null);

@@ -12,6 +12,7 @@ import org.smg.gateway.smtp.GatedAuthentication;
 import org.smg.gateway.smtp.GatewayCoreHandlers;
 import org.smg.gateway.smtp.LocalDomainsOnly;
 import org.smg.gateway.smtp.MailboxNotFull;
+import org.smg.gateway.smtp.MaintenanceAuthRefusal;
 import org.smg.gateway.smtp.RelayAuthGate;
 import org.smg.gateway.smtp.RelayTlsRequired;
 import org.smg.gateway.smtp.StaffRelayAllowList;
@@ -68,10 +69,14 @@ final class ProtocolsXml {
             handlers);
     }
 
-    /** Ports for citizens' mail clients (RFC 6409 / RFC 8314): AUTH required, only after TLS; From: is the user. */
+    /**
+     * Ports for citizens' mail clients (RFC 6409 / RFC 8314): AUTH required, only after TLS, refused during a
+     * maintenance window; From: is the user.
+     */
     private Xml submission(String name, int port, boolean implicitTls) {
         Xml handlers = new Xml()
             .raw(handler(AuthAfterStartTls.class))
+            .raw(handler(MaintenanceAuthRefusal.class))
             .raw(handler(AuthenticationRequired.class))
             .raw(handler(AuthorIsLoggedInUser.class))
             .raw(commonHandlers());

@@ -14,6 +14,7 @@ import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.auth.LoginGate;
 import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.maintenance.Maintenance;
 import org.smg.gateway.tls.TlsProtocols;
 import org.smg.policies.settings.GatewaySettings;
 import org.xnio.Options;
@@ -28,7 +29,8 @@ import io.undertow.server.RoutingHandler;
  * The citizen web server: HTTPS only, on the web port and bind address, with the certificate and
  * the TLS versions and suites of the mail ports. Undertow's core, no servlet layer: routes are
  * plain handlers, every page runs on a worker thread behind {@link GuardedHandler}, every
- * response carries the {@link SecurityHeaders}.
+ * response carries the {@link SecurityHeaders}; during a maintenance window every page but the static assets is the
+ * {@link MaintenancePage}.
  *
  * <p>Limits: request headers 16 KiB, forms 16 KiB, any body 64 KiB ({@link FormBody}), a request must arrive within 10 s and an idle
  * connection closes after 60 s, so slow or huge requests cannot hold the server. HTTP/2 is off.
@@ -49,10 +51,11 @@ public final class CitizenWebServer implements Startable {
 
     @Inject
     CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                     AccountSessions accountSessions) {
+                     AccountSessions accountSessions, Maintenance maintenance) {
         this.settings = listener.settings();
         this.tls = listener.tls();
-        this.handler = new SecurityHeaders(routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC())));
+        this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(),
+            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()))));
     }
 
     static HttpHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,

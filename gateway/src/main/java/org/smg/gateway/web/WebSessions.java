@@ -102,7 +102,7 @@ final class WebSessions {
         previous.ifPresent(this::end);
         sweepIfDue();
         WebSession session = store(new WebSession(newId(), CsrfToken.newToken(random), account, clock.instant()));
-        session.registered(accounts.register(account, PROTOCOL, () -> end(session)));
+        session.registered(accounts.register(account, PROTOCOL, why -> end(session)));
         LOGGER.debug("web session started for {}", account);
         return session;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,9 @@ class AccountSessionsTest {
 
     @Test
     void endAllShouldEndEverySessionOfTheAccountAndNoOtherWhenCalled() {
-        sessions.register("jane@gateway.test", "imap", () -> ended.add("jane imap"));
-        sessions.register("Jane@Gateway.Test", "smtp", () -> ended.add("jane smtp"));
-        sessions.register("otto@gateway.test", "imap", () -> ended.add("otto imap"));
+        sessions.register("jane@gateway.test", "imap", why -> ended.add("jane imap"));
+        sessions.register("Jane@Gateway.Test", "smtp", why -> ended.add("jane smtp"));
+        sessions.register("otto@gateway.test", "imap", why -> ended.add("otto imap"));
 
         int count = sessions.endAll("JANE@gateway.test");
 
@@ -28,8 +29,8 @@ class AccountSessionsTest {
 
     @Test
     void endAllExceptShouldKeepTheGivenSessionOpen() {
-        sessions.register("jane@gateway.test", "imap", () -> ended.add("imap"));
-        AccountSessions.Registration web = sessions.register("jane@gateway.test", "web", () -> ended.add("web"));
+        sessions.register("jane@gateway.test", "imap", why -> ended.add("imap"));
+        AccountSessions.Registration web = sessions.register("jane@gateway.test", "web", why -> ended.add("web"));
 
         int count = sessions.endAllExcept("jane@gateway.test", web);
 
@@ -42,8 +43,8 @@ class AccountSessionsTest {
     void registerShouldEndTheSessionAtOnceWhenTheAccountStoppedBeingActiveBeforeItRegistered() {
         sessions.checkEachRegistrationWith(account -> !account.equals("jane@gateway.test"));
 
-        sessions.register("Jane@gateway.test", "imap", () -> ended.add("jane imap"));
-        sessions.register("otto@gateway.test", "imap", () -> ended.add("otto imap"));
+        sessions.register("Jane@gateway.test", "imap", why -> ended.add("jane imap"));
+        sessions.register("otto@gateway.test", "imap", why -> ended.add("otto imap"));
 
         assertThat(ended).containsExactly("jane imap");
         assertThat(sessions.count("jane@gateway.test")).isZero();
@@ -51,8 +52,31 @@ class AccountSessionsTest {
     }
 
     @Test
+    void endEverySessionShouldEndTheSessionsOfEveryAccountTellingWhy() {
+        sessions.register("jane@gateway.test", "imap", why -> ended.add("jane imap " + why.explanation()));
+        sessions.register("otto@gateway.test", "smtp", why -> ended.add("otto smtp " + why.cause()));
+
+        int count = sessions.endEverySession(SessionEnd.maintenance("back at 22:00"));
+
+        assertThat(count).isEqualTo(2);
+        assertThat(ended).containsExactlyInAnyOrder("jane imap back at 22:00", "otto smtp MAINTENANCE");
+        assertThat(sessions.count("jane@gateway.test")).isZero();
+        assertThat(sessions.count("otto@gateway.test")).isZero();
+    }
+
+    @Test
+    void registerShouldEndTheSessionAtOnceWhenEverySessionIsClosedWhileItRegisters() {
+        sessions.checkEachRegistrationAgainst(() -> Optional.of(SessionEnd.maintenance("back at 22:00")));
+
+        sessions.register("jane@gateway.test", "imap", why -> ended.add("jane imap " + why.cause()));
+
+        assertThat(ended).containsExactly("jane imap MAINTENANCE");
+        assertThat(sessions.count("jane@gateway.test")).isZero();
+    }
+
+    @Test
     void closeShouldForgetASessionWithoutEndingIt() {
-        AccountSessions.Registration imap = sessions.register("jane@gateway.test", "imap", () -> ended.add("imap"));
+        AccountSessions.Registration imap = sessions.register("jane@gateway.test", "imap", why -> ended.add("imap"));
 
         imap.close();
         int count = sessions.endAll("jane@gateway.test");
@@ -63,10 +87,10 @@ class AccountSessionsTest {
 
     @Test
     void endAllShouldEndTheOthersWhenOneEnderFails() {
-        sessions.register("jane@gateway.test", "imap", () -> {
+        sessions.register("jane@gateway.test", "imap", why -> {
             throw new IllegalStateException("connection already gone");
         });
-        sessions.register("jane@gateway.test", "smtp", () -> ended.add("smtp"));
+        sessions.register("jane@gateway.test", "smtp", why -> ended.add("smtp"));
 
         int count = sessions.endAll("jane@gateway.test");
 

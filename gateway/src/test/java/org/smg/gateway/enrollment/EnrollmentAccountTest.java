@@ -77,7 +77,7 @@ class EnrollmentAccountTest {
         IssuedLink second = enrollment.invite(new InvitationRequest("TE/GE", "jane@example.net", "Jane Doe", Optional.empty(),
             Optional.empty()), "admin:alice");
         String token = EnrollmentWorld.token(second);
-        AccountSessions.Registration imap = world.sessions.register(JANE, "imap", () -> { });
+        AccountSessions.Registration imap = world.sessions.register(JANE, "imap", why -> { });
 
         Throwable withNewPassword = org.assertj.core.api.Assertions.catchThrowable(
             () -> enrollment.register(token, NEW_PASSWORD, null, null, "192.0.2.66"));
@@ -234,7 +234,7 @@ class EnrollmentAccountTest {
         world.active("jane@example.net", "Jane Doe", PASSWORD);
         AtomicInteger others = openSessions(JANE, 2);
         AtomicInteger webEnded = new AtomicInteger();
-        AccountSessions.Registration web = world.sessions.register(JANE, "web", webEnded::incrementAndGet);
+        AccountSessions.Registration web = world.sessions.register(JANE, "web", why -> webEnded.incrementAndGet());
 
         enrollment.changePassword(JANE, PASSWORD, NEW_PASSWORD, web, "192.0.2.10");
 
@@ -394,7 +394,7 @@ class EnrollmentAccountTest {
     private AtomicInteger openSessions(String address, int count) {
         AtomicInteger ended = new AtomicInteger();
         for (int i = 0; i < count; i++) {
-            world.sessions.register(address, i % 2 == 0 ? "imap" : "smtp", ended::incrementAndGet);
+            world.sessions.register(address, i % 2 == 0 ? "imap" : "smtp", why -> ended.incrementAndGet());
         }
         return ended;
     }

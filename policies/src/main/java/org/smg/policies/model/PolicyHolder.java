@@ -1,7 +1,10 @@
 package org.smg.policies.model;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.smg.policies.settings.SettingsException;
 
 /**
@@ -13,6 +16,7 @@ public final class PolicyHolder {
     private final Path directory;
     private final PolicyLoader loader;
     private final AtomicReference<Policies> current;
+    private final List<Consumer<Policies>> listeners = new CopyOnWriteArrayList<>();
 
     private PolicyHolder(Path directory, PolicyLoader loader, Policies first) {
         this.directory = directory;
@@ -39,11 +43,21 @@ public final class PolicyHolder {
         return current.get();
     }
 
+    /**
+     * Calls the listener with each snapshot a reload applies, after it is in force (a schedule computed from the
+     * policies, such as the next maintenance window, is computed again). The listener runs on the reloading
+     * thread and must not block for long.
+     */
+    public void whenReloaded(Consumer<Policies> listener) {
+        listeners.add(listener);
+    }
+
     /** Reads the directory again; swaps the snapshot in whole when valid, keeps the current one otherwise. */
     public synchronized ReloadOutcome reload() {
         try {
             Policies fresh = loader.read(directory);
             current.set(fresh);
+            listeners.forEach(listener -> listener.accept(fresh));
             return new ReloadOutcome.Applied(fresh);
         } catch (SettingsException refused) {
             return new ReloadOutcome.Refused(refused.errors(), current.get());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smg.policies.settings.SettingsError;
@@ -49,6 +51,22 @@ class PolicyHolderTest {
         assertThat(((ReloadOutcome.Applied) outcome).policies()).isSameAs(holder.current());
         assertThat(holder.current().programs().find("ECO").orElseThrow().staffAddress())
                 .isEqualTo("credits@staff.example");
+    }
+
+    @Test
+    void reloadShouldTellListenersOfAppliedSnapshotsOnly() throws SettingsException, IOException {
+        PolicyDirectories.withPrograms(directory, PolicyDirectories.ONE_PROGRAM);
+        PolicyHolder holder = PolicyHolder.load(directory);
+        List<Policies> told = new ArrayList<>();
+        holder.whenReloaded(told::add);
+
+        holder.reload();
+        Files.writeString(directory.resolve("programs.yaml"),
+                PolicyDirectories.oneProgramWith("eco@staff.example", "not-an-address"));
+        holder.reload();
+
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).isSameAs(holder.current());
     }
 
     @Test
