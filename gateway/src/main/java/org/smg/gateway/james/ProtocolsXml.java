@@ -14,6 +14,7 @@ import org.smg.gateway.smtp.GatewayCoreHandlers;
 import org.smg.gateway.smtp.LocalDomainsOnly;
 import org.smg.gateway.smtp.MailboxNotFull;
 import org.smg.gateway.smtp.RelayAuthGate;
+import org.smg.gateway.smtp.RelayAuthentication;
 import org.smg.gateway.smtp.RelayTlsRequired;
 import org.smg.gateway.smtp.StaffAuthorAgrees;
 import org.smg.gateway.smtp.StaffRelayAllowList;
@@ -59,7 +60,7 @@ final class ProtocolsXml {
 
     /**
      * Port for the staff MTA: allow-listed addresses, TLS before MAIL for the clients relay.requireTls
-     * covers, AUTH refused unless relay.auth (then after TLS only), senders and From: in the staff sender
+     * covers, AUTH refused unless relay.auth (then after TLS only, against the relay accounts), senders and From: in the staff sender
      * domains (routing.yaml), local domains only.
      */
     private Xml relay() {
@@ -67,6 +68,7 @@ final class ProtocolsXml {
             .raw(handler(StaffRelayAllowList.class))
             .raw(handler(RelayAuthGate.class))
             .raw(handler(RelayTlsRequired.class))
+            .raw(handler(RelayAuthentication.class))
             .raw(handler(StaffSenderDomainOnly.class))
             .raw(handler(StaffAuthorAgrees.class))
             .raw(commonHandlers(LocalDomainsOnly.class));
