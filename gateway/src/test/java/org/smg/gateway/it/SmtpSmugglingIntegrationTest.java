@@ -109,7 +109,7 @@ class SmtpSmugglingIntegrationTest {
     private static List<String> inboxSubjectsAfterMarker() throws Exception {
         String marker = "marker " + UUID.randomUUID();
         try (SmtpConversation smtp = relayTransaction()) {
-            assertThat(smtp.command("Subject: " + marker + "\r\n\r\nmarker\r\n.")).startsWith("250 ");
+            assertThat(smtp.command("From: clerk@staff.example\r\nSubject: " + marker + "\r\n\r\nmarker\r\n.")).startsWith("250 ");
         }
         return await().atMost(Duration.ofSeconds(30)).until(
             () -> MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()),
