@@ -32,6 +32,8 @@ import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.attachments.InspectionModule;
 import org.smg.gateway.provisioning.DemoAccount;
 import org.smg.gateway.quarantine.QuarantineModule;
+import org.smg.gateway.relay.RelayModule;
+import org.smg.gateway.routing.RoutingModule;
 import org.smg.gateway.audit.AuditHeadLogger;
 import org.smg.gateway.provisioning.GatewayProbe;
 import org.smg.gateway.scanner.ClamdStartException;
@@ -182,6 +184,8 @@ public final class Gateway {
                 new AuditModule(),
                 new AdminsModule(),
                 new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
+                new RoutingModule(settings, SecretLocations.of(settings).replyAddressKey()),
+                new RelayModule(),
                 new InspectionModule(dataDirectory.resolve("tmp"), settings.scanner().retryDelay()),
                 new QuarantineModule(),
                 new MaintenanceModule(),

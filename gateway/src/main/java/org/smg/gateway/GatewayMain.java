@@ -37,7 +37,7 @@ public final class GatewayMain {
         try {
             settings = GatewaySettingsLoader.load(arguments.configurationDirectory().resolve("gateway.properties"), workingDirectory);
             // Policy files are checked now so that a bad one stops start-up; enrollment will hold them.
-            PolicyLoader.load(arguments.configurationDirectory().resolve("policies"));
+            PolicyLoader.forGateway(settings.domains()).read(arguments.configurationDirectory().resolve("policies"));
         } catch (SettingsException e) {
             System.err.println(e.getMessage());
             System.exit(CONFIGURATION_ERROR);

@@ -61,6 +61,8 @@ final class Commands {
     private static final List<Tables.Column> QUARANTINE_COLUMNS = List.of(new Tables.Column("ID", "id"),
         new Tables.Column("QUARANTINED", "quarantinedAt"), new Tables.Column("STATE", "state"), new Tables.Column("STAGE", "stage"),
         new Tables.Column("SENDER", "sender"), new Tables.Column("RECIPIENTS", "recipients"), new Tables.Column("SIZE", "size"));
+    private static final List<Tables.Column> RELAY_COLUMNS = List.of(new Tables.Column("NAME", "name"),
+        new Tables.Column("CREATED", "created"), new Tables.Column("CREATED BY", "createdBy"));
     private static final List<String> QUARANTINE_FIELDS = List.of("id", "quarantinedAt", "state", "stage", "mailName", "sender",
         "recipients", "remoteAddress", "size", "decidedAt", "decidedBy");
 
@@ -130,7 +132,18 @@ final class Commands {
             (line, context) -> showQuarantined(context, "POST", quarantinePath(line, "/release"))),
         new Spec("quarantine", "delete", List.of("ID"), Set.of(), Set.of(),
             "Deletes a held mail's message; the record of what was refused stays.",
-            (line, context) -> showQuarantined(context, "DELETE", quarantinePath(line, ""))));
+            (line, context) -> showQuarantined(context, "DELETE", quarantinePath(line, ""))),
+        new Spec("relay-accounts", "list", List.of(), Set.of(), Set.of(), "Lists the staff MTAs' relay accounts (SMTP AUTH on the relay port).",
+            (line, context) -> list(context, "/relay-accounts", RELAY_COLUMNS)),
+        new Spec("relay-accounts", "create", List.of("NAME"), Set.of("password-file"), Set.of("password-file"),
+            "Creates a relay account for a staff MTA; the password (16 to 256 characters) is read from the file's first line.",
+            Commands::createRelayAccount),
+        new Spec("relay-accounts", "password", List.of("NAME"), Set.of("password-file"), Set.of("password-file"),
+            "Sets a relay account's password, read from the file's first line.",
+            Commands::changeRelayPassword),
+        new Spec("relay-accounts", "delete", List.of("NAME"), Set.of(), Set.of(), "Deletes a relay account: its MTA can no longer AUTH.",
+            (line, context) -> done(context, "DELETE", "/relay-accounts/" + WebAdminClient.segment(line.words().get(2)),
+                "relay account " + line.words().get(2) + " deleted")));
 
     private Commands() {
     }
@@ -239,6 +252,29 @@ final class Commands {
             context.out().println("The token is shown only now: hand it to the administrator over a private channel.");
         }
         return code;
+    }
+
+    /** The password comes from a file, never the command line, which other users of the host can read (ps). */
+    private static int createRelayAccount(CommandLine line, Context context) throws IOException, InterruptedException, WebAdminClient.Refused {
+        ObjectNode body = WebAdminClient.JSON.createObjectNode();
+        body.put("name", line.words().get(2));
+        body.put("password", firstLine(line.options().get("password-file")));
+        return show(context, "POST", "/relay-accounts", body.toString(), List.of("name", "created", "createdBy"));
+    }
+
+    private static int changeRelayPassword(CommandLine line, Context context) throws IOException, InterruptedException, WebAdminClient.Refused {
+        ObjectNode body = WebAdminClient.JSON.createObjectNode();
+        body.put("password", firstLine(line.options().get("password-file")));
+        context.webAdmin().send("POST", "/relay-accounts/" + WebAdminClient.segment(line.words().get(2)) + "/password", body.toString());
+        if (!context.json()) {
+            context.out().println("password of relay account " + Tables.printable(line.words().get(2)) + " changed");
+        }
+        return OK;
+    }
+
+    private static String firstLine(String file) throws IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of(file), java.nio.charset.StandardCharsets.UTF_8).stream()
+            .findFirst().orElse("").strip();
     }
 
     private static int list(Context context, String path, List<Tables.Column> columns)

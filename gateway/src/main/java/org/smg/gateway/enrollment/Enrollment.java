@@ -458,18 +458,6 @@ public final class Enrollment {
         return accounts.find(address).map(account -> RecipientStatus.of(account.state())).orElse(RecipientStatus.NO_ACCOUNT);
     }
 
-    /** Whether {@code recipient} is the staff address of one of the programs of this active account (a reply to staff). */
-    public boolean isStaffOfOwnProgram(String account, String recipient) throws SQLException {
-        Optional<Account> found = accounts.find(account);
-        if (found.isEmpty() || found.get().state() != AccountState.ACTIVE) {
-            return false;
-        }
-        Programs programs = programs();
-        return found.get().programs().stream()
-            .flatMap(id -> programs.find(id).stream())
-            .anyMatch(program -> program.staffAddress().equalsIgnoreCase(recipient));
-    }
-
     public Optional<Account> find(String address) throws SQLException {
         return accounts.find(address);
     }

@@ -16,6 +16,7 @@ import org.smg.gateway.admin.PolicyRoutes;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.delivery.OutboundRoute;
 import org.smg.policies.model.PolicyHolder;
+import org.smg.policies.model.PolicyLoader;
 import org.smg.policies.settings.GatewaySettings;
 import org.smg.policies.settings.SettingsException;
 
@@ -46,7 +47,8 @@ public final class EnrollmentModule extends AbstractModule {
     @Provides
     @Singleton
     PolicyHolder policies() throws SettingsException {
-        return PolicyHolder.load(policyDirectory);
+        // With the gateway's domains, so that a staff route inside them (a loop) stops start-up and reload.
+        return PolicyHolder.load(policyDirectory, PolicyLoader.forGateway(settings.domains()));
     }
 
     @Provides

@@ -7,6 +7,7 @@ import org.smg.gateway.smtp.AttachmentGate;
 import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
+import org.smg.gateway.smtp.CitizenRecipientsOnly;
 import org.smg.gateway.smtp.EnoughDiskSpace;
 import org.smg.gateway.smtp.GatedAuthentication;
 import org.smg.gateway.smtp.GatewayCoreHandlers;
@@ -14,8 +15,11 @@ import org.smg.gateway.smtp.LocalDomainsOnly;
 import org.smg.gateway.smtp.MailboxNotFull;
 import org.smg.gateway.smtp.MaintenanceAuthRefusal;
 import org.smg.gateway.smtp.RelayAuthGate;
+import org.smg.gateway.smtp.RelayAuthentication;
 import org.smg.gateway.smtp.RelayTlsRequired;
+import org.smg.gateway.smtp.StaffAuthorAgrees;
 import org.smg.gateway.smtp.StaffRelayAllowList;
+import org.smg.gateway.smtp.StaffSenderDomainOnly;
 import org.smg.gateway.smtp.TooManyRecipients;
 import org.smg.gateway.tls.ServerIdentity;
 import org.smg.policies.settings.GatewaySettings;
@@ -57,21 +61,25 @@ final class ProtocolsXml {
 
     /**
      * Port for the staff MTA: allow-listed addresses, TLS before MAIL for the clients relay.requireTls
-     * covers, local domains only, AUTH refused unless relay.auth (then after TLS only).
+     * covers, AUTH refused unless relay.auth (then after TLS only, against the relay accounts), senders and From: in the staff sender
+     * domains (routing.yaml), local domains only.
      */
     private Xml relay() {
         Xml handlers = new Xml()
             .raw(handler(StaffRelayAllowList.class))
             .raw(handler(RelayAuthGate.class))
             .raw(handler(RelayTlsRequired.class))
-            .raw(commonHandlers());
+            .raw(handler(RelayAuthentication.class))
+            .raw(handler(StaffSenderDomainOnly.class))
+            .raw(handler(StaffAuthorAgrees.class))
+            .raw(commonHandlers(LocalDomainsOnly.class));
         return smtpServer("smtp-relay", settings.relayPort(), false, settings.relayAuth() ? "always" : "never", false,
             handlers);
     }
 
     /**
      * Ports for citizens' mail clients (RFC 6409 / RFC 8314): AUTH required, only after TLS, refused during a
-     * maintenance window; From: is the user.
+     * maintenance window; From: is the user; recipients are topic and reply addresses only.
      */
     private Xml submission(String name, int port, boolean implicitTls) {
         Xml handlers = new Xml()
@@ -79,7 +87,7 @@ final class ProtocolsXml {
             .raw(handler(MaintenanceAuthRefusal.class))
             .raw(handler(AuthenticationRequired.class))
             .raw(handler(AuthorIsLoggedInUser.class))
-            .raw(commonHandlers());
+            .raw(commonHandlers(CitizenRecipientsOnly.class));
         return smtpServer(name, port, implicitTls, "always", true, handlers);
     }
 
@@ -90,13 +98,14 @@ final class ProtocolsXml {
     /**
      * {@link GatedAuthentication} comes before James's own AUTH hook (in James's core handlers, {@link GatewayCoreHandlers})
      * and answers every AUTH; {@link AttachmentGate} comes before James's own message hook, which queues the mail.
+     * {@code recipientRule} is the port's first say on a recipient, after the recipient limit.
      */
-    private static Xml commonHandlers() {
+    private static Xml commonHandlers(Class<?> recipientRule) {
         return new Xml()
             .raw(handler(GatedAuthentication.class))
             .raw(handler(EnoughDiskSpace.class))
             .raw(handler(TooManyRecipients.class))
-            .raw(handler(LocalDomainsOnly.class))
+            .raw(handler(recipientRule))
             .raw(handler(ActiveRecipientsOnly.class))
             .raw(handler(MailboxNotFull.class))
             .raw(handler(AttachmentGate.class))

@@ -10,23 +10,18 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.RcptHook;
-import org.smg.gateway.enrollment.Enrollment;
 
 /**
- * Refuses recipients outside the gateway's own domains on every port, authenticated or not:
- * the gateway is never a relay to the Internet. One exception: a logged-in citizen may write to
- * the staff address of one of their own programs (the sender of their welcome message), so that
- * replying is the first thing they can do; that mail leaves through the outbound smart host.
- * (Wider routes to staff arrive with the routing policies.)
+ * Relay port: refuses recipients outside the gateway's own domains, authenticated or not: the gateway
+ * is never a relay to the Internet. (On the submission ports {@link CitizenRecipientsOnly} decides every
+ * recipient first: a citizen reaches staff only through topic and reply addresses.)
  */
 public final class LocalDomainsOnly implements RcptHook {
     private final DomainList domains;
-    private final Enrollment enrollment;
 
     @Inject
-    public LocalDomainsOnly(DomainList domains, Enrollment enrollment) {
+    public LocalDomainsOnly(DomainList domains) {
         this.domains = domains;
-        this.enrollment = enrollment;
     }
 
     @Override
@@ -35,15 +30,12 @@ public final class LocalDomainsOnly implements RcptHook {
             if (domains.containsDomain(recipient.getDomain())) {
                 return HookResult.DECLINED;
             }
-            if (session.getUsername() != null && enrollment.isStaffOfOwnProgram(session.getUsername().asString(), recipient.asString())) {
-                return HookResult.DECLINED;
-            }
             return HookResult.builder()
                 .hookReturnCode(HookReturnCode.deny())
                 .smtpReturnCode("550")
                 .smtpDescription("5.7.1 Relaying denied: this gateway delivers only to its own secure inboxes")
                 .build();
-        } catch (DomainListException | java.sql.SQLException e) {
+        } catch (DomainListException e) {
             return HookResult.builder()
                 .hookReturnCode(HookReturnCode.denySoft())
                 .smtpReturnCode("451")

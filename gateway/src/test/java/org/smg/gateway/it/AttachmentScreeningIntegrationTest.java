@@ -61,7 +61,7 @@ class AttachmentScreeningIntegrationTest {
                                                                                    String expectedReply) throws Exception {
         String subject = "refused " + UUID.randomUUID();
 
-        String reply = relay(AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), subject)
+        String reply = relay(AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject)
             .attach(fileName, content));
 
         assertThat(reply).startsWith(expectedReply).contains("\"" + fileName);
@@ -74,7 +74,7 @@ class AttachmentScreeningIntegrationTest {
 
     @Test
     void dataShouldBeRefusedWhenMessageHasMoreAttachmentsThanPolicyAllows() throws Exception {
-        AttachedMessage message = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), "many " + UUID.randomUUID());
+        AttachedMessage message = AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), "many " + UUID.randomUUID());
         for (int i = 1; i <= 4; i++) {
             message.attach("page-" + i + ".pdf", SampleFiles.cleanPdf());
         }
@@ -87,12 +87,12 @@ class AttachmentScreeningIntegrationTest {
     @Test
     void cleanFilesShouldReachTheInboxWhenEveryTypeIsAllowed() throws Exception {
         String subject = "clean " + UUID.randomUUID();
-        AttachedMessage message = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), subject)
+        AttachedMessage message = AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject)
             .attach("statement.pdf", SampleFiles.cleanPdf())
             .attach("letter.docx", SampleFiles.docx())
             .attach("figures.xlsx", SampleFiles.xlsx());
         String zipped = "zipped " + UUID.randomUUID();
-        AttachedMessage second = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), zipped)
+        AttachedMessage second = AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), zipped)
             .attach("photo.jpg", SampleFiles.jpeg())
             .attach("documents.zip", SampleFiles.zipOfAllowedFiles());
 
@@ -154,7 +154,7 @@ class AttachmentScreeningIntegrationTest {
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<clerk@agency.example>");
+            smtp.command("MAIL FROM:<clerk@staff.example>");
             assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
             return smtp.command(message.raw() + "\r\n.");

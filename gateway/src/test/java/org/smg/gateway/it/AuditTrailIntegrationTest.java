@@ -41,7 +41,7 @@ class AuditTrailIntegrationTest {
             assertThat(export.body().lines())
                 .anySatisfy(line -> assertThat(line).contains("\"actor\":\"mta:127.0.0.1\"", "\"action\":\"MAIL_ACCEPTED\"",
                     "\"outcome\":\"accepted\"", "\"detail\":\"recipients=1 size="));
-            assertThat(export.body()).doesNotContain(subject, "clerk@agency.example", gateway.demoAddress());
+            assertThat(export.body()).doesNotContain(subject, "clerk@staff.example", gateway.demoAddress());
         });
     }
 
@@ -95,10 +95,10 @@ class AuditTrailIntegrationTest {
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<clerk@agency.example>");
+            smtp.command("MAIL FROM:<clerk@staff.example>");
             smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
             smtp.command("DATA");
-            String reply = smtp.command("From: clerk@agency.example\r\nSubject: " + subject + "\r\n\r\nYour case file.\r\n.");
+            String reply = smtp.command("From: clerk@staff.example\r\nSubject: " + subject + "\r\n\r\nYour case file.\r\n.");
             assertThat(reply).startsWith("250 ");
         }
     }

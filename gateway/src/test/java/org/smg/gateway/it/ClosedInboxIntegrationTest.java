@@ -52,7 +52,7 @@ class ClosedInboxIntegrationTest {
 
     @Test
     @Order(3)
-    void submissionRcptShouldBeRefusedWith521WhenCitizenWritesToUnusedInvitation() throws Exception {
+    void submissionRcptShouldBeRefusedWith571WhenCitizenWritesToUnusedInvitation() throws Exception {
         String invited = WebAdmin.invite(gateway, "peer-" + UUID.randomUUID() + "@example.net");
         String reply;
         try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
@@ -66,7 +66,8 @@ class ClosedInboxIntegrationTest {
             reply = smtp.command("RCPT TO:<" + invited + ">");
         }
 
-        assertThat(reply).startsWith("550 5.2.1 There is no active secure inbox");
+        // A citizen never writes to another citizen, whatever the state of that inbox (CitizenStaffRoutingIntegrationTest).
+        assertThat(reply).startsWith("550 5.7.1 You can write only to a topic address");
     }
 
     @Test
@@ -86,7 +87,7 @@ class ClosedInboxIntegrationTest {
     @Order(5)
     void mailShouldBeReturnedInDsnAndNotDeliveredWhenInboxClosesAfterRcpt() throws Exception {
         String subject = "closed " + UUID.randomUUID();
-        String sender = "clerk-" + UUID.randomUUID() + "@agency.example";
+        String sender = "clerk-" + UUID.randomUUID() + "@staff.example";
         String dataReply;
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
@@ -144,7 +145,7 @@ class ClosedInboxIntegrationTest {
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<clerk@agency.example>");
+            smtp.command("MAIL FROM:<clerk@staff.example>");
             return smtp.command("RCPT TO:<" + recipient + ">");
         }
     }

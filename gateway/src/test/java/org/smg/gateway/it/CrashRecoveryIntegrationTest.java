@@ -129,7 +129,7 @@ class CrashRecoveryIntegrationTest {
                 smtp.command("EHLO staff-mta.test");
                 for (int number = next.getAndIncrement(); number < MESSAGES; number = next.getAndIncrement()) {
                     String subject = String.format("msg-%03d", number);
-                    String reply = smtp.mail("sender@staff.test", recipient, message(subject));
+                    String reply = smtp.mail("sender@staff.example", recipient, message(subject));
                     if (reply == null) {
                         return;
                     }
@@ -148,7 +148,7 @@ class CrashRecoveryIntegrationTest {
         }
 
         private String message(String subject) {
-            return "From: sender@staff.test\r\n"
+            return "From: sender@staff.example\r\n"
                 + "To: " + recipient + "\r\n"
                 + "Subject: " + subject + "\r\n"
                 + "Message-ID: <" + subject + "." + System.nanoTime() + "@staff.test>\r\n"

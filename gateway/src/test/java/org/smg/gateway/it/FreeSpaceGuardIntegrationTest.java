@@ -22,7 +22,7 @@ class FreeSpaceGuardIntegrationTest {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
 
-            reply = smtp.command("MAIL FROM:<clerk@agency.example>");
+            reply = smtp.command("MAIL FROM:<clerk@staff.example>");
         }
 
         assertThat(reply).isEqualTo(INSUFFICIENT);

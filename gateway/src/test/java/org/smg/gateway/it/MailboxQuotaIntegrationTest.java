@@ -47,7 +47,7 @@ class MailboxQuotaIntegrationTest {
     @Order(2)
     void mailShouldBeReturnedInDsnWhenItDoesNotFitTheRoomLeft() throws Exception {
         reloadWithEcoQuota((storageUsedKib() + 2) + "K");
-        String sender = "clerk-" + UUID.randomUUID() + "@agency.example";
+        String sender = "clerk-" + UUID.randomUUID() + "@staff.example";
         String subject = "large " + UUID.randomUUID();
 
         String dataReply = relay(sender, message(sender, subject, 20_000));
@@ -72,7 +72,7 @@ class MailboxQuotaIntegrationTest {
     void rcptShouldBeRefusedWith452WhenTheMailboxIsFull() throws Exception {
         String subject = "fills " + UUID.randomUUID();
         reloadWithEcoQuota("5M");
-        assertThat(relay("clerk@agency.example", message("clerk@agency.example", subject, 3_000))).startsWith("250");
+        assertThat(relay("clerk@staff.example", message("clerk@staff.example", subject, 3_000))).startsWith("250");
         await().atMost(Duration.ofSeconds(30)).until(() ->
             MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()).contains(subject));
         reloadWithEcoQuota("1K");
@@ -81,7 +81,7 @@ class MailboxQuotaIntegrationTest {
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<clerk@agency.example>");
+            smtp.command("MAIL FROM:<clerk@staff.example>");
             reply = smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
         }
 

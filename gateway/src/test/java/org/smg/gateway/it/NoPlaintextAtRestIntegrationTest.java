@@ -81,7 +81,7 @@ class NoPlaintextAtRestIntegrationTest {
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
             smtp.command("EHLO staff-mta.test");
-            assertThat(smtp.command("MAIL FROM:<sender@staff.test>")).startsWith("250");
+            assertThat(smtp.command("MAIL FROM:<sender@staff.example>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
             // Past James's 100 KiB in-memory threshold, and never ended with a dot.
@@ -137,7 +137,7 @@ class NoPlaintextAtRestIntegrationTest {
             smtp.reply();
             smtp.command("EHLO staff-mta.test");
             for (int i = 0; i < count; i++) {
-                assertThat(smtp.mail("sender@staff.test", gateway.demoAddress(), message)).startsWith("250");
+                assertThat(smtp.mail("sender@staff.example", gateway.demoAddress(), message)).startsWith("250");
             }
         }
     }
@@ -163,7 +163,7 @@ class NoPlaintextAtRestIntegrationTest {
     /** Subject, text body, a quoted-printable text attachment and a base64 binary (JPEG) attachment, all with the token. */
     private String message(String recipient) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress("sender@staff.test"));
+        message.setFrom(new InternetAddress("sender@staff.example"));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
         message.setSubject("Case file " + token);
         MimeBodyPart body = new MimeBodyPart();

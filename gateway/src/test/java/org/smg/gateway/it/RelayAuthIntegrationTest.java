@@ -7,10 +7,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The relay port with relay.auth=true and relay.requireTls=always: staff AUTH and MAIL only after
- * STARTTLS. (The test gateway listens on loopback, which the default non-loopback rule spares.)
+ * STARTTLS. (The test gateway listens on loopback, which the default non-loopback rule spares.) AUTH
+ * checks relay accounts, a realm of their own: a citizen's password opens nothing here, and a relay
+ * account's opens neither IMAP nor submission.
  */
 class RelayAuthIntegrationTest {
     private static final String STARTTLS_FIRST = "530 5.7.0 Must issue a STARTTLS command first";
+    private static final String RELAY_PASSWORD = "relay-password-of-a-staff-mta-0123";
 
     @RegisterExtension
     static final GatewayProcess gateway = GatewayProcess.perTestClass()
@@ -19,6 +22,7 @@ class RelayAuthIntegrationTest {
 
     @Test
     void authShouldBeRefusedWith530BeforeStartTlsAndAcceptedAfter() throws Exception {
+        String name = relayAccount();
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
             String clearEhlo = smtp.command("EHLO staff-mta.agency.example");
@@ -27,7 +31,7 @@ class RelayAuthIntegrationTest {
             String clearLogin = smtp.command("AUTH LOGIN");
             smtp.startTls();
             String tlsEhlo = smtp.command("EHLO staff-mta.agency.example");
-            String tlsLogin = smtp.authLogin(gateway.demoAddress(), gateway.demoPassword());
+            String tlsLogin = smtp.authLogin(name, RELAY_PASSWORD);
 
             assertThat(clearEhlo).doesNotContain("AUTH");
             assertThat(clearPlain).isEqualTo(STARTTLS_FIRST);
@@ -43,11 +47,11 @@ class RelayAuthIntegrationTest {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
 
-            String clearMail = smtp.command("MAIL FROM:<clerk@agency.example>");
+            String clearMail = smtp.command("MAIL FROM:<clerk@staff.example>");
             String clearRcpt = smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
             smtp.startTls();
             smtp.command("EHLO staff-mta.agency.example");
-            String tlsMail = smtp.command("MAIL FROM:<clerk@agency.example>");
+            String tlsMail = smtp.command("MAIL FROM:<clerk@staff.example>");
             String tlsRcpt = smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
 
             assertThat(clearMail).isEqualTo(STARTTLS_FIRST);
@@ -55,5 +59,63 @@ class RelayAuthIntegrationTest {
             assertThat(tlsMail).startsWith("250 ");
             assertThat(tlsRcpt).startsWith("250 ");
         }
+    }
+
+    @Test
+    void authShouldRefuseACitizenOnTheRelayPortAndARelayAccountOnSubmissionAndImap() throws Exception {
+        String name = relayAccount();
+        String citizenOnRelay;
+        String relayOnSubmission;
+        java.util.List<String> relayOnImap;
+
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.staff.example");
+            smtp.startTls();
+            smtp.command("EHLO staff-mta.staff.example");
+            citizenOnRelay = smtp.authPlain(gateway.demoAddress(), gateway.demoPassword());
+        }
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.staff.example");
+            smtp.startTls();
+            smtp.command("EHLO staff-mta.staff.example");
+            relayOnSubmission = smtp.authPlain(name, RELAY_PASSWORD);
+        }
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            relayOnImap = imap.command("a1", "LOGIN \"" + name + "\" \"" + RELAY_PASSWORD + "\"");
+        }
+
+        assertThat(citizenOnRelay).startsWith("535 5.7.8");
+        assertThat(relayOnSubmission).startsWith("535 5.7.8");
+        assertThat(relayOnImap).last().asString().startsWith("a1 NO");
+    }
+
+    @Test
+    void relayAccountsShouldBeListedWithoutPasswordAndRefusedWhenTheNameOrPasswordBreaksTheRules() throws Exception {
+        String name = relayAccount();
+
+        java.net.http.HttpResponse<String> list = WebAdmin.call(gateway, "GET", "/relay-accounts", null);
+        java.net.http.HttpResponse<String> shortPassword = WebAdmin.call(gateway, "POST", "/relay-accounts",
+            "{\"name\":\"mta-short\",\"password\":\"too-short\"}");
+        java.net.http.HttpResponse<String> addressName = WebAdmin.call(gateway, "POST", "/relay-accounts",
+            "{\"name\":\"demo@gateway.localhost\",\"password\":\"" + RELAY_PASSWORD + "\"}");
+        java.net.http.HttpResponse<String> twice = WebAdmin.call(gateway, "POST", "/relay-accounts",
+            "{\"name\":\"" + name + "\",\"password\":\"" + RELAY_PASSWORD + "\"}");
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"name\":\"" + name + "\"").doesNotContain(RELAY_PASSWORD, "pbkdf2");
+        assertThat(shortPassword.statusCode()).isEqualTo(400);
+        assertThat(shortPassword.body()).contains("'password' must be 16 to 256 characters");
+        assertThat(addressName.statusCode()).isEqualTo(400);
+        assertThat(twice.statusCode()).isEqualTo(409);
+    }
+
+    private static String relayAccount() throws Exception {
+        String name = "mta-" + Long.toHexString(System.nanoTime());
+        java.net.http.HttpResponse<String> created = WebAdmin.call(gateway, "POST", "/relay-accounts",
+            "{\"name\":\"" + name + "\",\"password\":\"" + RELAY_PASSWORD + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return name;
     }
 }

@@ -33,7 +33,7 @@ class RestartIntegrationTest {
             try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
                 smtp.reply();
                 smtp.command("EHLO staff-mta.test");
-                assertThat(smtp.mail("sender@staff.test", user, message(user, subject, body))).startsWith("250");
+                assertThat(smtp.mail("sender@staff.example", user, message(user, subject, body))).startsWith("250");
             }
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> readInbox(gateway).stream().anyMatch(message -> message.startsWith(subject + "\n")));
@@ -56,7 +56,7 @@ class RestartIntegrationTest {
     }
 
     private static String message(String to, String subject, String body) {
-        return "From: sender@staff.test\r\n"
+        return "From: sender@staff.example\r\n"
             + "To: " + to + "\r\n"
             + "Subject: " + subject + "\r\n"
             + "Message-ID: <" + UUID.randomUUID() + "@staff.test>\r\n"

@@ -41,7 +41,7 @@ class SmtpSmugglingIntegrationTest {
         String subject = "bare-lf " + UUID.randomUUID();
         try (SmtpConversation smtp = relayTransaction()) {
 
-            smtp.send("From: clerk@agency.example\nSubject: " + subject + "\n\nLines end with LF only.\n.\r\n");
+            smtp.send("From: clerk@staff.example\nSubject: " + subject + "\n\nLines end with LF only.\n.\r\n");
             String reply = smtp.reply();
             String afterwards = smtp.reply();
 
@@ -68,12 +68,12 @@ class SmtpSmugglingIntegrationTest {
         private final String data;
 
         private Smuggling(String fakeEndOfData) {
-            this.data = "From: clerk@agency.example\r\nSubject: " + carrierSubject + "\r\n\r\nHello"
+            this.data = "From: clerk@staff.example\r\nSubject: " + carrierSubject + "\r\n\r\nHello"
                 + fakeEndOfData
-                + "MAIL FROM:<ceo@agency.example>\r\n"
+                + "MAIL FROM:<ceo@staff.example>\r\n"
                 + "RCPT TO:<" + gateway.demoAddress() + ">\r\n"
                 + "DATA\r\n"
-                + "From: ceo@agency.example\r\nSubject: " + smuggledSubject + "\r\n\r\nPay the invoice today.\r\n"
+                + "From: ceo@staff.example\r\nSubject: " + smuggledSubject + "\r\n\r\nPay the invoice today.\r\n"
                 + ".\r\n";
         }
 
@@ -96,7 +96,7 @@ class SmtpSmugglingIntegrationTest {
         SmtpConversation smtp = SmtpConversation.open(gateway.relayPort());
         smtp.reply();
         smtp.command("EHLO staff-mta.agency.example");
-        smtp.command("MAIL FROM:<clerk@agency.example>");
+        smtp.command("MAIL FROM:<clerk@staff.example>");
         smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
         assertThat(smtp.command("DATA")).startsWith("354 ");
         return smtp;
@@ -109,7 +109,7 @@ class SmtpSmugglingIntegrationTest {
     private static List<String> inboxSubjectsAfterMarker() throws Exception {
         String marker = "marker " + UUID.randomUUID();
         try (SmtpConversation smtp = relayTransaction()) {
-            assertThat(smtp.command("Subject: " + marker + "\r\n\r\nmarker\r\n.")).startsWith("250 ");
+            assertThat(smtp.command("From: clerk@staff.example\r\nSubject: " + marker + "\r\n\r\nmarker\r\n.")).startsWith("250 ");
         }
         return await().atMost(Duration.ofSeconds(30)).until(
             () -> MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()),

@@ -1,0 +1,35 @@
+package org.smg.gateway.routing;
+
+import java.util.List;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+/**
+ * The headers the gateway sets on every citizen message that reaches staff, and only the gateway: a
+ * copy a client wrote is removed first (header names compare without case), so staff can trust them.
+ */
+public final class GatewayHeaders {
+    public static final String PROGRAM = "X-SMG-Program";
+    public static final String BUSINESS_VERIFIED = "X-SMG-Business-Verified";
+    /** The acting representative; reserved for representatives (not set yet), but never taken from a client. */
+    public static final String ON_BEHALF_OF = "X-SMG-On-Behalf-Of";
+    static final List<String> ALL = List.of(PROGRAM, BUSINESS_VERIFIED, ON_BEHALF_OF);
+
+    private GatewayHeaders() {
+    }
+
+    /** Removes every copy of the gateway's headers, whoever wrote them. */
+    public static void strip(MimeMessage message) throws MessagingException {
+        for (String name : ALL) {
+            message.removeHeader(name);
+        }
+    }
+
+    /** Replaces the gateway's headers with the citizen's programs and whether a business identity was verified. */
+    public static void set(MimeMessage message, List<String> programs, boolean businessVerified) throws MessagingException {
+        strip(message);
+        message.setHeader(PROGRAM, String.join(", ", programs));
+        message.setHeader(BUSINESS_VERIFIED, businessVerified ? "yes" : "no");
+    }
+}

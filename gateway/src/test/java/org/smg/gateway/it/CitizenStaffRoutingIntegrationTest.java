@@ -1,0 +1,260 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.Message;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * Citizen to staff and back, over real SMTP and IMAP, with GreenMail as the outbound smart host holding
+ * the staff mailboxes: topics lead to their staff route with the gateway's headers, staff answers reach
+ * the citizen from a reply address, replies go back to the staff member who wrote, and every other
+ * recipient (another citizen, a staff address typed directly, a changed or borrowed reply token) is
+ * refused in the SMTP session. The shipped routing.yaml: eco-credits leads to eco@staff.example, the
+ * staff sender domain is staff.example.
+ */
+class CitizenStaffRoutingIntegrationTest {
+    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String DOMAIN = "@gateway.localhost";
+    private static final Pattern REPLY_ADDRESS = Pattern.compile("reply\\+[a-z2-7]{40}" + Pattern.quote(DOMAIN));
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    @RegisterExtension
+    static final GatewayProcess gateway = SmartHostFixture.gateway("localhost", SMART_HOST_PORT);
+
+    private static GreenMail smartHost;
+
+    @BeforeAll
+    static void startSmartHost() {
+        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
+    }
+
+    @AfterAll
+    static void stopSmartHost() {
+        smartHost.stop();
+    }
+
+    @Test
+    void topicMailShouldReachTheTopicsStaffRouteWithHeadersSetByTheGatewayOnly() throws Exception {
+        String subject = "topic " + UUID.randomUUID();
+        String forged = "X-SMG-Program: APPEALS\r\nX-SMG-Business-Verified: yes\r\nx-smg-on-behalf-of: Chief Executive\r\n";
+
+        String reply = submit(gateway.demoAddress(), gateway.demoPassword(), "eco-credits" + DOMAIN,
+            "From: " + gateway.demoAddress() + "\r\nTo: eco-credits" + DOMAIN + "\r\n" + forged + "Subject: " + subject + "\r\n\r\nAbout my credit.\r\n");
+
+        assertThat(reply).startsWith("250");
+        MimeMessage received = awaitStaffMail("eco@staff.example", subject);
+        assertThat(received.getHeader("X-SMG-Program")).containsExactly("ECO");
+        assertThat(received.getHeader("X-SMG-Business-Verified")).containsExactly("no");
+        assertThat(received.getHeader("X-SMG-On-Behalf-Of")).isNull();
+        assertThat(received.getHeader("To")).containsExactly("eco-credits" + DOMAIN);
+    }
+
+    @Test
+    void staffAnswerShouldReachTheInboxFromAReplyAddressAndTheCitizensReplyShouldReachThatStaffMember() throws Exception {
+        String subject = "answer " + UUID.randomUUID();
+        String replySubject = "Re: " + subject;
+
+        String relayed = relay("jane@staff.example", gateway.demoAddress(), "From: Jane Clerk <jane@staff.example>\r\n"
+            + "Reply-To: eco-private@staff.example\r\nSender: jane@staff.example\r\nX-SMG-Program: FORGED\r\n"
+            + "Subject: " + subject + "\r\n\r\nWe received your claim.\r\n");
+        MimeMessage answer = awaitInInbox(gateway.demoAddress(), gateway.demoPassword(), subject);
+        InternetAddress from = (InternetAddress) answer.getFrom()[0];
+        String replied = submit(gateway.demoAddress(), gateway.demoPassword(), from.getAddress(),
+            "From: " + gateway.demoAddress() + "\r\nSubject: " + replySubject + "\r\n\r\nThank you.\r\n");
+
+        assertThat(relayed).startsWith("250");
+        assertThat(from.getAddress()).matches(REPLY_ADDRESS);
+        assertThat(from.getPersonal()).isEqualTo("Jane Clerk");
+        assertThat(answer.getReplyTo()).extracting(address -> ((InternetAddress) address).getAddress()).containsExactly(from.getAddress());
+        assertThat(answer.getHeader("Sender")).isNull();
+        assertThat(answer.getHeader("X-SMG-Program")).isNull();
+        assertThat(replied).startsWith("250");
+        MimeMessage atStaff = awaitStaffMail("jane@staff.example", replySubject);
+        assertThat(atStaff.getHeader("X-SMG-Program")).containsExactly("ECO");
+    }
+
+    @Test
+    void rcptShouldBeRefusedWith550ListingTheTopicsWhenTheCitizenWritesAnywhereElse() throws Exception {
+        String otherCitizen = WebAdmin.invite(gateway, "peer-" + UUID.randomUUID() + "@example.net");
+        String goodReply = replyAddressOfAStaffAnswer("eco@staff.example");
+        String token = goodReply.substring("reply+".length(), goodReply.indexOf('@'));
+        String changed = "reply+" + token.substring(0, 39) + (token.charAt(39) == 'a' ? 'b' : 'a') + DOMAIN;
+        List<String> refused;
+
+        try (SmtpConversation smtp = loggedIn(gateway.demoAddress(), gateway.demoPassword())) {
+            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+            refused = List.of(
+                smtp.command("RCPT TO:<" + otherCitizen + ">"),
+                smtp.command("RCPT TO:<" + gateway.demoAddress() + ">"),
+                smtp.command("RCPT TO:<eco@staff.example>"),
+                smtp.command("RCPT TO:<someone@example.com>"),
+                smtp.command("RCPT TO:<lbi-examination" + DOMAIN + ">"),
+                smtp.command("RCPT TO:<" + changed + ">"),
+                smtp.command("RCPT TO:<reply+" + DOMAIN + ">"));
+        }
+
+        assertThat(refused).allSatisfy(reply -> assertThat(reply)
+            .startsWith("550 5.7.1 You can write only to a topic address or reply to a message from staff.")
+            .contains("eco-credits" + DOMAIN, "eco-registration" + DOMAIN, "eco-documents" + DOMAIN)
+            .doesNotContain("lbi-examination"));
+    }
+
+    @Test
+    void welcomeMessageAnsweredShouldReachTheProgramsStaffRouteAndItsReplyAddressShouldNotServeAnotherCitizen() throws Exception {
+        String citizen = registeredCitizen();
+        MimeMessage welcome = awaitInInbox(citizen, PASSWORD, "Welcome to Energy Credits Online secure messaging");
+        InternetAddress from = (InternetAddress) welcome.getFrom()[0];
+        String subject = "Re: welcome " + UUID.randomUUID();
+
+        String replied = submit(citizen, PASSWORD, from.getAddress(), "From: " + citizen + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n");
+        String borrowed;
+        try (SmtpConversation smtp = loggedIn(gateway.demoAddress(), gateway.demoPassword())) {
+            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+            borrowed = smtp.command("RCPT TO:<" + from.getAddress() + ">");
+        }
+
+        assertThat(from.getAddress()).matches(REPLY_ADDRESS);
+        assertThat(from.getPersonal()).isEqualTo("Energy Credits Online team");
+        assertThat(replied).startsWith("250");
+        assertThat(awaitStaffMail("eco@staff.example", subject).getHeader("X-SMG-Program")).containsExactly("ECO");
+        assertThat(borrowed).startsWith("550 5.7.1");
+    }
+
+    @Test
+    void relayShouldRefuseSenderOutsideTheStaffSenderDomainsAtMailFrom() throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+
+            String outsider = smtp.command("MAIL FROM:<clerk@agency.example>");
+            String subdomain = smtp.command("MAIL FROM:<clerk@mail.staff.example>");
+
+            assertThat(outsider).startsWith("550 5.7.1 This port accepts mail only from the agency's staff sender domains");
+            assertThat(subdomain).startsWith("550 5.7.1");
+        }
+    }
+
+    @Test
+    void relayShouldRefuseAFromHeaderThatContradictsTheEnvelopeBeforeQueueing() throws Exception {
+        String subject = "spoof " + UUID.randomUUID();
+        List<String> spoofs = List.of(
+            "From: Refunds <refunds@tax-refunds.example>",
+            "From: jane@staff.example, refunds@tax-refunds.example",
+            "From: jane@staff.example\r\nFrom: refunds@tax-refunds.example",
+            "From: jane@staff.example\r\nSender: refunds@tax-refunds.example",
+            "Subject: no author");
+        List<String> replies = new java.util.ArrayList<>();
+
+        for (String headers : spoofs) {
+            replies.add(relay("jane@staff.example", gateway.demoAddress(), headers + "\r\nSubject: " + subject + "\r\n\r\nPay here.\r\n"));
+        }
+        String bounceWithForeignFrom = relay("", gateway.demoAddress(), "From: refunds@tax-refunds.example\r\nSubject: " + subject
+            + "\r\n\r\nPay here.\r\n");
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply).startsWith("550 5.7.1 The From: header must be one address"));
+        assertThat(bounceWithForeignFrom).startsWith("550 5.7.1 The From: header must be one address");
+        assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword())).doesNotContain(subject);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String replyAddressOfAStaffAnswer(String staff) throws Exception {
+        String subject = "for reply " + UUID.randomUUID();
+        assertThat(relay(staff, gateway.demoAddress(), "From: " + staff + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n")).startsWith("250");
+        return ((InternetAddress) awaitInInbox(gateway.demoAddress(), gateway.demoPassword(), subject).getFrom()[0]).getAddress();
+    }
+
+    private static String submit(String user, String password, String to, String message) throws Exception {
+        try (SmtpConversation smtp = loggedIn(user, password)) {
+            return smtp.mail(user, to, message);
+        }
+    }
+
+    private static String relay(String sender, String to, String message) throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.staff.example");
+            return smtp.mail(sender, to, message);
+        }
+    }
+
+    private static SmtpConversation loggedIn(String user, String password) throws Exception {
+        SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort());
+        smtp.reply();
+        smtp.command("EHLO laptop");
+        smtp.startTls();
+        smtp.command("EHLO laptop");
+        assertThat(smtp.authPlain(user, password)).startsWith("235");
+        return smtp;
+    }
+
+    private static MimeMessage awaitInInbox(String user, String password, String subject) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> MailClients.readInbox(gateway.imapsPort(), user, password, inbox -> {
+            for (Message message : inbox.getMessages()) {
+                if (subject.equals(message.getSubject())) {
+                    return new MimeMessage((MimeMessage) message);
+                }
+            }
+            return null;
+        }), Objects::nonNull);
+    }
+
+    /** The message with this subject in the staff mailbox the smart host keeps for this address. */
+    private static MimeMessage awaitStaffMail(String staff, String subject) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            GreenMailUser user = smartHost.getUserManager().getUserByEmail(staff);
+            if (user == null) {
+                return null;
+            }
+            for (StoredMessage stored : smartHost.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                if (subject.equals(stored.getMimeMessage().getSubject())) {
+                    return stored.getMimeMessage();
+                }
+            }
+            return null;
+        }, Objects::nonNull);
+    }
+
+    /** A new ECO citizen who registered on the web and accepted the terms (the welcome message is then placed). */
+    private static String registeredCitizen() throws Exception {
+        int person = PEOPLE.incrementAndGet();
+        HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
+            "{\"program\":\"ECO\",\"email\":\"routed" + person + "-" + UUID.randomUUID() + "@example.net\",\"name\":\"Routed Citizen\"}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        String path = Browser.pathOf(field(invited.body(), "link"));
+        Browser browser = new Browser(gateway);
+        browser.get(path);
+        assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
+        browser.get("/terms");
+        assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
+        return field(invited.body(), "address");
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+}
