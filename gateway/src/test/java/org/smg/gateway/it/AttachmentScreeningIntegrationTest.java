@@ -110,12 +110,12 @@ class AttachmentScreeningIntegrationTest {
     @Order(Integer.MAX_VALUE)
     void quarantinedMailShouldBeReleasedOnlyWhenItPassesAgain() throws Exception {
         String subject = "held " + UUID.randomUUID();
-        AttachedMessage pages = AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), subject);
+        AttachedMessage pages = AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject);
         for (int i = 1; i <= 4; i++) {
             pages.attach("page-" + i + ".pdf", SampleFiles.cleanPdf());
         }
         String tooMany = reference(relay(pages));
-        String infected = reference(relay(AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), "virus")
+        String infected = reference(relay(AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), "virus")
             .attach("records.zip", SampleFiles.eicarInZip())));
         Path policy = gateway.root().resolve("conf/policies/attachments.yaml");
         String smallLimits = Files.readString(policy);

@@ -144,11 +144,11 @@ class MaintenanceWindowIntegrationTest {
         try (SmtpConversation smtp = SmtpConversation.open(GATEWAY.relayPort())) {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<clerk@agency.example>");
+            smtp.command("MAIL FROM:<clerk@staff.example>");
             smtp.command("RCPT TO:<" + GATEWAY.demoAddress() + ">");
             smtp.command("DATA");
 
-            String accepted = smtp.command("From: clerk@agency.example\r\nSubject: " + RELAYED_SUBJECT + "\r\n\r\nYour case file.\r\n.");
+            String accepted = smtp.command("From: clerk@staff.example\r\nSubject: " + RELAYED_SUBJECT + "\r\n\r\nYour case file.\r\n.");
             Instant acceptedAt = Instant.now();
 
             assertThat(accepted).startsWith("250 ");

@@ -108,8 +108,8 @@ class NoPlaintextAtRestIntegrationTest {
             smtp.reply();
             smtp.command("EHLO staff-mta.test");
             // Text named as a PDF: refused, and kept in quarantine with its subject, body and attachment.
-            reply = smtp.mail("sender@staff.test", gateway.demoAddress(),
-                AttachedMessage.from("sender@staff.test", gateway.demoAddress(), "Case file " + token)
+            reply = smtp.mail("sender@staff.example", gateway.demoAddress(),
+                AttachedMessage.from("sender@staff.example", gateway.demoAddress(), "Case file " + token)
                     .attach("case-" + token + ".pdf", ("Case file " + token + "\r\n").repeat(100).getBytes(StandardCharsets.US_ASCII))
                     .raw());
         } finally {

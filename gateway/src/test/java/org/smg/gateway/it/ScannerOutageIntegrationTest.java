@@ -59,7 +59,7 @@ class ScannerOutageIntegrationTest {
     void messageShouldWaitAndThenBeDeliveredWhenClamdComesBack() throws Exception {
         String subject = "waiting " + UUID.randomUUID();
 
-        String reply = relay(AttachedMessage.from("clerk@agency.example", gateway.demoAddress(), subject)
+        String reply = relay(AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject)
             .attach("statement.pdf", SampleFiles.cleanPdf()));
 
         assertThat(reply).startsWith("250");
@@ -83,7 +83,7 @@ class ScannerOutageIntegrationTest {
     void virusFoundAfterAcceptanceShouldBeQuarantinedAndReturnedInDsnNamingTheFile() throws Exception {
         clamd.close();
         String subject = "infected " + UUID.randomUUID();
-        String sender = "clerk-" + UUID.randomUUID() + "@agency.example";
+        String sender = "clerk-" + UUID.randomUUID() + "@staff.example";
 
         String reply = relay(AttachedMessage.from(sender, gateway.demoAddress(), subject)
             .attach("scan.txt", SampleFiles.eicar()), sender);
@@ -112,7 +112,7 @@ class ScannerOutageIntegrationTest {
     }
 
     private static String relay(AttachedMessage message) throws IOException {
-        return relay(message, "clerk@agency.example");
+        return relay(message, "clerk@staff.example");
     }
 
     private static String relay(AttachedMessage message, String sender) throws IOException {
