@@ -18,6 +18,9 @@ import org.smg.gateway.admin.AdminsModule;
 import org.smg.gateway.audit.AuditModule;
 import org.smg.gateway.auth.LoginGate;
 import org.smg.gateway.delivery.OutboundConfigurationException;
+import org.smg.gateway.dkim.DkimKey;
+import org.smg.gateway.dkim.DkimModule;
+import org.smg.gateway.dkim.DkimSigning;
 import org.smg.gateway.delivery.OutboundModule;
 import org.smg.gateway.delivery.OutboundRoute;
 import org.smg.gateway.delivery.SmartHostTransport;
@@ -89,11 +92,12 @@ public final class Gateway {
             PrivateDirectories.create(dataDirectory.resolve("james"));
             ServerIdentity identity = ServerIdentity.resolve(settings);
             Secret adminToken = SecretFiles.readOrCreate(secrets.webAdminToken());
+            DkimSigning dkim = new DkimSigning(DkimKey.readOrCreate(secrets.dkimPrivateKey()), settings.dkimSelector(), settings.domains());
             OutboundRoute outbound = new OutboundRoute(SmartHostTransport.create(settings.outbound(), settings.hostname()));
             // Before James, so that no mail is accepted before its scanner runs.
             scanning = Scanning.start(settings.scanner(), dataDirectory);
             GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken)
-                .combineWith(new OutboundModule(outbound), new ScannerModule(scanning.scanner()));
+                .combineWith(new OutboundModule(outbound), new ScannerModule(scanning.scanner()), new DkimModule(dkim));
             server.start();
             List<String> lines = new ArrayList<>();
             if (demo) {
@@ -103,6 +107,7 @@ public final class Gateway {
                 lines.add(account.invitationLine(probe.enrollment()));
             }
             lines.addAll(Endpoints.describe(settings, secrets.webAdminToken(), scanning.describe()));
+            lines.addAll(dkim.describe());
             lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
             return new Gateway(server, database, server.getProbe(GatewayProbe.class).auditHead(), scanning, lines);
         } catch (ClamdStartException e) {
