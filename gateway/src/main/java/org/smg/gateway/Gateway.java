@@ -25,6 +25,7 @@ import org.smg.gateway.delivery.OutboundModule;
 import org.smg.gateway.delivery.OutboundRoute;
 import org.smg.gateway.delivery.SmartHostTransport;
 import org.smg.gateway.enrollment.EnrollmentModule;
+import org.smg.gateway.notify.NotificationModule;
 import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.imap.GatewayImapPackageModule;
@@ -188,6 +189,7 @@ public final class Gateway {
                 new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
                 new InspectionModule(dataDirectory.resolve("tmp"), settings.scanner().retryDelay()),
                 new QuarantineModule(),
+                new NotificationModule(settings.defaultDomain()),
                 new WebModule(settings, identity),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
