@@ -1,0 +1,146 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
+import org.apache.james.jdkim.api.SignatureRecord;
+import org.apache.james.jdkim.exceptions.FailException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * Content-free notifications and DKIM, over the wire: staff mail relayed to the demo citizen gives
+ * one notification at the citizen's external address (GreenMail as the smart host and the
+ * citizen's provider), made only of the template, and DKIM-signed with the key whose record
+ * {@code GET /dkim} publishes, as James's jDKIM verifier checks. Ten messages in a row give one
+ * notification (the interval is the default 15 minutes; the follow-up at its end is proven by
+ * {@code NotifierTest} with a fixed clock).
+ */
+class NotificationIntegrationTest {
+    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
+    private static final String DEMO_EMAIL = "demo.citizen@example.net";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final GatewayProcess gateway = SmartHostFixture.gateway("localhost", SMART_HOST_PORT);
+
+    private static GreenMail smartHost;
+
+    @BeforeAll
+    static void startSmartHost() {
+        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
+    }
+
+    @AfterAll
+    static void stopSmartHost() {
+        smartHost.stop();
+    }
+
+    @Test
+    void tenDeliveriesShouldGiveOneSignedContentFreeNotificationWhenTheyArriveWithinTheInterval() throws Exception {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        String sender = "clerk" + token + "@agency.example";
+        String subject = "Subjecttoken" + token;
+        String body = "Bodytoken" + token;
+        String fileName = "Filetoken" + token + ".txt";
+
+        for (int i = 0; i < 10; i++) {
+            relay(sender, subject, body, fileName);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications().size() >= 1);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> notifications().size() == 1);
+        assertThat(MailClients.inboxCount(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword())).isEqualTo(10);
+        String raw = raw(notifications().get(0));
+        assertThat(raw).doesNotContainIgnoringCase(token).doesNotContain(gateway.demoAddress())
+            .contains("Energy Credits Online", "/signin").contains("Auto-Submitted: auto-generated");
+        assertThat(notifications().get(0).getFrom()[0].toString()).contains("no-reply@");
+        assertThat(verifiedSignatures(raw)).singleElement()
+            .satisfies(signature -> assertThat(signature.getSelector().toString()).isEqualTo("smg"));
+        String tampered = raw.replace("sign in at", "sign in at https://evil.example/ or");
+        assertThat(tampered).isNotEqualTo(raw);
+        assertThatThrownBy(() -> verifiedSignatures(tampered)).isInstanceOf(FailException.class);
+    }
+
+    @Test
+    void invitationEmailShouldBeDkimSignedWhenItLeavesWithTheGatewaysFrom() throws Exception {
+        String email = "sam-" + UUID.randomUUID() + "@example.org";
+
+        WebAdmin.invite(gateway, email);
+
+        MimeMessage invitation = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smartHost.getReceivedMessages())
+            .filter(message -> SmartHostFixture.recipients(message).contains(email)).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(verifiedSignatures(raw(invitation))).hasSize(1);
+    }
+
+    @Test
+    void dkimRecordShouldBePrintedAtStartAndServedOnWebAdmin() throws Exception {
+        JsonNode answer = JSON.readTree(WebAdmin.call(gateway, "GET", "/dkim", null).body());
+
+        assertThat(answer.get("selector").asText()).isEqualTo("smg");
+        assertThat(answer.get("records").get(0).get("name").asText()).isEqualTo("smg._domainkey." + domain());
+        assertThat(answer.get("records").get(0).get("value").asText()).startsWith("v=DKIM1; k=rsa; p=MII");
+        assertThat(gateway.output()).contains("dkim smg._domainkey." + domain() + ". IN TXT \"v=DKIM1; k=rsa; p=");
+    }
+
+    private static void relay(String sender, String subject, String body, String fileName) throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.agency.example");
+            assertThat(smtp.command("MAIL FROM:<" + sender + ">")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            assertThat(smtp.command("From: Clerk " + subject + " <" + sender + ">\r\n"
+                + "To: " + gateway.demoAddress() + "\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\n" + body + "\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"" + fileName + "\"\r\n\r\n"
+                + "Case notes " + body + "\r\n--b1--\r\n.")).startsWith("250");
+        }
+    }
+
+    private static List<MimeMessage> notifications() {
+        return Arrays.stream(smartHost.getReceivedMessages())
+            .filter(message -> SmartHostFixture.recipients(message).contains(DEMO_EMAIL))
+            .toList();
+    }
+
+    private static List<SignatureRecord> verifiedSignatures(String raw) throws Exception {
+        String txt = JSON.readTree(WebAdmin.call(gateway, "GET", "/dkim", null).body()).get("records").get(0).get("value").asText();
+        PublicKeyRecordRetriever dns = (method, selector, domain) ->
+            ("smg".contentEquals(selector) && domain().contentEquals(domain)) ? List.of(txt) : List.of();
+        return new DKIMVerifier(dns).verify(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String domain() {
+        return gateway.demoAddress().substring(gateway.demoAddress().indexOf('@') + 1);
+    }
+
+    private static String raw(MimeMessage message) throws MessagingException, java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
