@@ -31,7 +31,9 @@ public enum AuditAction {
     MAIL_QUARANTINED,
     QUARANTINE_VIEWED,
     QUARANTINE_RELEASED,
-    QUARANTINE_DELETED;
+    QUARANTINE_DELETED,
+    /** A citizen asked to change the external notification address ("requested") or confirmed it from the new address ("confirmed"). */
+    NOTIFICATION_ADDRESS_CHANGED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {
