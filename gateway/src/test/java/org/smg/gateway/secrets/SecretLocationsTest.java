@@ -25,6 +25,7 @@ class SecretLocationsTest {
             directory.resolve("secrets/storage.secret"),
             directory.resolve("secrets/webadmin.token"),
             directory.resolve("secrets/demo.password"),
+            directory.resolve("secrets/dkim-private.pem"),
             directory.resolve("var/tls/self-signed-key.pem"),
             key);
     }
