@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.net.http.HttpResponse;
 
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
@@ -21,7 +24,10 @@ import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,8 +40,10 @@ import com.icegreen.greenmail.util.GreenMail;
  * citizen's provider), made only of the template, and DKIM-signed with the key whose record
  * {@code GET /dkim} publishes, as James's jDKIM verifier checks. Ten messages in a row give one
  * notification (the interval is the default 15 minutes; the follow-up at its end is proven by
- * {@code NotifierTest} with a fixed clock).
+ * {@code NotifierTest} with a fixed clock). The demo citizen is shared: the first test needs no
+ * notification before it, the last one moves the citizen's notification address.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationIntegrationTest {
     private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
     private static final String DEMO_EMAIL = "demo.citizen@example.net";
@@ -57,6 +65,7 @@ class NotificationIntegrationTest {
     }
 
     @Test
+    @Order(1)
     void tenDeliveriesShouldGiveOneSignedContentFreeNotificationWhenTheyArriveWithinTheInterval() throws Exception {
         String token = UUID.randomUUID().toString().substring(0, 8);
         String sender = "clerk" + token + "@agency.example";
@@ -83,6 +92,7 @@ class NotificationIntegrationTest {
     }
 
     @Test
+    @Order(2)
     void invitationEmailShouldBeDkimSignedWhenItLeavesWithTheGatewaysFrom() throws Exception {
         String email = "sam-" + UUID.randomUUID() + "@example.org";
 
@@ -94,6 +104,7 @@ class NotificationIntegrationTest {
     }
 
     @Test
+    @Order(2)
     void dkimRecordShouldBePrintedAtStartAndServedOnWebAdmin() throws Exception {
         JsonNode answer = JSON.readTree(WebAdmin.call(gateway, "GET", "/dkim", null).body());
 
@@ -101,6 +112,40 @@ class NotificationIntegrationTest {
         assertThat(answer.get("records").get(0).get("name").asText()).isEqualTo("smg._domainkey." + domain());
         assertThat(answer.get("records").get(0).get("value").asText()).startsWith("v=DKIM1; k=rsa; p=MII");
         assertThat(gateway.output()).contains("dkim smg._domainkey." + domain() + ". IN TXT \"v=DKIM1; k=rsa; p=");
+    }
+
+    @Test
+    @Order(3)
+    void notificationAddressShouldChangeOnlyWhenTheLinkMailedToTheNewAddressIsConfirmed() throws Exception {
+        String fresh = "demo.new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Browser citizen = new Browser(gateway);
+        citizen.get("/signin");
+        citizen.submit("/signin", "address", gateway.demoAddress(), "password", gateway.demoPassword());
+        citizen.get("/account");
+
+        HttpResponse<String> requested = citizen.submit("/account/email", "email", fresh);
+
+        assertThat(requested.statusCode()).isEqualTo(200);
+        assertThat(Browser.text(requested)).contains("A confirmation link was sent to the new address");
+        assertThat(accountEmail()).isEqualTo(DEMO_EMAIL);
+        MimeMessage confirmation = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smartHost.getReceivedMessages())
+            .filter(message -> SmartHostFixture.recipients(message).contains(fresh)).findFirst().orElse(null), java.util.Objects::nonNull);
+        String raw = raw(confirmation);
+        assertThat(raw).doesNotContain(gateway.demoAddress());
+        assertThat(verifiedSignatures(raw)).hasSize(1);
+        Matcher link = Pattern.compile("https://\\S+/email/[A-Za-z0-9_-]{43}").matcher(raw);
+        assertThat(link.find()).isTrue();
+        Browser newMailbox = new Browser(gateway);
+        assertThat(newMailbox.get(Browser.pathOf(link.group())).statusCode()).isEqualTo(200);
+        assertThat(accountEmail()).isEqualTo(DEMO_EMAIL);
+        HttpResponse<String> confirmed = newMailbox.submit(Browser.pathOf(link.group()));
+        assertThat(Browser.text(confirmed)).contains("Notification address changed");
+        assertThat(accountEmail()).isEqualTo(fresh);
+        assertThat(new Browser(gateway).get(Browser.pathOf(link.group())).statusCode()).isEqualTo(410);
+    }
+
+    private static String accountEmail() throws Exception {
+        return JSON.readTree(WebAdmin.call(gateway, "GET", "/accounts/" + gateway.demoAddress(), null).body()).get("email").asText();
     }
 
     private static void relay(String sender, String subject, String body, String fileName) throws Exception {
