@@ -18,10 +18,14 @@ import org.smg.gateway.admin.AdminsModule;
 import org.smg.gateway.audit.AuditModule;
 import org.smg.gateway.auth.LoginGate;
 import org.smg.gateway.delivery.OutboundConfigurationException;
+import org.smg.gateway.dkim.DkimKey;
+import org.smg.gateway.dkim.DkimModule;
+import org.smg.gateway.dkim.DkimSigning;
 import org.smg.gateway.delivery.OutboundModule;
 import org.smg.gateway.delivery.OutboundRoute;
 import org.smg.gateway.delivery.SmartHostTransport;
 import org.smg.gateway.enrollment.EnrollmentModule;
+import org.smg.gateway.notify.NotificationModule;
 import org.smg.gateway.auth.LoginThrottle;
 import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.imap.GatewayImapPackageModule;
@@ -92,11 +96,12 @@ public final class Gateway {
             PrivateDirectories.create(dataDirectory.resolve("james"));
             ServerIdentity identity = ServerIdentity.resolve(settings);
             Secret adminToken = SecretFiles.readOrCreate(secrets.webAdminToken());
+            DkimSigning dkim = new DkimSigning(DkimKey.readOrCreate(secrets.dkimPrivateKey()), settings.dkimSelector(), settings.domains());
             OutboundRoute outbound = new OutboundRoute(SmartHostTransport.create(settings.outbound(), settings.hostname()));
             // Before James, so that no mail is accepted before its scanner runs.
             scanning = Scanning.start(settings.scanner(), dataDirectory);
             GuiceJamesServer server = assemble(settings, configurationDirectory, dataDirectory, database, identity, adminToken)
-                .combineWith(new OutboundModule(outbound), new ScannerModule(scanning.scanner()));
+                .combineWith(new OutboundModule(outbound), new ScannerModule(scanning.scanner()), new DkimModule(dkim));
             server.start();
             List<String> lines = new ArrayList<>();
             if (demo) {
@@ -106,6 +111,7 @@ public final class Gateway {
                 lines.add(account.invitationLine(probe.enrollment()));
             }
             lines.addAll(Endpoints.describe(settings, secrets.webAdminToken(), scanning.describe()));
+            lines.addAll(dkim.describe());
             lines.add(String.format("gateway ready in %.1f s", (System.nanoTime() - started) / 1e9));
             return new Gateway(server, database, server.getProbe(GatewayProbe.class).auditHead(), scanning, lines);
         } catch (ClamdStartException e) {
@@ -189,6 +195,7 @@ public final class Gateway {
                 new InspectionModule(dataDirectory.resolve("tmp"), settings.scanner().retryDelay()),
                 new QuarantineModule(),
                 new MaintenanceModule(),
+                new NotificationModule(settings.defaultDomain()),
                 new WebModule(settings, identity),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);

@@ -15,6 +15,7 @@ import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
+import org.smg.gateway.notify.Notifier;
 import org.smg.mailets.audit.AuditSink;
 
 /**
@@ -24,7 +25,8 @@ import org.smg.mailets.audit.AuditSink;
  * mailet placed after it could not tell a delivery from a failure. Here LocalDelivery runs with
  * {@code onMailetException=propagate}: one failed store throws, nothing is recorded as delivered
  * and the whole mail goes to the error processor; {@code SkipAlreadyDelivered} keeps a later
- * release from delivering twice to the recipients that did get it.
+ * release from delivering twice to the recipients that did get it. Once every INBOX holds the
+ * mail, each citizen's content-free notification is due ({@link Notifier}, which coalesces them).
  *
  * <pre>{@code
  * <mailet match="RecipientIsLocal" class="org.smg.gateway.delivery.RecordedLocalDelivery"/>
@@ -37,11 +39,13 @@ public final class RecordedLocalDelivery extends GenericMailet {
 
     private final LocalDelivery delivery;
     private final AuditSink audit;
+    private final Notifier notifier;
 
     @Inject
-    public RecordedLocalDelivery(LocalDelivery delivery, AuditSink audit) {
+    public RecordedLocalDelivery(LocalDelivery delivery, AuditSink audit, Notifier notifier) {
         this.delivery = delivery;
         this.audit = audit;
+        this.notifier = notifier;
     }
 
     @Override
@@ -59,6 +63,8 @@ public final class RecordedLocalDelivery extends GenericMailet {
         } catch (AuditException e) {
             throw new MessagingException("the MAIL_DELIVERED entry of mail " + mail.getName() + " could not be recorded", e);
         }
+        // The recipients are the local ones this mailet matched; the notifier ignores addresses without an active account.
+        mail.getRecipients().forEach(recipient -> notifier.delivered(recipient.asString()));
         mail.setState(Mail.GHOST);
     }
 

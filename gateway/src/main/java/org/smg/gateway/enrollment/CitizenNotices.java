@@ -12,4 +12,7 @@ public interface CitizenNotices {
     void passwordChanged(Account account);
 
     void optedOut(Account account);
+
+    /** The confirmation link of a notification address change, sent to the NEW address only. */
+    void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires);
 }

@@ -36,6 +36,8 @@ public final class Enrollment {
     private static final int NAME_LENGTH = 200;
     /** How long an administrator's password reset link works. */
     public static final Duration RESET_LIFETIME = Duration.ofDays(3);
+    /** How long a notification address confirmation link works. */
+    public static final Duration EMAIL_CHANGE_LIFETIME = Duration.ofDays(1);
 
     private final AccountStore accounts;
     private final InvitationStore links;
@@ -383,6 +385,71 @@ public final class Enrollment {
             notices.passwordChanged(account);
         } catch (RuntimeException e) {
             LOGGER.warn("password change notice for {} could not be queued: {}", account.address(), e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- notification address
+
+    /**
+     * Starts a change of the external address notifications go to: a single-use link is mailed to
+     * the NEW address, and nothing changes until it is opened there ({@link #confirmEmailChange}),
+     * so a typo or a stolen session cannot divert notifications to an address nobody proved to
+     * hold. Earlier pending change links of the account stop working.
+     */
+    public synchronized void requestEmailChange(String address, String newEmail, String client)
+            throws EnrollmentException, SQLException, AuditException {
+        Account account = account(address);
+        if (account.state() != AccountState.ACTIVE) {
+            throw EnrollmentException.conflict("account " + account.address() + " is " + account.state().word()
+                + "; only an active account can change its notification address");
+        }
+        String email = AccountStore.key(checkedEmail(newEmail));
+        if (email.equalsIgnoreCase(account.email())) {
+            throw EnrollmentException.invalid("This is already your notification address.");
+        }
+        if (email.endsWith("@" + domain) || accounts.findByEmail(email).isPresent()) {
+            throw EnrollmentException.invalid("This address cannot receive your notifications; enter another address of your own.");
+        }
+        revokePending(account.address(), LinkPurpose.EMAIL_CHANGE);
+        String token = LinkTokens.newToken();
+        Invitation change = new Invitation(LinkTokens.newId(), LinkPurpose.EMAIL_CHANGE, account.address(), Optional.empty(), email,
+            account.displayName(), Optional.empty(), LinkTokens.hash(token), now(), now().plus(EMAIL_CHANGE_LIFETIME),
+            InvitationState.PENDING, 0, "user:" + account.address());
+        links.insert(change);
+        audit.record("user:" + account.address(), AuditAction.NOTIFICATION_ADDRESS_CHANGED, account.address(), "requested",
+            "link=" + change.id() + " client=" + AuditTrail.fromClient(client));
+        try {
+            notices.emailChangeConfirmation(account, email, web.confirmEmail(token), change.expires());
+        } catch (RuntimeException e) {
+            LOGGER.warn("notification address confirmation for {} could not be queued: {}", account.address(), e.toString());
+            throw EnrollmentException.conflict("The confirmation could not be sent. Please try again later.");
+        }
+    }
+
+    /** Makes the address of a change link the account's notification address; the link works once. */
+    public synchronized Account confirmEmailChange(String token, String client)
+            throws LinkRefused, EnrollmentException, SQLException, AuditException {
+        Invitation change = openForUse(token, LinkPurpose.EMAIL_CHANGE, client);
+        Account account = accounts.find(change.address()).orElseThrow(() -> new LinkRefused(LinkRefused.Reason.UNKNOWN));
+        if (account.state() != AccountState.ACTIVE) {
+            throw new LinkRefused(LinkRefused.Reason.REVOKED);
+        }
+        if (accounts.findByEmail(change.email()).filter(other -> !other.address().equals(account.address())).isPresent()) {
+            throw EnrollmentException.conflict("This address is now used by another account; ask for the change again with another address.");
+        }
+        if (!links.transition(change.id(), InvitationState.PENDING, InvitationState.USED)) {
+            throw new LinkRefused(LinkRefused.Reason.USED);
+        }
+        Account changed = account.withContact(account.displayName(), change.email(), Optional.empty());
+        accounts.update(changed);
+        audit.record("user:" + account.address(), AuditAction.NOTIFICATION_ADDRESS_CHANGED, account.address(), "confirmed",
+            "link=" + change.id() + " client=" + AuditTrail.fromClient(client));
+        return changed;
+    }
+
+    private void revokePending(String address, LinkPurpose purpose) throws SQLException {
+        for (Invitation earlier : links.pendingFor(address, purpose)) {
+            links.transition(earlier.id(), InvitationState.PENDING, InvitationState.REVOKED);
         }
     }
 

@@ -68,6 +68,22 @@ public final class MailedNotices implements CitizenNotices, WelcomeDelivery {
     }
 
     @Override
+    public void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires) {
+        // Says nothing of the inbox or its mail: whoever holds this address learns only that a change was asked for.
+        try {
+            mail.send(noReply, "Secure messaging", newEmail, "Confirm your new notification address",
+                "Someone asked to send secure messaging notifications to this address.\n\n"
+                + "If it was you, open this link to confirm:\n\n"
+                + "  " + link + "\n\n"
+                + "The link works once, until " + WHEN.format(expires) + ".\n"
+                + "If you did not ask for this, ignore this message: nothing changes until the link is used.\n"
+                + "\nThis message was sent automatically; replies are not read.\n", true);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("notification address confirmation for " + account.address() + " could not be queued", e);
+        }
+    }
+
+    @Override
     public void deliver(Account account, Program program) throws MessagingException {
         mail.send(program.staffAddress(), program.name(), account.address(), program.welcome().subject(), program.welcome().body(), false);
     }

@@ -27,6 +27,10 @@ public final class WebLinks {
         return base + "/reset/" + token;
     }
 
+    public String confirmEmail(String token) {
+        return base + "/email/" + token;
+    }
+
     public String terms() {
         return base + "/terms";
     }

@@ -17,6 +17,7 @@ import org.smg.policies.settings.GatewaySettings;
  *   <li>{@code secrets/webadmin.token}: the WebAdmin bearer token;</li>
  *   <li>{@code secrets/demo.password}: the {@code --demo} account's password;</li>
  *   <li>{@code secrets/reply-address.key}: the MAC key of reply addresses;</li>
+ *   <li>{@code secrets/dkim-private.pem}: the DKIM signing key (RSA 2048, PKCS#8 PEM);</li>
  *   <li>{@code <data>/tls/self-signed-key.pem}: the generated TLS private key;</li>
  *   <li>the configured TLS private key ({@code tls.privateKey}) or keystore password file
  *       ({@code tls.keystore.passwordFile}).</li>
@@ -55,6 +56,11 @@ public final class SecretLocations {
         return secretsDirectory().resolve("reply-address.key");
     }
 
+    /** The DKIM signing key, generated on first start. */
+    public Path dkimPrivateKey() {
+        return secretsDirectory().resolve("dkim-private.pem");
+    }
+
     /** The private key of the certificate generated when none is configured. */
     public Path selfSignedPrivateKey() {
         return settings.dataDirectory().resolve("tls").resolve("self-signed-key.pem");
@@ -71,7 +77,7 @@ public final class SecretLocations {
     /** Every secret file the gateway may read or hand to James, whether it exists yet or not. */
     public List<Path> all() {
         List<Path> files = new ArrayList<>(List.of(storageSecret(), webAdminToken(), demoPassword(), replyAddressKey(),
-            selfSignedPrivateKey()));
+            dkimPrivateKey(), selfSignedPrivateKey()));
         configuredTlsPrivateKey().ifPresent(files::add);
         tlsKeystorePassword().ifPresent(files::add);
         return files;

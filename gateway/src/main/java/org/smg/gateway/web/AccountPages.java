@@ -68,6 +68,24 @@ final class AccountPages {
         page(exchange, 200, citizen.get(), null, "Your password was changed. Every other session was signed out; mail clients ask for the new password.");
     }
 
+    /** Mails a confirmation link to the new notification address; the address changes only when it is opened. */
+    void changeEmail(HttpServerExchange exchange) throws Exception {
+        FormBody form = FormBody.read(exchange);
+        visit.checkedForm(exchange, form);
+        Optional<SignedIn.Citizen> citizen = signedIn.require(exchange, false);
+        if (citizen.isEmpty()) {
+            return;
+        }
+        try {
+            enrollment.requestEmailChange(citizen.get().address(), form.field("email"), Visit.client(exchange));
+        } catch (EnrollmentException e) {
+            page(exchange, 400, citizen.get(), e.getMessage(), null);
+            return;
+        }
+        page(exchange, 200, citizen.get(), null, "A confirmation link was sent to the new address. Your notifications keep going to the"
+            + " current address until you open that link (it works for one day).");
+    }
+
     void confirmOptOut(HttpServerExchange exchange) throws Exception {
         Optional<SignedIn.Citizen> citizen = signedIn.require(exchange, true);
         if (citizen.isPresent()) {
@@ -95,6 +113,6 @@ final class AccountPages {
         pages.send(exchange, status, "account", params("csrf", citizen.session().csrfToken(), "address", citizen.address(),
             "name", citizen.account().displayName(), "host", settings.hostname(), "imaps", settings.imapsPort(), "imap", settings.imapPort(),
             "smtps", settings.smtpsPort(), "submission", settings.submissionPort(), "rules", PasswordRules.STATEMENT,
-            "error", error, "notice", notice));
+            "error", error, "notice", notice, "email", citizen.account().email()));
     }
 }

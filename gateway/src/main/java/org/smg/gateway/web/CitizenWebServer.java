@@ -68,6 +68,7 @@ public final class CitizenWebServer implements Startable {
         SignInPages signIn = new SignInPages(enrollment, users, gate, audit, pages, visit);
         TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
         AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn);
+        EmailChangePages emailChange = new EmailChangePages(enrollment, pages, visit);
         RoutingHandler routes = new RoutingHandler(false)
             .get("/", new GuardedHandler("home", account::home, pages))
             .get("/register/{token}", new GuardedHandler("register", registration::show, pages))
@@ -81,6 +82,9 @@ public final class CitizenWebServer implements Startable {
             .post("/terms", new GuardedHandler("terms", terms::submit, pages))
             .get("/account", new GuardedHandler("account", account::show, pages))
             .post("/account/password", new GuardedHandler("password", account::changePassword, pages))
+            .post("/account/email", new GuardedHandler("email", account::changeEmail, pages))
+            .get("/email/{token}", new GuardedHandler("email-confirm", emailChange::show, pages))
+            .post("/email/{token}", new GuardedHandler("email-confirm", emailChange::submit, pages))
             .get("/account/opt-out", new GuardedHandler("opt-out", account::confirmOptOut, pages))
             .post("/account/opt-out", new GuardedHandler("opt-out", account::optOut, pages))
             .get(StyleSheet.PATH, new StyleSheet());

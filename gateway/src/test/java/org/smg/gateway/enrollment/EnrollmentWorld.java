@@ -67,6 +67,11 @@ final class EnrollmentWorld {
             sent.add(new Sent("opted-out", account.address(), account.email(), null));
         }
 
+        @Override
+        public void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires) {
+            sent.add(new Sent("email-change", account.address(), newEmail, link));
+        }
+
         List<Sent> of(String kind) {
             synchronized (sent) {
                 return sent.stream().filter(one -> one.kind().equals(kind)).toList();

@@ -220,6 +220,10 @@ final class GatewayMailboxStack {
         @Override
         public void optedOut(Account account) {
         }
+
+        @Override
+        public void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires) {
+        }
     }
 
     /** Makes {@code user} an active ECO account with the current terms accepted, as an administrator's invitation and the citizen's registration would. */

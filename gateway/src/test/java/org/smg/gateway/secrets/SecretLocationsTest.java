@@ -26,6 +26,7 @@ class SecretLocationsTest {
             directory.resolve("secrets/webadmin.token"),
             directory.resolve("secrets/demo.password"),
             directory.resolve("secrets/reply-address.key"),
+            directory.resolve("secrets/dkim-private.pem"),
             directory.resolve("var/tls/self-signed-key.pem"),
             key);
     }

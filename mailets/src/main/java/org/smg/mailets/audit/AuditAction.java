@@ -32,7 +32,9 @@ public enum AuditAction {
     QUARANTINE_VIEWED,
     QUARANTINE_RELEASED,
     QUARANTINE_DELETED,
-    MAIL_SCANNED;
+    MAIL_SCANNED,
+    /** A citizen asked to change the external notification address ("requested") or confirmed it from the new address ("confirmed"). */
+    NOTIFICATION_ADDRESS_CHANGED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {

@@ -48,6 +48,11 @@ public final class GatewaySettings {
         return values.get(DOMAINS);
     }
 
+    /** The DKIM selector of the gateway's signing key (dkim.selector): the TXT record is at {@code <selector>._domainkey.<domain>}. */
+    public String dkimSelector() {
+        return values.get(SettingCatalog.DKIM_SELECTOR);
+    }
+
     /** The domain used for users named without one: the first of {@link #domains()}. */
     public String defaultDomain() {
         return domains().get(0);

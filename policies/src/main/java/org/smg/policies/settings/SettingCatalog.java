@@ -85,6 +85,12 @@ final class SettingCatalog {
     static final Setting<Path> OUTBOUND_AUTH_USERNAME_FILE = Setting.optionalPath("outbound.auth.usernameFile");
     static final Setting<Path> OUTBOUND_AUTH_PASSWORD_FILE = Setting.optionalPath("outbound.auth.passwordFile");
 
+    // A DNS label: the TXT record is published at <selector>._domainkey.<domain>.
+    static final Setting<String> DKIM_SELECTOR = Setting.checked("dkim.selector", "smg", Function.identity(),
+            selector -> selector.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"),
+            "a DNS label of 1 to 63 lower-case letters, digits and '-' (not first or last), such as smg or smg2026",
+            Function.identity());
+
     static final Setting<ClamdLocation> SCANNER_CLAMD = Setting.parsed("scanner.clamd", ClamdLocation.embedded(),
             ClamdLocation::parse, ClamdLocation::toString);
     static final Setting<Duration> SCANNER_TIMEOUT = Setting.duration("scanner.timeout",
@@ -109,7 +115,7 @@ final class SettingCatalog {
             IMAP_LITERAL_SIZE, IMAP_PRE_AUTH_LITERAL_SIZE, IMAP_LITERALS_PER_COMMAND, IMAP_MAX_LINE_LENGTH,
             AUTH_FAILURES_BEFORE_DELAY, AUTH_MAX_DELAY,
             OUTBOUND_SMARTHOST, OUTBOUND_TLS, OUTBOUND_TRUST_STORE, OUTBOUND_TRUST_STORE_PASSWORD_FILE,
-            OUTBOUND_AUTH_USERNAME_FILE, OUTBOUND_AUTH_PASSWORD_FILE,
+            OUTBOUND_AUTH_USERNAME_FILE, OUTBOUND_AUTH_PASSWORD_FILE, DKIM_SELECTOR,
             SCANNER_CLAMD, SCANNER_TIMEOUT, SCANNER_MAX_FILE_SIZE, SCANNER_RETRY_DELAY);
 
     private static final Map<String, Setting<?>> BY_KEY = ALL.stream()

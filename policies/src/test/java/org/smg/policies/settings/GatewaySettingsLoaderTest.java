@@ -48,7 +48,7 @@ class GatewaySettingsLoaderTest {
                 .contains("smtp.relay.port", "tls.privateKey")
                 .endsWith(", limits.auth.maxDelay, outbound.smarthost, outbound.tls, outbound.trustStore,"
                         + " outbound.trustStore.passwordFile, outbound.auth.usernameFile, outbound.auth.passwordFile,"
-                        + " scanner.clamd, scanner.timeout, scanner.maxFileSize, scanner.retryDelay");
+                        + " dkim.selector, scanner.clamd, scanner.timeout, scanner.maxFileSize, scanner.retryDelay");
     }
 
     @Test
