@@ -80,7 +80,7 @@ import com.google.inject.util.Modules;
 final class GatewayMailboxStack {
     /** Tables of the mailbox and quota entities, children first (as James's JPA MPT host clears them). */
     private static final List<String> TABLES = List.of(
-        "JAMES_MAIL_USERFLAG", "JAMES_MAIL_PROPERTY", "JAMES_MAILBOX_ANNOTATION", "JAMES_MAIL", "JAMES_MAILBOX",
+        "SMG_MAIL_BODY", "JAMES_MAIL_USERFLAG", "JAMES_MAIL_PROPERTY", "JAMES_MAILBOX_ANNOTATION", "JAMES_MAIL", "JAMES_MAILBOX",
         "JAMES_SUBSCRIPTION", "JAMES_MAX_GLOBAL_MESSAGE_COUNT", "JAMES_MAX_GLOBAL_STORAGE", "JAMES_MAX_USER_MESSAGE_COUNT",
         "JAMES_MAX_USER_STORAGE", "JAMES_MAX_DOMAIN_MESSAGE_COUNT", "JAMES_MAX_DOMAIN_STORAGE", "JAMES_QUOTA_CURRENTQUOTA",
         "SMG_ACCOUNTS");
@@ -172,14 +172,28 @@ final class GatewayMailboxStack {
     private static final class EnrollmentBasics extends com.google.inject.AbstractModule {
         @Provides
         @Singleton
-        Enrollment enrollment(DataSource dataSource, UsersRepository users, AuditTrail audit, AccountSessions sessions)
-                throws SQLException, SettingsException {
-            AccountStore accounts = new AccountStore(dataSource);
-            accounts.createIfMissing();
+        Enrollment enrollment(DataSource dataSource, AccountStore accounts, PolicyHolder policies, UsersRepository users, AuditTrail audit,
+                              AccountSessions sessions) throws SQLException {
             InvitationStore invitations = new InvitationStore(dataSource);
             invitations.createIfMissing();
-            return new Enrollment(accounts, invitations, users, PolicyHolder.load(shippedPolicies()), audit, sessions, new MailingNothing(),
+            return new Enrollment(accounts, invitations, users, policies, audit, sessions, new MailingNothing(),
                 (account, program) -> { }, new WebLinks("gateway.localhost", 8443), "gateway.localhost", Clock.systemUTC());
+        }
+
+        /** The accounts, also read by the mailbox quota (PolicyMaxQuotaManager). */
+        @Provides
+        @Singleton
+        AccountStore accounts(DataSource dataSource) throws SQLException {
+            AccountStore accounts = new AccountStore(dataSource);
+            accounts.createIfMissing();
+            return accounts;
+        }
+
+        /** The shipped policies, also read by the mailbox quota (PolicyMaxQuotaManager). */
+        @Provides
+        @Singleton
+        PolicyHolder policies() throws SettingsException {
+            return PolicyHolder.load(shippedPolicies());
         }
 
         @Provides
