@@ -1,6 +1,7 @@
 package org.smg.gateway.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -43,8 +44,8 @@ final class StreamedBodyMessageMapper extends JPAMessageMapper {
     @Override
     public MessageMetaData add(Mailbox mailbox, MailboxMessage message) throws MailboxException {
         MessageMetaData added = super.add(mailbox, new HeaderOnlyMessage(message));
-        try (Connection connection = transactionConnection()) {
-            bodies.insert(connection, rawId(mailbox), added.getUid().asLong(), message.getBodyContent());
+        try (Connection connection = transactionConnection(); InputStream body = message.getBodyContent()) {
+            bodies.insert(connection, rawId(mailbox), added.getUid().asLong(), body);
         } catch (SQLException | IOException | PersistenceException e) {
             throw new MailboxException("cannot store the body of message " + added.getUid() + " in mailbox " + mailbox.getMailboxId(), e);
         }
