@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Large messages stream from SMTP DATA through the queue, the attachment inspection and the mailbox
  * to an IMAP FETCH: two messages with a 40 MB attachment each (56 MB once base64 encoded), sent at
- * once, reach the INBOX of a gateway with a 160 MB heap and come back byte for byte. About 90 MB of
- * that heap is the gateway itself at rest; James's own JPA mailbox, which reads each body into a
- * {@code byte[]} at twice its size, would need over 200 MB for the two deliveries. The gateway runs
- * with {@code -XX:+ExitOnOutOfMemoryError}: running out of heap ends the test.
+ * once, reach the INBOX of a gateway with a 160 MB heap and come back byte for byte. James's own JPA
+ * mailbox, which reads each body into a {@code byte[]} at twice its size, would need over 200 MB for
+ * the two deliveries alone. The gateway runs with {@code -XX:+ExitOnOutOfMemoryError}: running out
+ * of heap ends the test.
  */
 class LargeMessageIntegrationTest {
     private static final int ATTACHMENT_BYTES = 40 * 1024 * 1024;
