@@ -24,6 +24,7 @@ final class GatewayServer extends ServerProcess {
     private final Path mailetContainer;
     private final Path policies;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private final List<String> extraJvmOptions = new ArrayList<>();
     private volatile String demoAddress;
     private volatile String demoPassword;
 
@@ -41,6 +42,12 @@ final class GatewayServer extends ServerProcess {
         for (int i = 0; i < portKeys.size(); i++) {
             settings.put(portKeys.get(i), String.valueOf(ports.get(i)));
         }
+    }
+
+    /** Adds JVM options after the shared ones (e.g. a GC log); call before {@link #start()}. */
+    GatewayServer withJvmOptions(String... options) {
+        extraJvmOptions.addAll(List.of(options));
+        return this;
     }
 
     @Override
@@ -75,6 +82,7 @@ final class GatewayServer extends ServerProcess {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions);
         command.add("-Djava.io.tmpdir=" + root().resolve("var").resolve("tmp"));
         command.addAll(List.of("-jar", jar.toString(), "--conf", root().resolve("conf").toString(), "--demo"));
         return command;
@@ -115,6 +123,10 @@ final class GatewayServer extends ServerProcess {
     @Override
     String mailbox() {
         return demoAddress;
+    }
+
+    int imapsPort() {
+        return Integer.parseInt(settings.get("imap.imaps.port"));
     }
 
     String password() {

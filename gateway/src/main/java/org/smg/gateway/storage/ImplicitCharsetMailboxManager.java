@@ -1,6 +1,20 @@
 package org.smg.gateway.storage;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+
+import javax.mail.Flags;
+
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.model.MailboxACL;
+import org.apache.james.mailbox.model.MailboxMetaData;
+import org.apache.james.mailbox.store.MailboxSessionMapperFactory;
+import org.apache.james.mailbox.store.MessageFactory;
+import org.apache.james.mailbox.store.MessageStorer;
+import org.apache.james.mailbox.store.PreDeletionHooks;
+import org.apache.james.mailbox.store.StoreMailboxManager;
+import org.apache.james.mailbox.store.mail.MessageMapper;
 
 import javax.inject.Inject;
 
@@ -10,7 +24,6 @@ import org.apache.james.mailbox.SessionProvider;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.jpa.JPAMailboxSessionMapperFactory;
 import org.apache.james.mailbox.jpa.openjpa.OpenJPAMailboxManager;
-import org.apache.james.mailbox.jpa.openjpa.OpenJPAMessageManager;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.Mailbox;
 import org.apache.james.mailbox.model.MessageId;
@@ -27,6 +40,7 @@ import org.apache.james.mailbox.store.search.MessageSearchIndex;
 import org.reactivestreams.Publisher;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * James's OpenJPA mailbox manager whose mailboxes hand out messages described as stock James 3.8.1
@@ -48,13 +62,62 @@ public final class ImplicitCharsetMailboxManager extends OpenJPAMailboxManager {
         return new ImplicitCharsetMessageManager(this, mailbox);
     }
 
-    /** James's OpenJPA mailbox, built with the same collaborators as {@link OpenJPAMailboxManager} builds it, whose fetched messages go through {@link ImplicitCharsetMessageResult}. */
-    private static final class ImplicitCharsetMessageManager extends OpenJPAMessageManager {
+    /**
+     * James's OpenJPA mailbox with two changes: fetched messages go through {@link ImplicitCharsetMessageResult},
+     * and an appended message reaches the mapper with its content still a stream (James's {@link MessageFactory.StoreMessageFactory})
+     * instead of James's JPA entity, which reads the whole body into a {@code byte[]}; {@link StreamedBodyMessageMapper}
+     * streams it into {@link MailboxBodies}. What {@code OpenJPAMessageManager} adds to James's store is kept: user flags
+     * are permanent, and the metadata queries of one entity manager run one after the other (an entity manager is
+     * not thread-safe).
+     */
+    private static final class ImplicitCharsetMessageManager extends StoreMessageManager {
+        private final StoreRightManager rightManager;
+        private final MailboxSessionMapperFactory mapperFactory;
+
         private ImplicitCharsetMessageManager(ImplicitCharsetMailboxManager manager, Mailbox mailbox) {
-            super(manager.getMapperFactory(), manager.getMessageSearchIndex(), manager.getEventBus(), manager.getLocker(), mailbox,
-                manager.getQuotaComponents().getQuotaManager(), manager.getQuotaComponents().getQuotaRootResolver(),
-                manager.getMessageIdFactory(), manager.configuration.getBatchSizes(), manager.getStoreRightManager(),
-                manager.getThreadIdGuessingAlgorithm(), manager.getClock());
+            super(StoreMailboxManager.DEFAULT_NO_MESSAGE_CAPABILITIES, manager.getMapperFactory(), manager.getMessageSearchIndex(),
+                manager.getEventBus(), manager.getLocker(), mailbox, manager.getQuotaComponents().getQuotaManager(),
+                manager.getQuotaComponents().getQuotaRootResolver(), manager.configuration.getBatchSizes(), manager.getStoreRightManager(),
+                PreDeletionHooks.NO_PRE_DELETION_HOOK,
+                new MessageStorer.WithoutAttachment(manager.getMapperFactory(), manager.getMessageIdFactory(),
+                    new MessageFactory.StoreMessageFactory(), manager.getThreadIdGuessingAlgorithm(), manager.getClock()));
+            this.rightManager = manager.getStoreRightManager();
+            this.mapperFactory = manager.getMapperFactory();
+        }
+
+        @Override
+        public Flags getPermanentFlags(MailboxSession session) {
+            Flags flags = super.getPermanentFlags(session);
+            flags.add(Flags.Flag.USER);
+            return flags;
+        }
+
+        @Override
+        public Mono<MailboxMetaData> getMetaDataReactive(MailboxMetaData.RecentMode recentMode, MailboxSession session,
+                                                         EnumSet<MailboxMetaData.Item> items) throws MailboxException {
+            MailboxACL acl = getResolvedAcl(session);
+            Mailbox mailbox = getMailboxEntity();
+            if (!rightManager.hasRight(mailbox, MailboxACL.Right.Read, session)) {
+                return Mono.just(MailboxMetaData.sensibleInformationFree(acl, mailbox.getUidValidity(), isWriteable(session)));
+            }
+            Flags permanentFlags = getPermanentFlags(session);
+            MessageMapper mapper = mapperFactory.getMessageMapper(session);
+            Mono<MailboxMetaData> sequential = nextUid(mapper, items)
+                .flatMap(nextUid -> highestModSeq(mapper, items)
+                .flatMap(highestModSeq -> firstUnseen(mapper, items)
+                .flatMap(firstUnseen -> recentOf(recentMode, session)
+                .flatMap(recent -> mailboxCounters(mapper, items)
+                .map(counters -> new MailboxMetaData(recent, permanentFlags, mailbox.getUidValidity(), nextUid, highestModSeq,
+                    counters.getCount(), counters.getUnseen(), firstUnseen.orElse(null), isWriteable(session), acl))))));
+            return mapper.executeReactive(sequential);
+        }
+
+        private Mono<List<MessageUid>> recentOf(MailboxMetaData.RecentMode recentMode, MailboxSession session) {
+            try {
+                return recent(recentMode, session);
+            } catch (MailboxException e) {
+                return Mono.error(e);
+            }
         }
 
         @Override

@@ -81,7 +81,10 @@ public final class JpaMailboxModule extends AbstractModule {
     protected void configure() {
         bindQuotas();
 
-        bind(JPAMailboxSessionMapperFactory.class).in(Scopes.SINGLETON);
+        // Bodies in their own table of streamed BLOBs, not in James's byte[] column.
+        bind(MailboxBodies.class).in(Scopes.SINGLETON);
+        bind(StreamedBodyMapperFactory.class).in(Scopes.SINGLETON);
+        bind(JPAMailboxSessionMapperFactory.class).to(StreamedBodyMapperFactory.class);
         bind(ImplicitCharsetMailboxManager.class).in(Scopes.SINGLETON);
         bind(OpenJPAMailboxManager.class).to(ImplicitCharsetMailboxManager.class);
         bind(JVMMailboxPathLocker.class).in(Scopes.SINGLETON);

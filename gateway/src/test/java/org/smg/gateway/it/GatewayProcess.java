@@ -41,6 +41,7 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Process process;
     private boolean demo = true;
+    private String heap = "512m";
     private Thread reader;
     private String demoAddress;
     private String demoPassword;
@@ -101,6 +102,12 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
      */
     GatewayProcess withoutDemo() {
         demo = false;
+        return this;
+    }
+
+    /** The gateway JVM's maximum heap, as for {@code -Xmx} ({@code 512m}, run.sh's, unless set here). */
+    GatewayProcess withHeap(String maximum) {
+        heap = maximum;
         return this;
     }
 
@@ -183,7 +190,8 @@ final class GatewayProcess implements AutoCloseable, BeforeAllCallback, AfterAll
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add("-Xmx" + heap);
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Djava.io.tmpdir=" + dataDirectory().resolve("tmp"));
         // The child runs on the test class path, where test jars (James's MPT and testing-base) carry a
         // logback-test.xml that logback would prefer: log exactly as the packaged gateway does.

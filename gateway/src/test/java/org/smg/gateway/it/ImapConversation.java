@@ -127,6 +127,24 @@ final class ImapConversation implements AutoCloseable {
         return response.toString();
     }
 
+    /** Reads the next {@code length} bytes (a literal's content) into {@code digest} without keeping them. */
+    void readBytes(long length, java.security.MessageDigest digest) throws IOException {
+        char[] chunk = new char[64 * 1024];
+        byte[] bytes = new byte[chunk.length];
+        long remaining = length;
+        while (remaining > 0) {
+            int read = in.read(chunk, 0, (int) Math.min(chunk.length, remaining));
+            if (read < 0) {
+                throw new EOFException("connection closed inside a literal of " + length + " bytes, " + (length - remaining) + " received");
+            }
+            for (int i = 0; i < read; i++) {
+                bytes[i] = (byte) chunk[i];
+            }
+            digest.update(bytes, 0, read);
+            remaining -= read;
+        }
+    }
+
     /** Every line the server still sends until it closes the connection. */
     List<String> linesUntilClosed() throws IOException {
         List<String> lines = new ArrayList<>();

@@ -129,6 +129,17 @@ final class SmtpConversation implements AutoCloseable {
         return reply;
     }
 
+    /** The connection's output, for a message written as a stream (the caller ends it with CRLF.CRLF and flushes). */
+    OutputStream outputStream() {
+        return out;
+    }
+
+    /** How long a reply may take from now on (30 s unless set here). */
+    SmtpConversation withReplyTimeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        return this;
+    }
+
     /** Sends raw bytes, exactly as given. */
     void send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.US_ASCII));
