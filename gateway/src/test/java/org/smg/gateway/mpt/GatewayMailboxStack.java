@@ -202,6 +202,13 @@ final class GatewayMailboxStack {
             return new AccountSessions();
         }
 
+        /** The login processors ask whether a maintenance window is in force (the shipped policies have none). */
+        @Provides
+        @Singleton
+        org.smg.gateway.maintenance.Maintenance maintenance(PolicyHolder policies) {
+            return new org.smg.gateway.maintenance.Maintenance(policies, Clock.systemUTC());
+        }
+
         private static Path shippedPolicies() {
             Path candidate = Path.of("..", "conf", "policies").toAbsolutePath().normalize();
             return Files.isDirectory(candidate) ? candidate : Path.of("conf", "policies").toAbsolutePath();
