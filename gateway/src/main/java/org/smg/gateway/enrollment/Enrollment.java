@@ -630,4 +630,9 @@ public final class Enrollment {
     private Instant now() {
         return clock.instant();
     }
+
+    /** The topic addresses the account may write to, with their labels (the account page lists them). */
+    public List<TopicAddresses.TopicAddress> topicAddresses(Account account) {
+        return TopicAddresses.of(policies.current(), account.programs(), domain);
+    }
 }

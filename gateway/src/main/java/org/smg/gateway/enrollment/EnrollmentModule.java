@@ -69,8 +69,8 @@ public final class EnrollmentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MailedNotices notices(MailetContext context, WebLinks links, OutboundRoute outbound) {
-        return new MailedNotices(context, settings.defaultDomain(), links, outbound.configured());
+    MailedNotices notices(MailetContext context, WebLinks links, OutboundRoute outbound, PolicyHolder policies) {
+        return new MailedNotices(context, settings.defaultDomain(), links, outbound.configured(), policies);
     }
 
     @Provides

@@ -1,5 +1,7 @@
 package org.smg.gateway.enrollment;
 
+import java.util.List;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,13 +23,18 @@ public final class MailedNotices implements CitizenNotices, WelcomeDelivery {
     private final String noReply;
     private final WebLinks web;
     private final boolean emailInvitations;
+    private final org.smg.policies.model.PolicyHolder policies;
+    private final String domain;
 
     /**
      * @param emailInvitations whether outbound mail is configured: an invitation's link is emailed
      *                         only then, so that no live link waits in clear in the held repository
      */
-    public MailedNotices(org.apache.mailet.MailetContext context, String domain, WebLinks web, boolean emailInvitations) {
+    public MailedNotices(org.apache.mailet.MailetContext context, String domain, WebLinks web, boolean emailInvitations,
+                         org.smg.policies.model.PolicyHolder policies) {
         this.mail = new PipelineMail(context);
+        this.policies = policies;
+        this.domain = domain;
         this.noReply = "no-reply@" + domain;
         this.web = web;
         this.emailInvitations = emailInvitations;
@@ -85,7 +92,9 @@ public final class MailedNotices implements CitizenNotices, WelcomeDelivery {
 
     @Override
     public void deliver(Account account, Program program) throws MessagingException {
-        mail.send(program.staffAddress(), program.name(), account.address(), program.welcome().subject(), program.welcome().body(), false);
+        String topics = TopicAddresses.paragraph(TopicAddresses.of(policies.current(), List.of(program.id()), domain));
+        mail.send(program.staffAddress(), program.name(), account.address(), program.welcome().subject(),
+            program.welcome().body() + topics, false);
     }
 
     private void notice(Account account, String subject, String text) {

@@ -113,6 +113,7 @@ final class AccountPages {
         pages.send(exchange, status, "account", params("csrf", citizen.session().csrfToken(), "address", citizen.address(),
             "name", citizen.account().displayName(), "host", settings.hostname(), "imaps", settings.imapsPort(), "imap", settings.imapPort(),
             "smtps", settings.smtpsPort(), "submission", settings.submissionPort(), "rules", PasswordRules.STATEMENT,
-            "error", error, "notice", notice, "email", citizen.account().email()));
+            "error", error, "notice", notice, "email", citizen.account().email(),
+            "topics", enrollment.topicAddresses(citizen.account())));
     }
 }

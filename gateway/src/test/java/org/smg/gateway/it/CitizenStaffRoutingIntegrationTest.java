@@ -127,6 +127,8 @@ class CitizenStaffRoutingIntegrationTest {
         MimeMessage welcome = awaitInInbox(citizen, PASSWORD, "Welcome to Energy Credits Online secure messaging");
         InternetAddress from = (InternetAddress) welcome.getFrom()[0];
         String subject = "Re: welcome " + UUID.randomUUID();
+        assertThat(welcome.getContent().toString()).as("the welcome message lists the program's topic addresses")
+            .contains("eco-credits@gateway.localhost").contains("eco-registration@gateway.localhost");
 
         String replied = submit(citizen, PASSWORD, from.getAddress(), "From: " + citizen + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n");
         String borrowed;

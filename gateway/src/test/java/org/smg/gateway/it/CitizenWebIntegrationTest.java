@@ -55,7 +55,8 @@ class CitizenWebIntegrationTest {
         assertThat(accepted.headers().firstValue("location")).contains("/account");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(Browser.text(account)).contains(invited.address()).contains("port " + gateway.imapsPort() + " with SSL/TLS")
-            .contains("port " + gateway.submissionPort() + " with STARTTLS");
+            .contains("port " + gateway.submissionPort() + " with STARTTLS")
+            .contains("Where to write").contains("eco-credits@gateway.localhost");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(MailClients.inboxSubjects(gateway.imapsPort(), invited.address(), PASSWORD)).contains(WELCOME_SUBJECT));
     }
