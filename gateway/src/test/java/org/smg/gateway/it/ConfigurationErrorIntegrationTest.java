@@ -72,6 +72,36 @@ class ConfigurationErrorIntegrationTest {
     }
 
     @Test
+    void startShouldStopListingEveryErrorWithItsLineWhenRoutingYamlHasThreeErrors() throws Exception {
+        Path policies = root.resolve("conf/policies");
+        GatewayProcess.copyPolicies(policies);
+        Files.writeString(policies.resolve("routing.yaml"), String.join("\n",
+            "staffSenderDomains:",
+            "  - staff.example",
+            "routes:",
+            "  - id: eco-team",
+            "    address: eco@gateway.localhost",
+            "    displayName: Energy Credits Online team",
+            "topics:",
+            "  - id: eco-credits",
+            "    program: NOPE",
+            "    label: Clean energy credits",
+            "    route: eco-team",
+            "  - id: eco-documents",
+            "    program: ECO",
+            "    label: Documents",
+            "    route: missing-route",
+            ""));
+        GatewayProcess gateway = GatewayProcess.in(root);
+
+        int exitCode = gateway.startExpectingFailure();
+
+        assertThat(exitCode).isEqualTo(CONFIGURATION_ERROR);
+        assertThat(lines(gateway)).hasSize(3).allSatisfy(line -> assertThat(line).contains("routing.yaml:"));
+        assertThat(String.join("\n", lines(gateway))).contains("routing.yaml:5:", "routing.yaml:9:", "routing.yaml:15:");
+    }
+
+    @Test
     void startShouldSayTheSecretDoesNotOpenTheDatabaseWithoutPrintingItWhenTheSecretChanged() throws Exception {
         GatewayProcess gateway = GatewayProcess.in(root).start();
         gateway.stop();
