@@ -134,11 +134,22 @@ class ClosedInboxIntegrationTest {
 
         assertThat(reply).startsWith("550 5.2.1 The recipient opted out of secure messaging")
             .contains("paper correspondence");
+        // The opt-out confirmation, not a delivery notification, which goes to the same external address.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-            assertThat(WebAdmin.repositoryMails(gateway, HELD))
-                .anyMatch(mail -> mail.path("recipients").toString().contains("demo.citizen@example.net")));
+            assertThat(WebAdmin.repositoryMails(gateway, HELD).stream()
+                .filter(mail -> mail.path("recipients").toString().contains("demo.citizen@example.net"))
+                .map(mail -> rawMail(mail.path("name").asText())))
+                .anyMatch(raw -> raw.contains("Subject: You have left secure messaging")));
         assertThat(WebAdmin.repositoryMails(gateway, HELD))
             .noneMatch(mail -> mail.path("recipients").toString().contains(invitedWithoutEmail));
+    }
+
+    private static String rawMail(String key) {
+        try {
+            return WebAdmin.rawMail(gateway, HELD, key);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String relayRcpt(String recipient) throws Exception {
