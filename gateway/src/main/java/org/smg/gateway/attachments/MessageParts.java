@@ -28,6 +28,8 @@ import org.apache.james.mime4j.stream.RawFieldParser;
  * }</pre>
  */
 public final class MessageParts {
+    /** The transfer encodings whose bodies mime4j decodes, or that need no decoding. */
+    private static final java.util.Set<String> DECODED_ENCODINGS = java.util.Set.of("7bit", "8bit", "binary", "base64", "quoted-printable");
     /** Deeper nesting than real mail ever has; a bound on the parser's state for crafted messages. */
     static final int MAX_DEPTH = 30;
     private static final MimeConfig CONFIG = new MimeConfig.Builder()
@@ -80,11 +82,18 @@ public final class MessageParts {
         }
     }
 
-    private void remember(Field field) {
+    /** A second Content-Type or Content-Disposition is refused: clients differ on which one they believe. */
+    private void remember(Field field) throws MalformedMessageException {
         String name = field.getName().toLowerCase(Locale.ROOT);
-        if (name.equals("content-type") && contentType == null) {
+        if (name.equals("content-type")) {
+            if (contentType != null) {
+                throw new MalformedMessageException("a part has two Content-Type headers");
+            }
             contentType = field;
-        } else if (name.equals("content-disposition") && contentDisposition == null) {
+        } else if (name.equals("content-disposition")) {
+            if (contentDisposition != null) {
+                throw new MalformedMessageException("a part has two Content-Disposition headers");
+            }
             contentDisposition = field;
         }
     }
@@ -96,7 +105,7 @@ public final class MessageParts {
         }
     }
 
-    private MimeLeaf leaf() {
+    private MimeLeaf leaf() throws MalformedMessageException {
         leaves++;
         List<NameValuePair> typeParameters = parameters(contentType);
         List<NameValuePair> dispositionParameters = parameters(contentDisposition);
@@ -104,12 +113,30 @@ public final class MessageParts {
             .or(() -> MimeParameters.value(typeParameters, "name"))
             .map(String::strip)
             .filter(name -> !name.isEmpty());
+        checkOneName(typeParameters, dispositionParameters);
+        String encoding = tokens.getBodyDescriptor().getTransferEncoding().toLowerCase(Locale.ROOT);
+        if (!DECODED_ENCODINGS.contains(encoding)) {
+            // Undecoded bytes would be typed and scanned, not the file a client decodes (x-uuencode, ...).
+            throw new MalformedMessageException("a part has the unknown Content-Transfer-Encoding " + encoding);
+        }
         String declaredType = tokens.getBodyDescriptor().getMimeType().toLowerCase(Locale.ROOT);
         boolean markedAttachment = contentDisposition != null
             && RawFieldParser.DEFAULT.parseRawBody(raw(contentDisposition)).getValue().equalsIgnoreCase("attachment");
         boolean inlineText = declaredType.equals("text/plain") || declaredType.equals("text/html");
         boolean attachment = fileName.isPresent() || markedAttachment || !inlineText;
         return new MimeLeaf(leaves, fileName, declaredType, attachment, new DecodedBodyStream(tokens.getDecodedInputStream()));
+    }
+
+    /** filename, filename*, name and name* must all say the same (ignoring case): clients show different ones. */
+    private static void checkOneName(List<NameValuePair> typeParameters, List<NameValuePair> dispositionParameters)
+            throws MalformedMessageException {
+        List<String> names = new java.util.ArrayList<>(MimeParameters.allValues(dispositionParameters, "filename"));
+        names.addAll(MimeParameters.allValues(typeParameters, "name"));
+        long distinct = names.stream().map(String::strip).filter(name -> !name.isEmpty())
+            .map(name -> name.toLowerCase(Locale.ROOT)).distinct().count();
+        if (distinct > 1) {
+            throw new MalformedMessageException("a part gives its file two different names");
+        }
     }
 
     private static List<NameValuePair> parameters(Field field) {

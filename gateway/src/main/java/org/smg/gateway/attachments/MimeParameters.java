@@ -37,6 +37,20 @@ final class MimeParameters {
             .findFirst();
     }
 
+    /**
+     * Every value the parameter is given (the RFC 2231 form and each plain copy): mail clients disagree on which one
+     * they show, so a file must be called the same by all of them.
+     */
+    static List<String> allValues(List<NameValuePair> parameters, String name) {
+        List<String> values = new java.util.ArrayList<>();
+        extendedValue(parameters, name).ifPresent(values::add);
+        parameters.stream()
+            .filter(parameter -> parameter.getName().equalsIgnoreCase(name) && parameter.getValue() != null)
+            .map(parameter -> DecoderUtil.decodeEncodedWords(parameter.getValue(), DecodeMonitor.SILENT))
+            .forEach(values::add);
+        return values;
+    }
+
     private static Optional<String> extendedValue(List<NameValuePair> parameters, String name) {
         String prefix = name.toLowerCase(Locale.ROOT) + "*";
         TreeMap<Integer, NameValuePair> sections = new TreeMap<>();

@@ -124,6 +124,40 @@ class MessagePartsTest {
     }
 
     @Test
+    void nextShouldThrowMalformedWhenPartGivesItsFileTwoNames() {
+        byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+            + "Content-Type: text/plain; name=\"pay.js\"\nContent-Disposition: attachment; filename=\"notes.txt\"\n\nalert(1)\n--b--\n");
+
+        assertThatThrownBy(() -> walk(raw)).isInstanceOf(MalformedMessageException.class).hasMessageContaining("two different names");
+    }
+
+    @Test
+    void nextShouldThrowMalformedWhenPartHasTwoContentDispositions() {
+        byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+            + "Content-Type: text/plain\nContent-Disposition: attachment; filename=\"notes.txt\"\n"
+            + "Content-Disposition: attachment; filename=\"pay.js\"\n\nalert(1)\n--b--\n");
+
+        assertThatThrownBy(() -> walk(raw)).isInstanceOf(MalformedMessageException.class).hasMessageContaining("two Content-Disposition");
+    }
+
+    @Test
+    void nextShouldThrowMalformedWhenTransferEncodingIsNotOneMime4jDecodes() {
+        byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+            + "Content-Type: application/octet-stream; name=report\nContent-Transfer-Encoding: x-uuencode\n\n"
+            + "begin 644 report\n#0V%T\n`\nend\n--b--\n");
+
+        assertThatThrownBy(() -> walk(raw)).isInstanceOf(MalformedMessageException.class).hasMessageContaining("x-uuencode");
+    }
+
+    @Test
+    void nextShouldAcceptTheSameNameGivenAsFilenameAndName() throws Exception {
+        byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
+            + "Content-Type: text/plain; name=\"Notes.txt\"\nContent-Disposition: attachment; filename=\"notes.txt\"\n\nhello\n--b--\n");
+
+        assertThat(walk(raw)).hasSize(1);
+    }
+
+    @Test
     void nextShouldThrowMalformedWhenBase64IsInvalid() {
         byte[] raw = ascii("From: a@example.org\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n"
             + "Content-Type: application/pdf; name=a.pdf\nContent-Transfer-Encoding: base64\n\n%%%%!!!!****\n--b--\n");

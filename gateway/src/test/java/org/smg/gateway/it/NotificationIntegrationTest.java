@@ -71,7 +71,7 @@ class NotificationIntegrationTest {
     @Order(1)
     void tenDeliveriesShouldGiveOneSignedContentFreeNotificationWhenTheyArriveWithinTheInterval() throws Exception {
         String token = UUID.randomUUID().toString().substring(0, 8);
-        String sender = "clerk" + token + "@agency.example";
+        String sender = "clerk" + token + "@staff.example";
         String subject = "Subjecttoken" + token;
         String body = "Bodytoken" + token;
         String fileName = "Filetoken" + token + ".txt";
