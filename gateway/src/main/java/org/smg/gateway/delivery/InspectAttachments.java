@@ -117,6 +117,11 @@ public final class InspectAttachments extends GenericMailet {
         }
         LOGGER.info("mail {} refused after acceptance: {} problem(s), first {}; quarantined as {}", mail.getName(),
             refusals.size(), refusals.get(0).reason().code(), reference);
+        if (!mail.hasSender()) {
+            // A DSN is never answered, and Bounces would keep a second, unscanned copy outside the quarantine.
+            mail.setState(Mail.GHOST);
+            return;
+        }
         String text = "Message refused: " + String.join("; ", refusals.stream().map(Refusal::describe).toList())
             + "; reference " + reference;
         Refusal first = refusals.get(0);

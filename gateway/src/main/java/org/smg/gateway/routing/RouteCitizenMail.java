@@ -12,6 +12,7 @@ import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ import org.smg.gateway.enrollment.Enrollment;
 public final class RouteCitizenMail extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(RouteCitizenMail.class);
 
+    private static final org.apache.mailet.AttributeName ROUTED = org.apache.mailet.AttributeName.of("org.smg.routing.routed");
+
     private final CitizenRoutes routes;
     private final Enrollment enrollment;
 
@@ -54,7 +57,8 @@ public final class RouteCitizenMail extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         Optional<String> user = mail.getAttribute(Mail.SMTP_AUTH_USER).map(Attribute::getValue).map(value -> String.valueOf(value.getValue()));
-        if (user.isEmpty()) {
+        if (user.isEmpty() || mail.getAttribute(ROUTED).isPresent()) {
+            // Not a citizen's mail, or already routed (a release from quarantine or a repository comes back here).
             return;
         }
         try {
@@ -74,6 +78,7 @@ public final class RouteCitizenMail extends GenericMailet {
             GatewayHeaders.set(mail.getMessage(), List.copyOf(programs), citizen.get().business().isPresent());
             mail.getMessage().saveChanges();
             mail.setRecipients(List.copyOf(new LinkedHashSet<>(staff)));
+            mail.setAttribute(new Attribute(ROUTED, AttributeValue.of(true)));
             LOGGER.debug("mail {} from citizen {} routed to {} staff address(es)", mail.getName(), citizen.get().address(), staff.size());
         } catch (SQLException e) {
             throw new MessagingException("cannot read the account or reply threads for mail " + mail.getName(), e);

@@ -8,6 +8,9 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.smtpserver.JamesMessageHook;
+import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.smg.gateway.attachments.Inspection;
 import org.smg.gateway.attachments.InspectionFailedException;
@@ -57,12 +60,21 @@ public final class AttachmentGate implements JamesMessageHook {
             MailInspection.markPassed(mail);
             return HookResult.DECLINED;
         }
-        return refuse(mail, result.refusals());
+        return refuse(session, mail, result.refusals());
     }
 
-    private HookResult refuse(Mail mail, List<Refusal> refusals) {
+    private HookResult refuse(SMTPSession session, Mail mail, List<Refusal> refusals) {
         String reference;
         try {
+            // James adds these after the message hooks; a quarantined mail needs them to be released as the
+            // citizen's mail (routing reads the logged-in user).
+            if (session.getUsername() != null) {
+                mail.setAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(session.getUsername().asString())));
+            }
+            if (mail instanceof MailImpl impl) {
+                impl.setRemoteAddr(session.getRemoteAddress().getAddress().getHostAddress());
+                impl.setRemoteHost(session.getRemoteAddress().getHostString());
+            }
             reference = quarantine.put(mail, refusals, QuarantineStore.STAGE_SMTP);
         } catch (Exception e) {
             // Refusing without a quarantined copy would lose nothing (the sender keeps the mail), but the

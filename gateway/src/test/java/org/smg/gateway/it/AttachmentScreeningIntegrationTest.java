@@ -117,6 +117,12 @@ class AttachmentScreeningIntegrationTest {
         String tooMany = reference(relay(pages));
         String infected = reference(relay(AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), "virus")
             .attach("records.zip", SampleFiles.eicarInZip())));
+        String citizenSubject = "citizen held " + UUID.randomUUID();
+        AttachedMessage citizenPages = AttachedMessage.from(gateway.demoAddress(), "eco-credits@gateway.localhost", citizenSubject);
+        for (int i = 1; i <= 4; i++) {
+            citizenPages.attach("form-" + i + ".pdf", SampleFiles.cleanPdf());
+        }
+        String citizenMail = reference(submit(citizenPages, "eco-credits@gateway.localhost"));
         Path policy = gateway.root().resolve("conf/policies/attachments.yaml");
         String smallLimits = Files.readString(policy);
 
@@ -126,6 +132,7 @@ class AttachmentScreeningIntegrationTest {
         try {
             assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).statusCode()).isEqualTo(200);
             SmgCommand released = SmgCommand.run(gateway, "quarantine", "release", tooMany);
+            int citizenRelease = WebAdmin.call(gateway, "POST", "/quarantine/" + citizenMail + "/release", null).statusCode();
             int virusRelease = WebAdmin.call(gateway, "POST", "/quarantine/" + infected + "/release", null).statusCode();
 
             assertThat(listed.code()).isZero();
@@ -133,6 +140,11 @@ class AttachmentScreeningIntegrationTest {
             assertThat(stillRefused).isEqualTo(409);
             assertThat(released.code()).as(released.err()).isZero();
             assertThat(virusRelease).isEqualTo(409);
+            assertThat(citizenRelease).isEqualTo(200);
+            // Released citizen mail is still the citizen's: routed to the topic's staff address (held: no smart host here).
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(WebAdmin.repositoryMails(gateway, "var/mail/outbound-held"))
+                    .anyMatch(mail -> mail.path("recipients").toString().contains("eco@staff.example")));
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
                     .contains(subject));
@@ -142,6 +154,20 @@ class AttachmentScreeningIntegrationTest {
         } finally {
             Files.writeString(policy, smallLimits);
             WebAdmin.call(gateway, "POST", "/policies/reload", null);
+        }
+    }
+
+    private static String submit(AttachedMessage message, String recipient) throws IOException {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
+            smtp.reply();
+            smtp.command("EHLO client.example");
+            smtp.startTls();
+            smtp.command("EHLO client.example");
+            assertThat(smtp.authPlain(gateway.demoAddress(), gateway.demoPassword())).startsWith("235");
+            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
+            assertThat(smtp.command("RCPT TO:<" + recipient + ">")).startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            return smtp.command(message.raw() + "\r\n.");
         }
     }
 
