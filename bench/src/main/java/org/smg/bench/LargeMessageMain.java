@@ -125,12 +125,12 @@ public final class LargeMessageMain {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             expect(in, "220");
             command(out, in, "EHLO bench.localhost", "250");
-            command(out, in, "MAIL FROM:<bench@bench.localhost>", "250");
+            command(out, in, "MAIL FROM:<bench@staff.example>", "250");
             command(out, in, "RCPT TO:<" + recipient + ">", "250");
             command(out, in, "DATA", "354");
             CountingOutputStream counted = new CountingOutputStream(out);
             String boundary = "bench-boundary-" + seed;
-            counted.write(("From: bench@bench.localhost\r\nTo: " + recipient + "\r\nSubject: large message " + seed
+            counted.write(("From: bench@staff.example\r\nTo: " + recipient + "\r\nSubject: large message " + seed
                 + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

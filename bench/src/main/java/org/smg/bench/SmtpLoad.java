@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unexpected reply aborts the run with the server's words.
  */
 final class SmtpLoad {
-    private static final String SENDER = "bench@bench.localhost";
+    private static final String SENDER = "bench@staff.example";
     private static final int SOCKET_TIMEOUT_MILLIS = 120_000;
     /** Real MTAs wait minutes between tries; a benchmark cannot, so this is a lenient bound. */
     private static final int MAX_ATTEMPTS = 10;

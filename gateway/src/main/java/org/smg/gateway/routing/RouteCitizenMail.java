@@ -75,8 +75,8 @@ public final class RouteCitizenMail extends GenericMailet {
                 staff.add(new MailAddress(destination.staffAddress()));
                 programs.addAll(destination.programs());
             }
+            // Headers only, without saveChanges(): that would parse the whole body into the heap (see StaffAnswerAddressing).
             GatewayHeaders.set(mail.getMessage(), List.copyOf(programs), citizen.get().business().isPresent());
-            mail.getMessage().saveChanges();
             mail.setRecipients(List.copyOf(new LinkedHashSet<>(staff)));
             mail.setAttribute(new Attribute(ROUTED, AttributeValue.of(true)));
             LOGGER.debug("mail {} from citizen {} routed to {} staff address(es)", mail.getName(), citizen.get().address(), staff.size());

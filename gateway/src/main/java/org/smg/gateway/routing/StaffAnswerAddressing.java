@@ -114,7 +114,8 @@ public final class StaffAnswerAddressing extends GenericMailet {
         message.setReplyTo(new Address[] {from});
         message.removeHeader("Sender");
         GatewayHeaders.strip(message);
-        message.saveChanges();
+        // No saveChanges(): on a multipart message JavaMail would parse the whole body into the heap to update
+        // its headers. James's wrapper delivers changed headers with the body streamed from its source.
     }
 
     private String displayName(String staff, String written) {

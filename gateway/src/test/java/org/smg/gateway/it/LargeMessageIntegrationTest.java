@@ -74,13 +74,13 @@ class LargeMessageIntegrationTest {
             smtp.withReplyTimeout(Duration.ofMinutes(2));
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
-            assertThat(smtp.command("MAIL FROM:<clerk@agency.example>")).startsWith("250");
+            assertThat(smtp.command("MAIL FROM:<clerk@staff.example>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             OutputStream out = new BufferedOutputStream(smtp.outputStream(), 64 * 1024);
             String boundary = "b-" + UUID.randomUUID();
-            out.write(("From: clerk@agency.example\r\nTo: " + gateway.demoAddress() + "\r\nSubject: large " + seed
+            out.write(("From: clerk@staff.example\r\nTo: " + gateway.demoAddress() + "\r\nSubject: large " + seed
                 + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
             OutputStream body = new DigestOutputStream(out, digest);
