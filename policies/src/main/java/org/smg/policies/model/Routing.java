@@ -23,9 +23,19 @@ public final class Routing {
     private final Map<String, Topic> topicsById;
     private final Map<String, StaffRoute> routesById;
     private final Set<String> staffSenderDomains;
+    private final boolean externalAddressToSecureInbox;
 
-    /** @throws IllegalArgumentException when ids repeat or a topic names a route that is not listed */
+    /** A policy that refuses staff mail to a citizen's registered external address (the switch off). */
     public Routing(List<Topic> topics, List<StaffRoute> routes, List<String> staffSenderDomains) {
+        this(topics, routes, staffSenderDomains, false);
+    }
+
+    /**
+     * @param externalAddressToSecureInbox whether staff mail to a citizen's registered external (notification) address
+     *     is taken into that citizen's secure inbox (true) or refused on the relay port (false)
+     * @throws IllegalArgumentException when ids repeat or a topic names a route that is not listed
+     */
+    public Routing(List<Topic> topics, List<StaffRoute> routes, List<String> staffSenderDomains, boolean externalAddressToSecureInbox) {
         Map<String, StaffRoute> routeIndex = new LinkedHashMap<>();
         for (StaffRoute route : routes) {
             if (routeIndex.putIfAbsent(route.id(), route) != null) {
@@ -48,6 +58,7 @@ public final class Routing {
         this.topicsById = Map.copyOf(topicIndex);
         this.routesById = Map.copyOf(routeIndex);
         this.staffSenderDomains = Set.copyOf(domains);
+        this.externalAddressToSecureInbox = externalAddressToSecureInbox;
     }
 
     /** No topics, routes or staff sender domains: the policy when routing.yaml is absent. */
@@ -102,5 +113,13 @@ public final class Routing {
     /** The allowed staff sender domains, lower-case. */
     public Set<String> staffSenderDomains() {
         return staffSenderDomains;
+    }
+
+    /**
+     * Whether staff mail relayed to a citizen's registered external address goes to that citizen's secure inbox
+     * instead (envelope and To/Cc rewritten, never relayed out); when false such mail is refused on the relay port.
+     */
+    public boolean externalAddressToSecureInbox() {
+        return externalAddressToSecureInbox;
     }
 }

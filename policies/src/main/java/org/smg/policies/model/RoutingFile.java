@@ -18,6 +18,8 @@ import org.smg.policies.yaml.YamlMap;
  * <pre>
  * staffSenderDomains:          # the relay port accepts staff mail from these sender domains only
  *   - staff.example
+ * externalAddressToSecureInbox: true   # optional, default false: staff mail to a citizen's registered
+ *                              # external address goes to the secure inbox (true) or is refused (false)
  * routes:
  *   - id: eco-team
  *     address: eco@staff.example
@@ -37,6 +39,7 @@ final class RoutingFile implements PolicyFile<Routing> {
     static final String RESERVED_TOPIC_PREFIX = "reply";
 
     private static final String STAFF_SENDER_DOMAINS = "staffSenderDomains";
+    private static final String EXTERNAL_ADDRESS_TO_SECURE_INBOX = "externalAddressToSecureInbox";
     private static final String ROUTES = "routes";
     private static final String TOPICS = "topics";
     private static final String ID = "id";
@@ -59,7 +62,7 @@ final class RoutingFile implements PolicyFile<Routing> {
 
     @Override
     public List<String> topLevelFields() {
-        return List.of(STAFF_SENDER_DOMAINS, ROUTES, TOPICS);
+        return List.of(STAFF_SENDER_DOMAINS, EXTERNAL_ADDRESS_TO_SECURE_INBOX, ROUTES, TOPICS);
     }
 
     @Override
@@ -72,14 +75,15 @@ final class RoutingFile implements PolicyFile<Routing> {
         int before = root.problems().count();
         List<String> gatewayDomains = earlier.gatewayDomains();
         List<String> domains = staffSenderDomains(root, gatewayDomains);
+        Optional<Boolean> externalToInbox = root.optional(EXTERNAL_ADDRESS_TO_SECURE_INBOX, ValueTypes.trueOrFalse(), false);
         // A route with an error still declares its id, so topics naming it get no second, misleading error.
         Set<String> declaredRoutes = new LinkedHashSet<>();
         Map<String, StaffRoute> routes = routes(root, gatewayDomains, declaredRoutes);
         List<Topic> topics = topics(root, declaredRoutes, earlier.model(PolicyCatalog.PROGRAMS));
-        if (root.problems().count() > before) {
+        if (root.problems().count() > before || externalToInbox.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Routing(topics, List.copyOf(routes.values()), domains));
+        return Optional.of(new Routing(topics, List.copyOf(routes.values()), domains, externalToInbox.get()));
     }
 
     private static List<String> staffSenderDomains(YamlMap root, List<String> gatewayDomains) {

@@ -68,6 +68,19 @@ class RoutingFileTest {
     }
 
     @Test
+    void loadShouldRefuseExternalAddressMailWhenTheSwitchIsAbsentAndKeepItInsideWhenItIsTrue() throws SettingsException {
+        withRouting(ROUTING);
+        boolean absent = PolicyDirectories.loadForGateway(directory).routing().externalAddressToSecureInbox();
+        withRouting(routingWith("routes:", "externalAddressToSecureInbox: true\nroutes:"));
+
+        boolean on = PolicyDirectories.loadForGateway(directory).routing().externalAddressToSecureInbox();
+
+        assertThat(absent).isFalse();
+        assertThat(on).isTrue();
+        assertThat(Routing.none().externalAddressToSecureInbox()).isFalse();
+    }
+
+    @Test
     void loadShouldHaveNoTopicsRoutesOrStaffDomainsWhenTheFileIsAbsent() throws SettingsException {
         PolicyDirectories.withPrograms(directory, PolicyDirectories.ONE_PROGRAM);
 
@@ -158,8 +171,10 @@ class RoutingFileTest {
                         "routing.yaml:12: topics[0].queue: unknown field; allowed fields are: id, program, label,"
                                 + " route"),
                 arguments("topics:", "topic:",
-                        "routing.yaml:7: topic: unknown field; allowed fields are: staffSenderDomains, routes,"
-                                + " topics"));
+                        "routing.yaml:7: topic: unknown field; allowed fields are: staffSenderDomains,"
+                                + " externalAddressToSecureInbox, routes, topics"),
+                arguments("routes:", "externalAddressToSecureInbox: yes\nroutes:",
+                        "routing.yaml:3: externalAddressToSecureInbox: expected true or false, got 'yes'"));
     }
 
     @ParameterizedTest

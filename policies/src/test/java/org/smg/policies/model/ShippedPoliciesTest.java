@@ -77,6 +77,7 @@ class ShippedPoliciesTest {
         assertThat(routing.topics()).allSatisfy(topic ->
                 assertThat(routing.routeOf(topic).address()).endsWith("@staff.example"));
         assertThat(routing.staffSenderDomains()).containsExactly("staff.example");
+        assertThat(routing.externalAddressToSecureInbox()).isTrue();
     }
 
     @Test
