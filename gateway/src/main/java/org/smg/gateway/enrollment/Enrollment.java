@@ -529,6 +529,11 @@ public final class Enrollment {
         return accounts.find(address);
     }
 
+    /** The account whose registered external (notification) address this is; external addresses are unique. */
+    public Optional<Account> findByExternalAddress(String email) throws SQLException {
+        return accounts.findByEmail(email);
+    }
+
     public List<Account> accounts(Optional<AccountState> state) throws SQLException {
         return accounts.list(state);
     }

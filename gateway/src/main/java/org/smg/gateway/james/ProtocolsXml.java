@@ -11,7 +11,7 @@ import org.smg.gateway.smtp.CitizenRecipientsOnly;
 import org.smg.gateway.smtp.EnoughDiskSpace;
 import org.smg.gateway.smtp.GatedAuthentication;
 import org.smg.gateway.smtp.GatewayCoreHandlers;
-import org.smg.gateway.smtp.LocalDomainsOnly;
+import org.smg.gateway.smtp.StaffRecipients;
 import org.smg.gateway.smtp.MailboxNotFull;
 import org.smg.gateway.smtp.MaintenanceAuthRefusal;
 import org.smg.gateway.smtp.RelayAuthGate;
@@ -72,7 +72,7 @@ final class ProtocolsXml {
             .raw(handler(RelayAuthentication.class))
             .raw(handler(StaffSenderDomainOnly.class))
             .raw(handler(StaffAuthorAgrees.class))
-            .raw(commonHandlers(LocalDomainsOnly.class));
+            .raw(commonHandlers(StaffRecipients.class));
         return smtpServer("smtp-relay", settings.relayPort(), false, settings.relayAuth() ? "always" : "never", false,
             handlers);
     }

@@ -3,6 +3,7 @@ package org.smg.gateway.routing;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,11 @@ import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.Domain;
 import org.apache.james.server.core.MailImpl;
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
@@ -27,7 +32,12 @@ import org.smg.policies.model.StaffRoute;
  * program's staff address): the {@code From:} the citizen sees becomes the staff member's or team's
  * display name with a reply address made for that citizen and that staff address, {@code Reply-To:} the
  * same, and {@code Sender:} is removed, so Reply, Reply-All and clients that ignore {@code Reply-To} all
- * answer through the gateway. A mail with several citizen recipients is split, one copy each (each
+ * answer through the gateway. In {@code To:} and {@code Cc:} (so Reply-All routes back too) an address in the
+ * staff sender domains becomes that staff address's own reply address for this citizen (display name kept),
+ * a citizen's registered external address becomes that citizen's secure address, addresses in the gateway's
+ * domains stay, and any other outside address is left out (a citizen can reach only staff). The reply
+ * address is also kept for {@link ReplyRouteReturnPath}, which makes it the envelope sender of the copy
+ * delivered, so the staff sender's own address does not show in {@code Return-Path}. A mail with several citizen recipients is split, one copy each (each
  * citizen has their own reply address). Mail whose {@code From:} is in the gateway's own domains (DSNs,
  * mail already rewritten) is left as it is. Runs in the transport processor after the recipient
  * rewrite, before delivery.
@@ -45,14 +55,19 @@ public final class StaffAnswerAddressing extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(StaffAnswerAddressing.class);
     private static final int MAX_NAME = 64;
     private static final String FALLBACK_NAME = "Staff";
+    private static final List<String> RECIPIENT_HEADERS = List.of("To", "Cc");
+    /** The reply address of the staff author for the one citizen of this copy, for {@link ReplyRouteReturnPath}. */
+    static final AttributeName REPLY_ROUTE = AttributeName.of("org.smg.routing.reply-route");
 
     private final ReplyAddresses replies;
     private final PolicyHolder policies;
+    private final ExternalAddresses externalAddresses;
 
     @Inject
-    public StaffAnswerAddressing(ReplyAddresses replies, PolicyHolder policies) {
+    public StaffAnswerAddressing(ReplyAddresses replies, PolicyHolder policies, ExternalAddresses externalAddresses) {
         this.replies = replies;
         this.policies = policies;
+        this.externalAddresses = externalAddresses;
     }
 
     @Override
@@ -73,7 +88,7 @@ public final class StaffAnswerAddressing extends GenericMailet {
             return;
         }
         if (citizens.size() == 1 && mail.getRecipients().size() == 1) {
-            rewrite(mail.getMessage(), citizens.get(0), author);
+            rewrite(mail, citizens.get(0), author);
             return;
         }
         int copy = 0;
@@ -82,7 +97,7 @@ public final class StaffAnswerAddressing extends GenericMailet {
             try {
                 one.setName(mail.getName() + "-" + (++copy));
                 one.setRecipients(List.of(citizen));
-                rewrite(one.getMessage(), citizen, author);
+                rewrite(one, citizen, author);
                 getMailetContext().sendMail(one, "transport");
             } finally {
                 one.dispose();
@@ -96,26 +111,127 @@ public final class StaffAnswerAddressing extends GenericMailet {
         }
     }
 
-    private void rewrite(MimeMessage message, MailAddress citizen, InternetAddress author) throws MessagingException {
-        String staff = author.getAddress();
-        MailAddress reply;
-        try {
-            reply = replies.replyAddress(citizen.asString(), staff);
-        } catch (SQLException e) {
-            throw new MessagingException("cannot make the reply address for a staff answer", e);
-        }
-        InternetAddress from;
-        try {
-            from = new InternetAddress(reply.asString(), displayName(staff, author.getPersonal()), StandardCharsets.UTF_8.name());
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("UTF-8 is always supported", e);
-        }
+    private void rewrite(Mail mail, MailAddress citizen, InternetAddress author) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        InternetAddress from = replyRoute(citizen, author);
         message.setFrom(from);
         message.setReplyTo(new Address[] {from});
         message.removeHeader("Sender");
         GatewayHeaders.strip(message);
+        for (String header : RECIPIENT_HEADERS) {
+            rewriteRecipients(mail, message, header, citizen);
+        }
+        mail.setAttribute(new Attribute(REPLY_ROUTE, AttributeValue.of(from.getAddress())));
         // No saveChanges(): on a multipart message JavaMail would parse the whole body into the heap to update
         // its headers. James's wrapper delivers changed headers with the body streamed from its source.
+    }
+
+    /** The reply address for this citizen and staff address, with the staff's display name. */
+    private InternetAddress replyRoute(MailAddress citizen, InternetAddress staff) throws MessagingException {
+        MailAddress reply;
+        try {
+            reply = replies.replyAddress(citizen.asString(), staff.getAddress());
+        } catch (SQLException e) {
+            throw new MessagingException("cannot make the reply address for a staff answer", e);
+        }
+        try {
+            return new InternetAddress(reply.asString(), displayName(staff.getAddress(), staff.getPersonal()), StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is always supported", e);
+        }
+    }
+
+    /**
+     * One recipient header of the citizen's copy, address by address (groups flattened): see the class comment.
+     * A header JavaMail cannot read at all is removed rather than shown with addresses the gateway did not check.
+     */
+    private void rewriteRecipients(Mail mail, MimeMessage message, String header, MailAddress citizen) throws MessagingException {
+        String[] values = message.getHeader(header);
+        if (values == null) {
+            return;
+        }
+        List<InternetAddress> shown = new ArrayList<>();
+        int leftOut = 0;
+        for (String value : values) {
+            InternetAddress[] parsed;
+            try {
+                parsed = InternetAddress.parseHeader(value, false);
+            } catch (javax.mail.internet.AddressException e) {
+                LOGGER.warn("mail {}: unreadable {} header removed from the citizen's copy", mail.getName(), header);
+                continue;
+            }
+            for (InternetAddress address : flatten(parsed)) {
+                Optional<InternetAddress> rewritten = rewrittenRecipient(address, citizen);
+                rewritten.ifPresent(shown::add);
+                leftOut += rewritten.isEmpty() ? 1 : 0;
+            }
+        }
+        if (leftOut > 0) {
+            LOGGER.info("mail {}: {} {} address(es) outside the staff sender domains left out of the citizen's copy",
+                mail.getName(), leftOut, header);
+        }
+        if (shown.isEmpty()) {
+            message.removeHeader(header);
+        } else {
+            message.setHeader(header, InternetAddress.toString(shown.toArray(new InternetAddress[0])));
+        }
+    }
+
+    private Optional<InternetAddress> rewrittenRecipient(InternetAddress address, MailAddress citizen) throws MessagingException {
+        MailAddress mailAddress;
+        try {
+            mailAddress = new MailAddress(address.getAddress());
+        } catch (javax.mail.internet.AddressException e) {
+            return Optional.empty();
+        }
+        Domain domain = mailAddress.getDomain();
+        if (getMailetContext().isLocalServer(domain)) {
+            return Optional.of(address);
+        }
+        try {
+            Optional<MailAddress> secure = externalAddresses.secureAddressOf(mailAddress.asString());
+            if (secure.isPresent()) {
+                return Optional.of(withName(secure.get().asString(), address.getPersonal()));
+            }
+        } catch (SQLException e) {
+            throw new MessagingException("cannot read the accounts to rewrite a staff answer's recipients", e);
+        }
+        if (policies.current().routing().allowsStaffSenderDomain(domain.asString())) {
+            return Optional.of(replyRoute(citizen, address));
+        }
+        return Optional.empty();
+    }
+
+    private static List<InternetAddress> flatten(InternetAddress[] addresses) throws MessagingException {
+        List<InternetAddress> flat = new ArrayList<>();
+        for (InternetAddress address : addresses) {
+            if (address.isGroup()) {
+                InternetAddress[] members = address.getGroup(false);
+                if (members != null) {
+                    flat.addAll(flatten(members));
+                }
+            } else {
+                flat.add(address);
+            }
+        }
+        return flat;
+    }
+
+    /** The address with the display name as written when it is plain, else without one. */
+    private static InternetAddress withName(String address, String written) throws MessagingException {
+        try {
+            return new InternetAddress(address, plainName(written).orElse(null), StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("UTF-8 is always supported", e);
+        }
+    }
+
+    private static Optional<String> plainName(String written) {
+        if (written != null && !written.isBlank() && written.length() <= MAX_NAME
+            && written.codePoints().noneMatch(c -> Character.isISOControl(c) || "@<>\"\\".indexOf(c) >= 0)) {
+            return Optional.of(written.strip());
+        }
+        return Optional.empty();
     }
 
     private String displayName(String staff, String written) {
@@ -123,11 +239,7 @@ public final class StaffAnswerAddressing extends GenericMailet {
         if (route.isPresent()) {
             return route.get();
         }
-        if (written != null && !written.isBlank() && written.length() <= MAX_NAME
-            && written.codePoints().noneMatch(c -> Character.isISOControl(c) || "@<>\"\\".indexOf(c) >= 0)) {
-            return written.strip();
-        }
-        return FALLBACK_NAME;
+        return plainName(written).orElse(FALLBACK_NAME);
     }
 
     private boolean isLocal(InternetAddress author) throws MessagingException {
