@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -180,7 +183,112 @@ class CitizenStaffRoutingIntegrationTest {
         assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword())).doesNotContain(subject);
     }
 
+    @Test
+    void staffMailToTheCitizensExternalAddressShouldLandInTheSecureInboxAndOnlyTheNotificationShouldLeave() throws Exception {
+        Citizen citizen = registeredCitizenWithExternalAddress();
+        String subject = "external " + UUID.randomUUID();
+        String bodyToken = "body-" + UUID.randomUUID();
+
+        String relayed = relay("jane@staff.example", citizen.external().toUpperCase(java.util.Locale.ROOT), "From: Jane Clerk <jane@staff.example>\r\n"
+            + "To: Pat Citizen <" + citizen.external() + ">\r\nSubject: " + subject + "\r\n\r\n" + bodyToken + "\r\n");
+        MimeMessage delivered = awaitInInbox(citizen.address(), PASSWORD, subject);
+        await().atMost(Duration.ofSeconds(30)).until(() -> messagesAtTheSmartHostFor(citizen.external()).stream()
+            .anyMatch(message -> !raw(message).contains("/register")));
+
+        assertThat(relayed).startsWith("250");
+        assertThat(delivered.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+            .containsExactly("Pat Citizen <" + citizen.address() + ">");
+        assertThat(delivered.getContent().toString()).contains(bodyToken);
+        assertThat(Arrays.stream(smartHost.getReceivedMessages()).map(CitizenStaffRoutingIntegrationTest::raw))
+            .as("nothing of the staff mail leaves the gateway; the external address gets only the content-free notification")
+            .noneMatch(raw -> raw.contains(subject) || raw.contains(bodyToken));
+    }
+
+    @Test
+    void relayShouldRefuseTheCitizensExternalAddressWith550WhenThePolicySwitchIsOff() throws Exception {
+        Citizen citizen = registeredCitizenWithExternalAddress();
+        Path routing = gateway.root().resolve("conf/policies/routing.yaml");
+        String shipped = Files.readString(routing);
+        Files.writeString(routing, shipped.replace("externalAddressToSecureInbox: true", "externalAddressToSecureInbox: false"));
+        String refused;
+        String otherOutsideAddress;
+        try {
+            assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).statusCode()).isEqualTo(200);
+            try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+                smtp.reply();
+                smtp.command("EHLO staff-mta.staff.example");
+                smtp.command("MAIL FROM:<jane@staff.example>");
+
+                refused = smtp.command("RCPT TO:<" + citizen.external() + ">");
+                otherOutsideAddress = smtp.command("RCPT TO:<someone-" + UUID.randomUUID() + "@example.net>");
+            }
+        } finally {
+            Files.writeString(routing, shipped);
+            assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(refused).isEqualTo("550 5.7.1 This is a citizen's external notification address, and this gateway never"
+            + " relays mail out; write to the citizen's secure address instead");
+        assertThat(otherOutsideAddress).startsWith("550 5.7.1 Relaying denied");
+    }
+
+    @Test
+    void replyAllToAStaffAnswerWithAStaffCcShouldReachBothStaffMembersAndNoStaffAddressShouldShowToTheCitizen() throws Exception {
+        Citizen citizen = registeredCitizenWithExternalAddress();
+        String subject = "cc " + UUID.randomUUID();
+        String replySubject = "Re: " + subject;
+
+        String relayed = relay("jane@staff.example", citizen.address(), "From: Jane Clerk <jane@staff.example>\r\n"
+            + "To: Pat Citizen <" + citizen.address() + ">\r\nCc: Carl Colleague <colleague@staff.example>,"
+            + " Outside Adviser <adviser@example.org>\r\nSubject: " + subject + "\r\n\r\nSee my colleague's notes.\r\n");
+        MimeMessage answer = awaitInInbox(citizen.address(), PASSWORD, subject);
+        List<InternetAddress> everyone = new java.util.ArrayList<>();
+        for (javax.mail.Address address : answer.getFrom()) {
+            everyone.add((InternetAddress) address);
+        }
+        for (javax.mail.Address address : answer.getAllRecipients()) {
+            everyone.add((InternetAddress) address);
+        }
+        List<String> replyAll = everyone.stream().map(InternetAddress::getAddress)
+            .filter(address -> !address.equalsIgnoreCase(citizen.address())).distinct().toList();
+        String replied;
+        try (SmtpConversation smtp = loggedIn(citizen.address(), PASSWORD)) {
+            replied = smtp.mail(citizen.address(), replyAll, "From: " + citizen.address() + "\r\nSubject: " + replySubject
+                + "\r\n\r\nThank you both.\r\n");
+        }
+        String headers = String.join("\n", java.util.Collections.list(answer.getAllHeaderLines()));
+
+        assertThat(relayed).startsWith("250");
+        assertThat(answer.getRecipients(Message.RecipientType.CC)).hasSize(1);
+        InternetAddress cc = (InternetAddress) answer.getRecipients(Message.RecipientType.CC)[0];
+        assertThat(cc.getAddress()).matches(REPLY_ADDRESS).isNotEqualTo(((InternetAddress) answer.getFrom()[0]).getAddress());
+        assertThat(cc.getPersonal()).isEqualTo("Carl Colleague");
+        assertThat(answer.getHeader("Return-Path")).containsExactly("<" + ((InternetAddress) answer.getFrom()[0]).getAddress() + ">");
+        assertThat(headers).doesNotContainIgnoringCase("jane@staff.example").doesNotContainIgnoringCase("colleague@staff.example")
+            .doesNotContainIgnoringCase("adviser@example.org");
+        assertThat(replyAll).hasSize(2).allSatisfy(address -> assertThat(address).matches(REPLY_ADDRESS));
+        assertThat(replied).startsWith("250");
+        assertThat(awaitStaffMail("jane@staff.example", replySubject)).isNotNull();
+        assertThat(awaitStaffMail("colleague@staff.example", replySubject)).isNotNull();
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static List<MimeMessage> messagesAtTheSmartHostFor(String external) {
+        return Arrays.stream(smartHost.getReceivedMessages())
+            .filter(message -> SmartHostFixture.recipients(message).toLowerCase(java.util.Locale.ROOT).contains(external.toLowerCase(java.util.Locale.ROOT)))
+            .toList();
+    }
+
+    private static String raw(MimeMessage message) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            message.writeTo(bytes);
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static String replyAddressOfAStaffAnswer(String staff) throws Exception {
         String subject = "for reply " + UUID.randomUUID();
@@ -239,11 +347,20 @@ class CitizenStaffRoutingIntegrationTest {
         }, Objects::nonNull);
     }
 
+    /** A citizen's secure address and registered external (notification) address. */
+    private record Citizen(String address, String external) {
+    }
+
     /** A new ECO citizen who registered on the web and accepted the terms (the welcome message is then placed). */
     private static String registeredCitizen() throws Exception {
+        return registeredCitizenWithExternalAddress().address();
+    }
+
+    private static Citizen registeredCitizenWithExternalAddress() throws Exception {
         int person = PEOPLE.incrementAndGet();
+        String external = "routed" + person + "-" + UUID.randomUUID() + "@example.net";
         HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
-            "{\"program\":\"ECO\",\"email\":\"routed" + person + "-" + UUID.randomUUID() + "@example.net\",\"name\":\"Routed Citizen\"}");
+            "{\"program\":\"ECO\",\"email\":\"" + external + "\",\"name\":\"Routed Citizen\"}");
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
         String path = Browser.pathOf(field(invited.body(), "link"));
         Browser browser = new Browser(gateway);
@@ -251,7 +368,7 @@ class CitizenStaffRoutingIntegrationTest {
         assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
         browser.get("/terms");
         assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
-        return field(invited.body(), "address");
+        return new Citizen(field(invited.body(), "address"), external);
     }
 
     private static String field(String json, String name) {

@@ -82,13 +82,20 @@ final class SmtpConversation implements AutoCloseable {
      * uses CRLF line ends; lines starting with a dot are dot-stuffed here.
      */
     String mail(String from, String to, String message) throws IOException {
+        return mail(from, java.util.List.of(to), message);
+    }
+
+    /** As {@link #mail(String, String, String)}, with one RCPT per recipient, in order. */
+    String mail(String from, java.util.List<String> recipients, String message) throws IOException {
         String reply = command("MAIL FROM:<" + from + ">");
         if (reply == null || !reply.startsWith("250")) {
             return reply;
         }
-        reply = command("RCPT TO:<" + to + ">");
-        if (reply == null || !reply.startsWith("250")) {
-            return reply;
+        for (String to : recipients) {
+            reply = command("RCPT TO:<" + to + ">");
+            if (reply == null || !reply.startsWith("250")) {
+                return reply;
+            }
         }
         reply = command("DATA");
         if (reply == null || !reply.startsWith("354")) {
