@@ -67,6 +67,22 @@ class SmgTest {
     }
 
     @Test
+    void runShouldListTheRelayAccountCommandsAndRequireAPasswordFileNeverAPasswordArgument() {
+        int help = run("--help");
+        int missingFile = run("relay-accounts", "create", "staff-mta-1");
+        int passwordOption = run("relay-accounts", "password", "staff-mta-1", "--password", "secret-on-the-command-line");
+        int missingName = run("relay-accounts", "delete");
+
+        assertThat(help).isZero();
+        assertThat(out()).contains("relay-accounts list", "relay-accounts create", "relay-accounts password", "relay-accounts delete");
+        assertThat(missingFile).isEqualTo(2);
+        assertThat(passwordOption).isEqualTo(2);
+        assertThat(missingName).isEqualTo(2);
+        assertThat(err()).contains("--password-file is required", "unknown option --password", "expected NAME")
+            .doesNotContain("secret-on-the-command-line");
+    }
+
+    @Test
     void runShouldExitWithOneAndNameTheFileWhenTheConfigurationIsMissing() {
         int code = run("--conf", "/nonexistent-smg-conf", "accounts", "list");
 

@@ -111,6 +111,55 @@ class RelayAuthIntegrationTest {
         assertThat(twice.statusCode()).isEqualTo(409);
     }
 
+    @Test
+    void smgRelayAccountsShouldCreateListChangeAndDeleteAnAccountThatAuthOnTheRelayPortFollows() throws Exception {
+        String name = "cli-" + Long.toHexString(System.nanoTime());
+        java.nio.file.Path first = passwordFile(RELAY_PASSWORD);
+        java.nio.file.Path second = passwordFile("a-second-relay-password-of-the-mta");
+
+        SmgCommand created = SmgCommand.run(gateway, "relay-accounts", "create", name, "--password-file", first.toString());
+        SmgCommand listed = SmgCommand.run(gateway, "relay-accounts", "list");
+        String firstAuth = relayAuth(name, RELAY_PASSWORD);
+        SmgCommand changed = SmgCommand.run(gateway, "relay-accounts", "password", name, "--password-file", second.toString());
+        String oldPasswordAuth = relayAuth(name, RELAY_PASSWORD);
+        String newPasswordAuth = relayAuth(name, "a-second-relay-password-of-the-mta");
+        SmgCommand deleted = SmgCommand.run(gateway, "relay-accounts", "delete", name);
+        String deletedAuth = relayAuth(name, "a-second-relay-password-of-the-mta");
+        SmgCommand deletedTwice = SmgCommand.run(gateway, "relay-accounts", "delete", name);
+
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains(name).doesNotContain(RELAY_PASSWORD);
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).startsWith("NAME").contains(name).doesNotContain(RELAY_PASSWORD, "pbkdf2");
+        assertThat(firstAuth).startsWith("235");
+        assertThat(changed.code()).as(changed.err()).isZero();
+        assertThat(changed.out()).contains("password of relay account " + name + " changed");
+        assertThat(oldPasswordAuth).startsWith("535 5.7.8");
+        assertThat(newPasswordAuth).startsWith("235");
+        assertThat(deleted.code()).as(deleted.err()).isZero();
+        assertThat(deletedAuth).startsWith("535 5.7.8");
+        assertThat(deletedTwice.code()).isNotZero();
+        assertThat(deletedTwice.err()).contains("no relay account named '" + name + "'");
+    }
+
+    /** AUTH PLAIN after STARTTLS on the relay port: the reply. */
+    private static String relayAuth(String name, String password) throws Exception {
+        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
+            smtp.reply();
+            smtp.command("EHLO staff-mta.staff.example");
+            smtp.startTls();
+            smtp.command("EHLO staff-mta.staff.example");
+            return smtp.authPlain(name, password);
+        }
+    }
+
+    private static java.nio.file.Path passwordFile(String password) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("relay-password-", ".txt");
+        file.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(file, password + "\n");
+        return file;
+    }
+
     private static String relayAccount() throws Exception {
         String name = "mta-" + Long.toHexString(System.nanoTime());
         java.net.http.HttpResponse<String> created = WebAdmin.call(gateway, "POST", "/relay-accounts",
