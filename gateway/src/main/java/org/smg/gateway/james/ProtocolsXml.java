@@ -62,7 +62,7 @@ final class ProtocolsXml {
     /**
      * Port for the staff MTA: allow-listed addresses, TLS before MAIL for the clients relay.requireTls
      * covers, AUTH refused unless relay.auth (then after TLS only, against the relay accounts), senders and From: in the staff sender
-     * domains (routing.yaml), local domains only.
+     * domains (routing.yaml), local domains only (a citizen's registered external address: see {@link StaffRecipients}).
      */
     private Xml relay() {
         Xml handlers = new Xml()
