@@ -12,11 +12,10 @@ import org.apache.james.core.Username;
 public record DelegatedLoginName(Username citizen, Username representative) {
     static final char SEPARATOR = '*';
 
-    public static Optional<DelegatedLoginName> parse(Username login) {
-        if (login == null) {
+    public static Optional<DelegatedLoginName> parse(String name) {
+        if (name == null) {
             return Optional.empty();
         }
-        String name = login.asString();
         int separator = name.lastIndexOf(SEPARATOR);
         if (separator <= 0 || separator == name.length() - 1 || name.indexOf(SEPARATOR) != separator) {
             return Optional.empty();

@@ -33,15 +33,24 @@ public final class AccountCheckedAuthenticateProcessor extends AuthenticateProce
     @Override
     protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
                           HumanReadableText failed) {
-        Optional<DelegatedLoginName> delegated = DelegatedLoginName.parse(attempt.getAuthenticationId());
-        if (delegated.isPresent()) {
-            // <citizen>*<representative>: the representative's password, the citizen's mailbox, if a consent allows.
-            doAuthWithDelegation(delegation(delegated.get().citizen(), delegated.get().representative(), attempt.getPassword()),
-                session, request, responder);
-            return;
-        }
         gate.login(session, request, responder, attempt.getAuthenticationId(),
             (heldSession, heldResponder) -> super.doAuth(attempt, heldSession, request, heldResponder, failed));
+    }
+
+    /**
+     * PLAIN without an authorization identity but with the authentication identity {@code <citizen>*<representative>}
+     * is the same delegation as an authorization identity (James would fail to make one user name of it).
+     */
+    @Override
+    protected void doPlainAuth(String initialClientResponse, ImapSession session, ImapRequest request, Responder responder) {
+        Optional<DelegatedLoginName> delegated = PlainResponse.delegatedName(initialClientResponse);
+        if (delegated.isEmpty()) {
+            super.doPlainAuth(initialClientResponse, session, request, responder);
+            return;
+        }
+        doAuthWithDelegation(delegation(delegated.get().citizen(), delegated.get().representative(),
+            PlainResponse.password(initialClientResponse)), session, request, responder);
+        session.stopDetectingCommandInjection();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.smg.gateway.imap;
 
-import java.util.Optional;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -8,6 +8,7 @@ import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.processor.LoginProcessor;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.exception.BadCredentialsException;
@@ -16,7 +17,6 @@ import org.apache.james.mailbox.exception.UserDoesNotExistException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.smg.gateway.auth.AccountLogins;
 import org.smg.gateway.consent.Consents;
-import org.smg.gateway.consent.DelegatedLoginName;
 import org.smg.gateway.maintenance.Maintenance;
 
 /** James's LOGIN, whose password check is followed by the account's decision ({@link AccountGate}). */
@@ -33,15 +33,19 @@ public final class AccountCheckedLoginProcessor extends LoginProcessor {
     @Override
     protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
                           HumanReadableText failed) {
-        Optional<DelegatedLoginName> delegated = DelegatedLoginName.parse(attempt.getAuthenticationId());
-        if (delegated.isPresent()) {
+        if (request instanceof DelegatedLoginRequest delegated) {
             // <citizen>*<representative>: the representative's password, the citizen's mailbox, if a consent allows.
-            doAuthWithDelegation(delegation(delegated.get().citizen(), delegated.get().representative(), attempt.getPassword()),
+            doAuthWithDelegation(delegation(delegated.citizen(), attempt.getAuthenticationId(), attempt.getPassword()),
                 session, request, responder);
             return;
         }
         gate.login(session, request, responder, attempt.getAuthenticationId(),
             (heldSession, heldResponder) -> super.doAuth(attempt, heldSession, request, heldResponder, failed));
+    }
+
+    @Override
+    public List<Class<? extends LoginRequest>> acceptableClasses() {
+        return List.of(LoginRequest.class, DelegatedLoginRequest.class);
     }
 
     @Override
