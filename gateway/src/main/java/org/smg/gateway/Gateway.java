@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.admin.AdminsModule;
 import org.smg.gateway.audit.AuditModule;
 import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.consent.ConsentModule;
 import org.smg.gateway.delivery.OutboundConfigurationException;
 import org.smg.gateway.dkim.DkimKey;
 import org.smg.gateway.dkim.DkimModule;
@@ -192,6 +193,7 @@ public final class Gateway {
                 new EnrollmentModule(settings, configurationDirectory.resolve("policies")),
                 new RoutingModule(settings, SecretLocations.of(settings).replyAddressKey()),
                 new RelayModule(),
+                new ConsentModule(),
                 new InspectionModule(dataDirectory.resolve("tmp"), settings.scanner().retryDelay()),
                 new QuarantineModule(),
                 new MaintenanceModule(),

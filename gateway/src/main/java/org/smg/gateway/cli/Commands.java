@@ -63,6 +63,11 @@ final class Commands {
         new Tables.Column("SENDER", "sender"), new Tables.Column("RECIPIENTS", "recipients"), new Tables.Column("SIZE", "size"));
     private static final List<Tables.Column> RELAY_COLUMNS = List.of(new Tables.Column("NAME", "name"),
         new Tables.Column("CREATED", "created"), new Tables.Column("CREATED BY", "createdBy"));
+    private static final List<Tables.Column> CONSENT_COLUMNS = List.of(new Tables.Column("ID", "id"), new Tables.Column("FORM", "form"),
+        new Tables.Column("REPRESENTATIVE", "representative"), new Tables.Column("CITIZEN", "citizen"), new Tables.Column("SCOPE", "scope"),
+        new Tables.Column("START", "start"), new Tables.Column("END", "end"), new Tables.Column("REVOKED", "revoked"));
+    private static final List<String> CONSENT_FIELDS = List.of("id", "form", "representative", "citizen", "scope", "start", "end",
+        "created", "createdBy");
     private static final List<String> QUARANTINE_FIELDS = List.of("id", "quarantinedAt", "state", "stage", "mailName", "sender",
         "recipients", "remoteAddress", "size", "decidedAt", "decidedBy");
 
@@ -143,7 +148,18 @@ final class Commands {
             Commands::changeRelayPassword),
         new Spec("relay-accounts", "delete", List.of("NAME"), Set.of(), Set.of(), "Deletes a relay account: its MTA can no longer AUTH.",
             (line, context) -> done(context, "DELETE", "/relay-accounts/" + WebAdminClient.segment(line.words().get(2)),
-                "relay account " + line.words().get(2) + " deleted")));
+                "relay account " + line.words().get(2) + " deleted")),
+        new Spec("consent", "add", List.of(), Set.of("form", "representative", "citizen", "scope", "start", "end"),
+            Set.of("form", "representative", "citizen", "scope", "start", "end"),
+            "Records a representative's consent: --form 2848|15314|..., --scope read|read-reply, --start/--end ISO-8601 with offset.",
+            Commands::addConsent),
+        new Spec("consent", "list", List.of("ADDRESS"), Set.of(), Set.of(),
+            "Lists the consents an account gives (citizen) or holds (representative), newest first.",
+            (line, context) -> list(context, "/consents" + WebAdminClient.query(Map.of("account", line.words().get(2))), CONSENT_COLUMNS)),
+        new Spec("consent", "revoke", List.of("ID"), Set.of(), Set.of(),
+            "Revokes a consent: open delegated sessions end at their next command, new delegated logins are refused.",
+            (line, context) -> done(context, "DELETE", "/consents/" + WebAdminClient.segment(line.words().get(2)),
+                "consent " + line.words().get(2) + " revoked")));
 
     private Commands() {
     }
@@ -205,6 +221,14 @@ final class Commands {
         line.option("ein").ifPresent(ein -> body.put("ein", ein));
         line.option("entity-name").ifPresent(entity -> body.put("entityName", entity));
         return show(context, "POST", "/invitations", body.toString(), List.of("id", "address", "link", "expires"));
+    }
+
+    private static int addConsent(CommandLine line, Context context) throws IOException, InterruptedException, WebAdminClient.Refused {
+        ObjectNode body = WebAdminClient.JSON.createObjectNode();
+        for (String field : List.of("form", "representative", "citizen", "scope", "start", "end")) {
+            body.put(field, line.options().get(field));
+        }
+        return show(context, "POST", "/consents", body.toString(), CONSENT_FIELDS);
     }
 
     private static int queryAudit(CommandLine line, Context context) throws IOException, InterruptedException, WebAdminClient.Refused {

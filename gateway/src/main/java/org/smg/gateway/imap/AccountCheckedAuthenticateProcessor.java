@@ -1,5 +1,7 @@
 package org.smg.gateway.imap;
 
+import java.util.Optional;
+
 import javax.inject.Inject;
 
 import org.apache.james.imap.api.display.HumanReadableText;
@@ -8,8 +10,13 @@ import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.exception.BadCredentialsException;
+import org.apache.james.mailbox.exception.ForbiddenDelegationException;
+import org.apache.james.mailbox.exception.UserDoesNotExistException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.smg.gateway.auth.AccountLogins;
+import org.smg.gateway.consent.Consents;
+import org.smg.gateway.consent.DelegatedLoginName;
 import org.smg.gateway.maintenance.Maintenance;
 
 /** James's AUTHENTICATE (PLAIN, with or without an initial response), whose password check is followed by the account's decision ({@link AccountGate}). */
@@ -18,9 +25,9 @@ public final class AccountCheckedAuthenticateProcessor extends AuthenticateProce
 
     @Inject
     public AccountCheckedAuthenticateProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-                                               AccountLogins logins, Maintenance maintenance) {
+                                               AccountLogins logins, Maintenance maintenance, Consents consents) {
         super(mailboxManager, factory, metricFactory);
-        this.gate = new AccountGate(logins, maintenance);
+        this.gate = new AccountGate(logins, maintenance, consents);
     }
 
     @Override
@@ -30,10 +37,39 @@ public final class AccountCheckedAuthenticateProcessor extends AuthenticateProce
             (heldSession, heldResponder) -> super.doAuth(attempt, heldSession, request, heldResponder, failed));
     }
 
+    /**
+     * PLAIN without an authorization identity but with the authentication identity {@code <citizen>*<representative>}
+     * is the same delegation as an authorization identity (James would fail to make one user name of it).
+     */
+    @Override
+    protected void doPlainAuth(String initialClientResponse, ImapSession session, ImapRequest request, Responder responder) {
+        Optional<DelegatedLoginName> delegated = PlainResponse.delegatedName(initialClientResponse);
+        if (delegated.isEmpty()) {
+            super.doPlainAuth(initialClientResponse, session, request, responder);
+            return;
+        }
+        doAuthWithDelegation(delegation(delegated.get().citizen(), delegated.get().representative(),
+            PlainResponse.password(initialClientResponse)), session, request, responder);
+        session.stopDetectingCommandInjection();
+    }
+
     @Override
     protected void doAuthWithDelegation(MailboxSessionAuthWithDelegationSupplier supplier, ImapSession session, ImapRequest request,
                                         Responder responder) {
         gate.login(session, request, responder, null,
-            (heldSession, heldResponder) -> super.doAuthWithDelegation(supplier, heldSession, request, heldResponder));
+            (heldSession, heldResponder) -> super.doAuthWithDelegation(() -> {
+                try {
+                    return supplier.get();
+                } catch (ForbiddenDelegationException | UserDoesNotExistException noConsent) {
+                    // A right password without a consent is answered like a wrong one: nothing tells a consent apart.
+                    throw new BadCredentialsException();
+                }
+            }, heldSession, request, heldResponder));
+    }
+
+    /** James's delegated path answers failures with its generic text; the answer of a wrong password here is this command's. */
+    @Override
+    protected void manageFailureCount(ImapSession session, ImapRequest request, Responder responder) {
+        manageFailureCount(session, request, responder, HumanReadableText.AUTHENTICATION_FAILED);
     }
 }

@@ -1,15 +1,22 @@
 package org.smg.gateway.imap;
 
+import java.util.List;
+
 import javax.inject.Inject;
 
 import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.processor.LoginProcessor;
 import org.apache.james.mailbox.MailboxManager;
+import org.apache.james.mailbox.exception.BadCredentialsException;
+import org.apache.james.mailbox.exception.ForbiddenDelegationException;
+import org.apache.james.mailbox.exception.UserDoesNotExistException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.smg.gateway.auth.AccountLogins;
+import org.smg.gateway.consent.Consents;
 import org.smg.gateway.maintenance.Maintenance;
 
 /** James's LOGIN, whose password check is followed by the account's decision ({@link AccountGate}). */
@@ -18,22 +25,46 @@ public final class AccountCheckedLoginProcessor extends LoginProcessor {
 
     @Inject
     public AccountCheckedLoginProcessor(MailboxManager mailboxManager, StatusResponseFactory factory, MetricFactory metricFactory,
-                                        AccountLogins logins, Maintenance maintenance) {
+                                        AccountLogins logins, Maintenance maintenance, Consents consents) {
         super(mailboxManager, factory, metricFactory);
-        this.gate = new AccountGate(logins, maintenance);
+        this.gate = new AccountGate(logins, maintenance, consents);
     }
 
     @Override
     protected void doAuth(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder,
                           HumanReadableText failed) {
+        if (request instanceof DelegatedLoginRequest delegated) {
+            // <citizen>*<representative>: the representative's password, the citizen's mailbox, if a consent allows.
+            doAuthWithDelegation(delegation(delegated.citizen(), attempt.getAuthenticationId(), attempt.getPassword()),
+                session, request, responder);
+            return;
+        }
         gate.login(session, request, responder, attempt.getAuthenticationId(),
             (heldSession, heldResponder) -> super.doAuth(attempt, heldSession, request, heldResponder, failed));
+    }
+
+    @Override
+    public List<Class<? extends LoginRequest>> acceptableClasses() {
+        return List.of(LoginRequest.class, DelegatedLoginRequest.class);
     }
 
     @Override
     protected void doAuthWithDelegation(MailboxSessionAuthWithDelegationSupplier supplier, ImapSession session, ImapRequest request,
                                         Responder responder) {
         gate.login(session, request, responder, null,
-            (heldSession, heldResponder) -> super.doAuthWithDelegation(supplier, heldSession, request, heldResponder));
+            (heldSession, heldResponder) -> super.doAuthWithDelegation(() -> {
+                try {
+                    return supplier.get();
+                } catch (ForbiddenDelegationException | UserDoesNotExistException noConsent) {
+                    // A right password without a consent is answered like a wrong one: nothing tells a consent apart.
+                    throw new BadCredentialsException();
+                }
+            }, heldSession, request, heldResponder));
+    }
+
+    /** James's delegated path answers failures with its generic text; the answer of a wrong password here is this command's. */
+    @Override
+    protected void manageFailureCount(ImapSession session, ImapRequest request, Responder responder) {
+        manageFailureCount(session, request, responder, HumanReadableText.INVALID_LOGIN);
     }
 }

@@ -1,6 +1,7 @@
 package org.smg.gateway.imap;
 
 import java.net.InetAddress;
+import java.sql.SQLException;
 import java.util.Optional;
 
 import org.apache.james.core.Username;
@@ -8,14 +9,19 @@ import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.process.ImapProcessor.Responder;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.apache.james.mailbox.MailboxSession;
 import org.smg.gateway.audit.LoginProtocol;
 import org.smg.gateway.auth.AccountLogins;
 import org.smg.gateway.auth.AccountLogins.Decision;
+import org.smg.gateway.consent.Consent;
+import org.smg.gateway.consent.Consents;
+import org.smg.gateway.consent.DelegatedSession;
 import org.smg.gateway.enrollment.AccountSessions.Registration;
 import org.smg.gateway.maintenance.Downtime;
 import org.smg.gateway.maintenance.Maintenance;
+import org.smg.mailets.audit.AuditException;
 
 /**
  * The account's say in an IMAP login (LOGIN and AUTHENTICATE, with or without an initial
@@ -43,11 +49,13 @@ final class AccountGate {
 
     private final AccountLogins logins;
     private final Maintenance maintenance;
+    private final Consents consents;
     private final UnpooledStatusResponseFactory responses = new UnpooledStatusResponseFactory();
 
-    AccountGate(AccountLogins logins, Maintenance maintenance) {
+    AccountGate(AccountLogins logins, Maintenance maintenance, Consents consents) {
         this.logins = logins;
         this.maintenance = maintenance;
+        this.consents = consents;
     }
 
     void login(ImapSession session, ImapRequest request, Responder responder, Username attempted, JamesLogin james) {
@@ -70,18 +78,31 @@ final class AccountGate {
         Username proven = mailboxSession.getLoggedInUser().orElse(mailboxSession.getUser());
         try {
             Decision decision = logins.verified(LoginProtocol.IMAP, proven.asString(), client);
+            Optional<Consent> consent = Optional.empty();
             if (decision.allowed() && !proven.equals(mailboxSession.getUser())) {
-                // Delegation: the mailbox's owner must be allowed too.
-                decision = logins.verified(LoginProtocol.IMAP, mailboxSession.getUser().asString(), client);
+                // Delegation: the Authorizator found a consent; it is read again to name it in the trail (it may have just ended).
+                consent = consents.validNow(proven.asString(), mailboxSession.getUser().asString());
+                if (consent.isEmpty()) {
+                    held.discard();
+                    HumanReadableText failed = request instanceof LoginRequest ? HumanReadableText.INVALID_LOGIN : HumanReadableText.AUTHENTICATION_FAILED;
+                    responder.respond(responses.taggedNo(request.getTag(), request.getCommand(), failed));
+                    responder.flush();
+                    return;
+                }
+                consents.used(consent.get(), "imap", client);
             }
             if (decision.allowed()) {
                 held.release();
                 register(session, proven);
+                if (consent.isPresent()) {
+                    session.setAttribute(DelegatedSession.ATTRIBUTE, DelegatedSession.of(consent.get()));
+                    register(session, mailboxSession.getUser());
+                }
             } else {
                 refuse(held, request, responder,
                     new HumanReadableText("org.smg.gateway.imap.AUTHORIZATIONFAILED", "[AUTHORIZATIONFAILED] " + decision.explanation()));
             }
-        } catch (AccountLogins.Unavailable e) {
+        } catch (AccountLogins.Unavailable | SQLException | AuditException e) {
             refuse(held, request, responder, UNAVAILABLE);
         }
     }

@@ -3,6 +3,7 @@ package org.smg.gateway.imap;
 import java.util.Collection;
 import java.util.Map;
 
+import org.apache.james.imap.decode.parser.LoginCommandParser;
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.imap.processor.CapabilityProcessor;
 import org.apache.james.imap.processor.LoginProcessor;
@@ -35,7 +36,9 @@ public final class GatewayImapPackage implements ImapPackage {
 
     @Override
     public Collection<ClassName> decoders() {
-        return ImapPackage.DEFAULT.decoders();
+        return ImapPackage.DEFAULT.decoders().stream()
+            .map(decoder -> decoder.equals(className(LoginCommandParser.class)) ? className(DelegatingLoginCommandParser.class) : decoder)
+            .collect(ImmutableList.toImmutableList());
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.apache.james.imapserver.netty.IMAPServerFactory;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.metrics.api.MetricFactory;
 import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.consent.Consents;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -30,8 +31,8 @@ public final class GuardedImapModule extends AbstractModule {
     @Singleton
     IMAPServerFactory serverFactory(FileSystem fileSystem, Provider<ImapDecoder> decoder, Provider<ImapEncoder> encoder,
                                     Provider<ImapProcessor> processor, MetricFactory metricFactory, GaugeRegistry gaugeRegistry,
-                                    LoginGate loginGate) {
-        Provider<ImapProcessor> gated = () -> new GatedLoginProcessor(processor.get(), loginGate);
+                                    LoginGate loginGate, Consents consents) {
+        Provider<ImapProcessor> gated = () -> new ConsentCheckedProcessor(new GatedLoginProcessor(processor.get(), loginGate), consents);
         return new GuardedImapServerFactory(fileSystem, decoder, encoder, gated, metricFactory, gaugeRegistry, limits);
     }
 }

@@ -34,7 +34,13 @@ public enum AuditAction {
     QUARANTINE_DELETED,
     MAIL_SCANNED,
     /** A citizen asked to change the external notification address ("requested") or confirmed it from the new address ("confirmed"). */
-    NOTIFICATION_ADDRESS_CHANGED;
+    NOTIFICATION_ADDRESS_CHANGED,
+    /** An administrator recorded a representative's consent (object {@code consent:<id>}). */
+    CONSENT_RECORDED,
+    /** An administrator revoked a consent (object {@code consent:<id>}). */
+    CONSENT_REVOKED,
+    /** A representative logged in to a citizen's mailbox under a consent (actor the representative, object the citizen). */
+    CONSENT_USED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {

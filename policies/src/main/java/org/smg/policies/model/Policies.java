@@ -37,6 +37,11 @@ public final class Policies {
         return get(PolicyCatalog.MAINTENANCE);
     }
 
+    /** The consent forms: 2848, 15314 and those of consents.yaml. */
+    public ConsentForms consentForms() {
+        return get(PolicyCatalog.CONSENTS);
+    }
+
     /** The model of one policy file. */
     public <T> T get(PolicyFile<T> file) {
         Object model = models.get(file);

@@ -20,8 +20,11 @@ public final class PolicyCatalog {
     /** conf/policies/maintenance.yaml: maintenance windows; optional. */
     public static final PolicyFile<MaintenanceWindows> MAINTENANCE = new MaintenanceFile();
 
+    /** conf/policies/consents.yaml: consent forms besides 2848 and 15314; optional. */
+    public static final PolicyFile<ConsentForms> CONSENTS = new ConsentsFile();
+
     // attachments.yaml and routing.yaml name programs, so programs.yaml comes first.
-    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS, ATTACHMENTS, ROUTING, NOTIFICATIONS, MAINTENANCE);
+    private static final List<PolicyFile<?>> FILES = List.of(PROGRAMS, ATTACHMENTS, ROUTING, NOTIFICATIONS, MAINTENANCE, CONSENTS);
 
     private PolicyCatalog() {
     }

@@ -135,7 +135,7 @@ class PolicyLoaderTest {
 
         assertThat(failure.getMessage())
                 .isEqualTo(missing + ": policy directory not found; expected a directory holding programs.yaml, attachments.yaml, routing.yaml,"
-                        + " notifications.yaml, maintenance.yaml");
+                        + " notifications.yaml, maintenance.yaml, consents.yaml");
     }
 
     @Test
@@ -145,7 +145,7 @@ class PolicyLoaderTest {
 
         assertThat(PolicyDirectories.errors(directory))
                 .containsExactly("atachments.yaml: unknown policy file; known files are: programs.yaml,"
-                        + " attachments.yaml, routing.yaml, notifications.yaml, maintenance.yaml");
+                        + " attachments.yaml, routing.yaml, notifications.yaml, maintenance.yaml, consents.yaml");
     }
 
     @Test
