@@ -64,9 +64,4 @@ final class EncryptedCommandReader extends ImapRequestLineReader {
         buffer.flip();
         return read > 0;
     }
-
-    /** Releases the reader's handle; the file itself lives as long as its literals. */
-    void close() throws IOException {
-        channel.close();
-    }
 }

@@ -85,14 +85,13 @@ final class EncryptingFrameDecoder extends ImapRequestFrameDecoder {
         }
         EncryptedTemporaryFile file = upload.finish();
         upload = null;
+        // Not closed here: a literal read with its CRLF asks the reader for that CRLF when James stores it, later.
         EncryptedCommandReader reader = new EncryptedCommandReader(file);
         try {
             parse(ctx, reader, false, out);
         } catch (NotEnoughDataException e) {
             // Only a refused literal gets here (the gate closes the connection): nothing will read the file.
             file.close();
-        } finally {
-            reader.close();
         }
     }
 
