@@ -1,56 +1,51 @@
 package org.smg.gateway.attachments;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
-/** Spooled content above the in-memory bound: an AES/CTR encrypted file whose key exists only in this object. */
+import org.smg.gateway.storage.EncryptedTemporaryFile;
+
+/** Spooled content above the in-memory bound: an {@link EncryptedTemporaryFile}, whose key exists only in memory. */
 final class EncryptedFileContent implements SpooledContent {
-    private static final int BUFFER = 64 * 1024;
-
-    private final Path file;
-    private final AesCtr ctr;
-    private final long size;
+    private final EncryptedTemporaryFile file;
     private volatile boolean closed;
 
-    EncryptedFileContent(Path file, AesCtr ctr, long size) {
+    EncryptedFileContent(EncryptedTemporaryFile file) {
         this.file = file;
-        this.ctr = ctr;
-        this.size = size;
     }
 
     @Override
     public long size() {
-        return size;
+        return file.size();
     }
 
     @Override
     public InputStream open() throws IOException {
-        return new BufferedInputStream(Channels.newInputStream(channel()), BUFFER);
+        ensureOpen();
+        return file.open();
     }
 
     @Override
     public SeekableByteChannel channel() throws IOException {
-        if (closed) {
-            throw new IOException("spooled content already closed");
-        }
-        return new DecryptingChannel(FileChannel.open(file, StandardOpenOption.READ), ctr, size);
+        ensureOpen();
+        return file.channel();
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         closed = true;
-        Files.deleteIfExists(file);
+        file.close();
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("spooled content already closed");
+        }
     }
 
     @Override
     public String toString() {
-        return "EncryptedFileContent[" + size + " bytes]";
+        return "EncryptedFileContent[" + file.size() + " bytes]";
     }
 }

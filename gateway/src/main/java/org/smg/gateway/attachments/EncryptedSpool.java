@@ -2,21 +2,16 @@ package org.smg.gateway.attachments;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
-import javax.crypto.Cipher;
-import javax.crypto.ShortBufferException;
+import org.smg.gateway.storage.EncryptedTemporaryFile;
 
 /**
  * Spools decoded parts for inspection and scanning: up to {@code memoryBound} bytes stay in the heap; anything
- * larger goes to an owner-only file in a private directory (the data directory's {@code tmp}), encrypted with
- * AES-256/CTR under a key and counter made for that file and kept only in memory. No plaintext of an attachment
+ * larger goes to an {@link EncryptedTemporaryFile} in a private directory (the data directory's {@code tmp}):
+ * owner-only, AES-256/CTR under a key and counter made for that file and kept only in memory. No plaintext of an attachment
  * ever reaches the disk, and a file left behind by a killed JVM cannot be read (the directory is emptied at start).
  */
 public final class EncryptedSpool implements Spool {
@@ -51,39 +46,20 @@ public final class EncryptedSpool implements Spool {
     }
 
     private SpooledContent toEncryptedFile(byte[] head, InputStream in, long limit) throws IOException {
-        Path file = Files.createTempFile(directory, "spool-", ".aes",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        AesCtr ctr = AesCtr.random();
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            Cipher cipher = ctr.at(0);
-            long size = head.length;
-            encrypt(cipher, ByteBuffer.wrap(head), ByteBuffer.allocate(head.length), out);
+        EncryptedTemporaryFile file = EncryptedTemporaryFile.create(directory, "spool-");
+        try (OutputStream out = file.writer()) {
+            out.write(head);
             byte[] buffer = new byte[CHUNK];
-            ByteBuffer encrypted = ByteBuffer.allocate(CHUNK);
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                size += read;
-                if (size > limit) {
+                if (file.size() + read > limit) {
                     throw new SpoolLimitExceededException(limit);
                 }
-                encrypt(cipher, ByteBuffer.wrap(buffer, 0, read), encrypted, out);
+                out.write(buffer, 0, read);
             }
-            return new EncryptedFileContent(file, ctr, size);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
+            file.close();
             throw e;
         }
-    }
-
-    private static void encrypt(Cipher cipher, ByteBuffer plain, ByteBuffer encrypted, FileChannel out) throws IOException {
-        encrypted.clear();
-        try {
-            cipher.update(plain, encrypted);
-        } catch (ShortBufferException e) {
-            throw new IOException("AES/CTR returned more bytes than it was given", e);
-        }
-        encrypted.flip();
-        while (encrypted.hasRemaining()) {
-            out.write(encrypted);
-        }
+        return new EncryptedFileContent(file);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
+import org.smg.gateway.storage.EncryptedMailCopy;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 import org.smg.mailets.audit.AuditSink;
@@ -61,7 +62,7 @@ final class Bounces {
 
     private static void hold(Mail mail, List<DeliveryStatusNotice.Failure> failures, MailetContext context)
             throws MessagingException {
-        Mail copy = mail.duplicate();
+        Mail copy = EncryptedMailCopy.of(mail);
         try {
             copy.setRecipients(failures.stream().map(DeliveryStatusNotice.Failure::recipient).toList());
             context.sendMail(copy, NULL_SENDER_HELD);

@@ -21,6 +21,7 @@ import org.smg.gateway.attachments.ScanBacklog;
 import org.smg.gateway.attachments.ScanRetryDelays;
 import org.smg.gateway.attachments.ScannerUnavailableException;
 import org.smg.gateway.quarantine.QuarantineStore;
+import org.smg.gateway.storage.EncryptedMailCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,7 @@ public final class InspectAttachments extends GenericMailet {
         Duration delay = delays.after(attempts);
         LOGGER.warn("mail {}: scanner unavailable ({}); waiting in the queue, attempt {}, next in {}", mail.getName(),
             cause.getMessage(), attempts, delay);
-        Mail retry = mail.duplicate();
+        Mail retry = EncryptedMailCopy.of(mail);
         try {
             retry.setName(mail.getName());
             retry.setState(mail.getState());

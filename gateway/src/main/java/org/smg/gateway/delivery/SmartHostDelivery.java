@@ -20,6 +20,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.storage.EncryptedMailCopy;
 import org.smg.mailets.audit.AuditAction;
 
 import com.sun.mail.smtp.SMTPAddressFailedException;
@@ -137,7 +138,7 @@ public final class SmartHostDelivery extends GenericMailet {
         Duration delay = RETRY_DELAYS.get(attempts);
         LOGGER.info("mail {} not sent to smart host {} ({}); retry {} in {}", mail.getName(), transport.describe(), reason,
             attempts + 1, delay);
-        Mail retry = mail.duplicate();
+        Mail retry = EncryptedMailCopy.of(mail);
         try {
             retry.setAttribute(new Attribute(ATTEMPTS, AttributeValue.of(attempts + 1)));
             retry.setState(mail.getState());

@@ -10,7 +10,6 @@ import org.apache.james.imap.decode.ImapDecoder;
 import org.apache.james.imap.encode.ImapEncoder;
 import org.apache.james.imapserver.netty.IMAPServer;
 import org.apache.james.imapserver.netty.ImapMetrics;
-import org.apache.james.imapserver.netty.ImapRequestFrameDecoder;
 import org.apache.james.imapserver.netty.NettyConstants;
 import org.apache.james.metrics.api.GaugeRegistry;
 import org.apache.james.protocols.netty.AbstractChannelPipelineFactory;
@@ -23,8 +22,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 /**
  * James's IMAP server whose request decoder, on every connection, decodes one command at a time
  * ({@link CommandWindow}) and reads literals through a {@link LiteralGate}: James's own frame
- * decoder, built with the same settings, so framing, buffering and large-literal spooling stay
- * James's, and only the decisions to read a command and a literal are ours. The client's address
+ * decoder's decisions, built with the same settings, so framing and buffering stay James's; large
+ * literals are spooled encrypted ({@link EncryptingFrameDecoder}) and the decisions to read a command
+ * and a literal are ours. The client's address
  * is recorded in the session for the {@link GatedLoginProcessor}.
  */
 final class GuardedImapServer extends IMAPServer {
@@ -70,7 +70,7 @@ final class GuardedImapServer extends IMAPServer {
                 channel.pipeline().addLast(james);
                 CommandWindow window = new CommandWindow(new LiteralGate(decoder, channel, limits), channel);
                 channel.pipeline().replace(NettyConstants.REQUEST_DECODER, NettyConstants.REQUEST_DECODER,
-                    new ImapRequestFrameDecoder(window, inMemorySizeLimit, literalSizeLimit, maxLineLength));
+                    new EncryptingFrameDecoder(window, inMemorySizeLimit, literalSizeLimit, maxLineLength));
                 // Near the head, so that it sees the read requests of every decoder behind it.
                 if (channel.pipeline().get(NettyConstants.SSL_HANDLER) != null) {
                     channel.pipeline().addAfter(NettyConstants.SSL_HANDLER, CommandWindow.NAME, window);

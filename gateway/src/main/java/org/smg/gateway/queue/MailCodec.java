@@ -114,7 +114,6 @@ final class MailCodec {
                 .name(mail.name)
                 .sender(mail.sender.isEmpty() ? MaybeSender.nullSender() : MaybeSender.getMailSender(mail.sender))
                 .addRecipients(parseRecipients(mail.recipients))
-                .mimeMessage(new MimeMessageWrapper(source))
                 .state(text(envelope, "state"))
                 .errorMessage(text(envelope, "errorMessage"))
                 .remoteHost(text(envelope, "remoteHost"))
@@ -122,7 +121,11 @@ final class MailCodec {
                 .lastUpdated(new Date(envelope.path("lastUpdated").asLong()))
                 .addAttributes(decodeAttributes(envelope.path("attributes")))
                 .addAllHeadersForRecipients(decodeHeaders(envelope.path("perRecipientHeaders")));
-            return builder.build();
+            MailImpl decoded = builder.build();
+            // Not the builder's mimeMessage(): James's MailImpl.setMessage copies the message through a plain-text
+            // temporary file (MimeMessageWrapper(MimeMessage)); the mail reads the encrypted source itself.
+            decoded.setMessageNoCopy(new MimeMessageWrapper(source));
+            return decoded;
         } catch (IOException e) {
             throw new MessagingException("queued mail " + mail.name + " has an unreadable envelope", e);
         }

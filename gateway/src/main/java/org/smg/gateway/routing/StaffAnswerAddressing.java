@@ -24,6 +24,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.storage.EncryptedMailCopy;
 import org.smg.policies.model.PolicyHolder;
 import org.smg.policies.model.StaffRoute;
 
@@ -93,7 +94,7 @@ public final class StaffAnswerAddressing extends GenericMailet {
         }
         int copy = 0;
         for (MailAddress citizen : citizens) {
-            MailImpl one = MailImpl.duplicate(mail);
+            MailImpl one = EncryptedMailCopy.of(mail);
             try {
                 one.setName(mail.getName() + "-" + (++copy));
                 one.setRecipients(List.of(citizen));

@@ -8,48 +8,44 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Cipher;
-import javax.crypto.CipherInputStream;
 import javax.crypto.CipherOutputStream;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A large message in flight, kept on disk encrypted with a random AES-256 key that only this
- * object holds: the plaintext never reaches the data directory, and a file left behind by a
- * killed JVM is unreadable (the temporary directory is emptied at the next start anyway).
+ * Content in flight kept on disk encrypted ({@link AesCtr}: AES-256/CTR under a random key and counter that only
+ * this object holds): the plaintext never reaches the data directory, and a file left behind by a killed JVM is
+ * unreadable (the temporary directory is emptied at the next start anyway). The one implementation behind every
+ * spool of the gateway: SMTP DATA, the queue, mailbox bodies, copies of a mail, large IMAP literals, attachments
+ * under inspection.
  *
- * <p>Written once through {@link #writer()}, then read as often as needed through {@link #open()}.
- * AES/CTR, not GCM: the JDK's GCM decryption holds the whole plaintext in memory until the tag
- * is checked, which is what this class exists to avoid. The file is local, private (0600) and
- * short-lived, so confidentiality is what is needed here, not integrity.
+ * <p>Written once through {@link #writer()}, then read as often as needed through {@link #open()} or, at any
+ * position, {@link #channel()}. AES/CTR, not GCM: the JDK's GCM decryption holds the whole plaintext in memory
+ * until the tag is checked, which is what this class exists to avoid, and counter mode lets a reader start
+ * anywhere. The file is local, private (0600) and short-lived, so confidentiality is what is needed here, not
+ * integrity.
  *
- * <p>{@link #close()} deletes the file; a file whose owner was never closed is deleted once the
- * object is garbage collected.
+ * <p>{@link #close()} deletes the file; a file whose owner was never closed is deleted once the object is
+ * garbage collected.
  */
 public final class EncryptedTemporaryFile implements AutoCloseable {
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String TRANSFORMATION = "AES/CTR/NoPadding";
     private static final int BUFFER = 64 * 1024;
 
     private final Path file;
-    private final SecretKeySpec key;
-    private final IvParameterSpec iv;
+    private final AesCtr ctr = AesCtr.random();
     private final AtomicLong size = new AtomicLong();
     private final Cleaner.Cleanable deletion;
 
-    private EncryptedTemporaryFile(Path file, SecretKeySpec key, IvParameterSpec iv) {
+    private EncryptedTemporaryFile(Path file) {
         this.file = file;
-        this.key = key;
-        this.iv = iv;
         this.deletion = CLEANER.register(this, new Deletion(file));
     }
 
@@ -59,19 +55,14 @@ public final class EncryptedTemporaryFile implements AutoCloseable {
     }
 
     public static EncryptedTemporaryFile create(Path directory, String prefix) throws IOException {
-        byte[] key = new byte[32];
-        byte[] iv = new byte[16];
-        RANDOM.nextBytes(key);
-        RANDOM.nextBytes(iv);
         Path file = Files.createTempFile(directory, prefix, ".enc",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        return new EncryptedTemporaryFile(file, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+        return new EncryptedTemporaryFile(file);
     }
 
     /** The stream that fills the file; call once. Bytes written are counted in {@link #size()}. */
     public OutputStream writer() throws IOException {
-        OutputStream encrypted = new CipherOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER),
-            cipher(Cipher.ENCRYPT_MODE));
+        OutputStream encrypted = new CipherOutputStream(new BufferedOutputStream(Files.newOutputStream(file), BUFFER), ctr.at(0));
         return new FilterOutputStream(encrypted) {
             @Override
             public void write(int b) throws IOException {
@@ -89,7 +80,12 @@ public final class EncryptedTemporaryFile implements AutoCloseable {
 
     /** The plaintext from the start; each call gives an independent stream. */
     public InputStream open() throws IOException {
-        return new BufferedInputStream(new CipherInputStream(Files.newInputStream(file), cipher(Cipher.DECRYPT_MODE)), BUFFER);
+        return new BufferedInputStream(Channels.newInputStream(channel()), BUFFER);
+    }
+
+    /** Read-only random access to the plaintext written so far (call after the writer is closed). */
+    public SeekableByteChannel channel() throws IOException {
+        return new DecryptingChannel(FileChannel.open(file, StandardOpenOption.READ), ctr, size.get());
     }
 
     /** Plaintext bytes written so far. */
@@ -109,14 +105,9 @@ public final class EncryptedTemporaryFile implements AutoCloseable {
         deletion.clean();
     }
 
-    private Cipher cipher(int mode) throws IOException {
-        try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(mode, key, iv);
-            return cipher;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("AES/CTR is not available in this JVM", e);
-        }
+    @Override
+    public String toString() {
+        return "EncryptedTemporaryFile[" + size.get() + " bytes]";
     }
 
     /** Holds no reference to the owner, so the owner can become unreachable. */

@@ -155,6 +155,12 @@ final class ImapConversation implements AutoCloseable {
         return lines;
     }
 
+    /** Sends {@code length} bytes of {@code raw} from {@code offset}, exactly as given. */
+    void sendBytes(byte[] raw, int offset, int length) throws IOException {
+        out.write(raw, offset, length);
+        out.flush();
+    }
+
     /** Sends raw bytes, exactly as given. */
     void send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));

@@ -1,4 +1,4 @@
-package org.smg.gateway.attachments;
+package org.smg.gateway.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,7 +44,7 @@ final class DecryptingChannel implements SeekableByteChannel {
         encrypted.clear().limit(wanted);
         int read = file.read(encrypted, position);
         if (read <= 0) {
-            throw new IOException("spool file shorter than its recorded size");
+            throw new IOException("encrypted file shorter than its recorded size");
         }
         encrypted.flip();
         if (cipherPosition != position) {

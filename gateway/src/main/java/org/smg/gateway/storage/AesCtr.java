@@ -1,4 +1,4 @@
-package org.smg.gateway.attachments;
+package org.smg.gateway.storage;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,7 +12,7 @@ import javax.crypto.spec.IvParameterSpec;
  * AES-256 in counter mode under a key and initial counter made for one spooled file and held only in memory.
  * Counter mode lets a reader start at any byte: the keystream block for a position is the initial counter plus the
  * position's block number, so a ZIP central directory or a PDF trailer is read without decrypting what precedes it.
- * No authentication: the file lives for one inspection in a private directory and dies with the key.
+ * No authentication: the file lives for one message or one inspection in a private directory and dies with the key.
  */
 final class AesCtr {
     private static final String TRANSFORMATION = "AES/CTR/NoPadding";

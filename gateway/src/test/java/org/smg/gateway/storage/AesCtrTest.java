@@ -1,4 +1,4 @@
-package org.smg.gateway.attachments;
+package org.smg.gateway.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
