@@ -34,7 +34,15 @@ public enum AuditAction {
     QUARANTINE_DELETED,
     MAIL_SCANNED,
     /** A citizen asked to change the external notification address ("requested") or confirmed it from the new address ("confirmed"). */
-    NOTIFICATION_ADDRESS_CHANGED;
+    NOTIFICATION_ADDRESS_CHANGED,
+    /** An administrator listed an account's records or read one (exported: several; restored: into the INBOX). */
+    RECORD_VIEWED,
+    RECORD_EXPORTED,
+    RECORD_RESTORED,
+    /** A record past its program's retention, with no legal hold, was deleted by the disposal schedule. */
+    RECORD_DISPOSED,
+    /** A legal hold on an account or a program was placed ("placed") or released ("released"). */
+    RECORD_HOLD_CHANGED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {
