@@ -20,7 +20,6 @@ import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import javax.sql.DataSource;
 
-import org.smg.gateway.quarantine.MessagePipe;
 import org.smg.gateway.storage.BlobStream;
 import org.smg.gateway.storage.Tables;
 
@@ -29,7 +28,7 @@ import org.smg.gateway.storage.Tables;
  * ({@code SMG_RECORD}) whatever the citizen later does in their mailbox. James's mailbox rows and
  * {@code SMG_MAIL_BODY} follow IMAP EXPUNGE; these rows follow only the retention and the holds.
  *
- * <p>The message goes in as a stream ({@link MessagePipe} into a BLOB) and comes out as one
+ * <p>The message goes in as a stream ({@link DeliveredBytes} into a BLOB) and comes out as one
  * ({@link BlobStream}); listing and disposal select the metadata columns only, on indexes by
  * account, program, direction, date and hold, so a listing of 100,000 records reads no body.
  *
@@ -93,7 +92,7 @@ public final class RecordStore {
         long now = clock.millis();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (MessagePipe body = MessagePipe.of(message, "record-writer-" + id);
+            try (DeliveredBytes body = DeliveredBytes.of(message, "record-writer-" + id);
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (" + METADATA
                      + ", MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 boolean held = isHeld(connection, normalized, program);
@@ -119,7 +118,7 @@ public final class RecordStore {
                 connection.commit();
                 return new MessageRecord(id, normalized, program, direction, Instant.ofEpochMilli(now), size, messageId,
                     limit(sender, 1024), limit(recipient, 4000), held);
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | IOException | MessagingException | RuntimeException e) {
                 connection.rollback();
                 throw new RecordException("the record of a message for " + normalized + " could not be kept: " + e.getMessage(), e);
             } finally {
