@@ -153,6 +153,21 @@ class RecordsIntegrationTest {
     }
 
     @Test
+    void smgRecordsListShouldPrintTheAccountsRecordsWithTheirDirection() throws Exception {
+        String subject = "Listed " + UUID.randomUUID();
+        relay("clerk@staff.example", gateway.demoAddress(), "From: clerk@staff.example\r\nSubject: " + subject + "\r\n\r\nHello.\r\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxSubjects().contains(subject));
+
+        SmgCommand listed = SmgCommand.run(gateway, "records", "list", gateway.demoAddress(), "--json");
+
+        assertThat(listed.code()).as(listed.err()).isZero();
+        JsonNode records = JSON.readTree(listed.out());
+        assertThat(records.size()).isPositive();
+        assertThat(records.get(0).has("messageId")).isTrue();
+        assertThat(listed.out()).contains("\"direction\":\"in\"", "clerk@staff.example");
+    }
+
+    @Test
     void recordsShouldAnswer404And400WhenTheRecordIsUnknownOrTheRangeIsBad() throws Exception {
         HttpResponse<byte[]> unknown = get("/records/no-such-record");
         HttpResponse<String> badDate = WebAdmin.call(gateway, "GET", "/accounts/" + gateway.demoAddress() + "/records?from=yesterday", null);
