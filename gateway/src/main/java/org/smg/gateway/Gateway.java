@@ -37,6 +37,7 @@ import org.smg.gateway.james.GatewayConfigurationProvider;
 import org.smg.gateway.attachments.InspectionModule;
 import org.smg.gateway.provisioning.DemoAccount;
 import org.smg.gateway.quarantine.QuarantineModule;
+import org.smg.gateway.records.RecordsModule;
 import org.smg.gateway.relay.RelayModule;
 import org.smg.gateway.routing.RoutingModule;
 import org.smg.gateway.audit.AuditHeadLogger;
@@ -196,6 +197,7 @@ public final class Gateway {
                 new ConsentModule(),
                 new InspectionModule(dataDirectory.resolve("tmp"), settings.scanner().retryDelay()),
                 new QuarantineModule(),
+                new RecordsModule(),
                 new MaintenanceModule(),
                 new NotificationModule(settings.defaultDomain()),
                 new WebModule(settings, identity),

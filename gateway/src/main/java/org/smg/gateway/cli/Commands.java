@@ -68,6 +68,12 @@ final class Commands {
         new Tables.Column("START", "start"), new Tables.Column("END", "end"), new Tables.Column("REVOKED", "revoked"));
     private static final List<String> CONSENT_FIELDS = List.of("id", "form", "representative", "citizen", "scope", "start", "end",
         "created", "createdBy");
+    private static final List<Tables.Column> RECORD_COLUMNS = List.of(new Tables.Column("ID", "id"),
+        new Tables.Column("DATE", "date"), new Tables.Column("DIR", "direction"), new Tables.Column("PROGRAM", "program"),
+        new Tables.Column("SENDER", "sender"), new Tables.Column("RECIPIENT", "recipient"), new Tables.Column("SIZE", "size"),
+        new Tables.Column("HELD", "held"), new Tables.Column("MESSAGE-ID", "messageId"));
+    private static final List<Tables.Column> HOLD_COLUMNS = List.of(new Tables.Column("KIND", "kind"),
+        new Tables.Column("NAME", "name"), new Tables.Column("PLACED", "placed"), new Tables.Column("BY", "placedBy"));
     private static final List<String> QUARANTINE_FIELDS = List.of("id", "quarantinedAt", "state", "stage", "mailName", "sender",
         "recipients", "remoteAddress", "size", "decidedAt", "decidedBy");
 
@@ -138,6 +144,40 @@ final class Commands {
         new Spec("quarantine", "delete", List.of("ID"), Set.of(), Set.of(),
             "Deletes a held mail's message; the record of what was refused stays.",
             (line, context) -> showQuarantined(context, "DELETE", quarantinePath(line, ""))),
+        new Spec("records", "list", List.of("ADDRESS"), Set.of("from", "to"), Set.of(),
+            "Lists an account's records, oldest first (metadata only; audited); --from/--to ISO-8601 instants or UTC dates.",
+            (line, context) -> list(context, accountPath(line, "/records") + WebAdminClient.query(only(line, "from", "to")),
+                RECORD_COLUMNS)),
+        new Spec("records", "content", List.of("ID"), Set.of(), Set.of(),
+            "Writes one record's message exactly as delivered (message/rfc822, a .eml; audited; redirect to a file).",
+            (line, context) -> {
+                context.webAdmin().copy("/records/" + WebAdminClient.segment(line.words().get(2)), context.out());
+                return OK;
+            }),
+        new Spec("records", "export", List.of("ADDRESS"), Set.of("from", "to", "format"), Set.of(),
+            "Writes an account's records of [from, to) as one mbox file (--format mbox, the default) or a ZIP of .eml files "
+                + "(--format zip); audited; redirect to a file.",
+            (line, context) -> {
+                context.webAdmin().copy(accountPath(line, "/records/export") + WebAdminClient.query(only(line, "from", "to", "format")),
+                    context.out());
+                return OK;
+            }),
+        new Spec("records", "restore", List.of("ID"), Set.of(), Set.of(),
+            "Puts a copy of the record, unread, back into its citizen's INBOX.",
+            (line, context) -> show(context, "POST", "/records/" + WebAdminClient.segment(line.words().get(2)) + "/restore",
+                List.of("id", "account", "mailbox", "uid"))),
+        new Spec("records", "hold", List.of("ADDRESS"), Set.of(), Set.of(),
+            "Places a legal hold on an account: none of its records is disposed of until the hold is released.",
+            (line, context) -> show(context, "PUT", accountPath(line, "/hold"), List.of("account", "held", "changed"))),
+        new Spec("records", "release", List.of("ADDRESS"), Set.of(), Set.of(), "Releases the legal hold on an account.",
+            (line, context) -> show(context, "DELETE", accountPath(line, "/hold"), List.of("account", "held", "changed"))),
+        new Spec("records", "hold-program", List.of("PROGRAM"), Set.of(), Set.of(),
+            "Places a legal hold on a program (an id of programs.yaml): none of its records is disposed of.",
+            (line, context) -> show(context, "PUT", programHoldPath(line), List.of("program", "held", "changed"))),
+        new Spec("records", "release-program", List.of("PROGRAM"), Set.of(), Set.of(), "Releases the legal hold on a program.",
+            (line, context) -> show(context, "DELETE", programHoldPath(line), List.of("program", "held", "changed"))),
+        new Spec("records", "holds", List.of(), Set.of(), Set.of(), "Lists the legal holds on accounts and programs.",
+            (line, context) -> list(context, "/records/holds", HOLD_COLUMNS)),
         new Spec("relay-accounts", "list", List.of(), Set.of(), Set.of(), "Lists the staff MTAs' relay accounts (SMTP AUTH on the relay port).",
             (line, context) -> list(context, "/relay-accounts", RELAY_COLUMNS)),
         new Spec("relay-accounts", "create", List.of("NAME"), Set.of("password-file"), Set.of("password-file"),
@@ -352,6 +392,10 @@ final class Commands {
 
     private static String accountPath(CommandLine line, String action) {
         return "/accounts/" + WebAdminClient.segment(line.words().get(2)) + action;
+    }
+
+    private static String programHoldPath(CommandLine line) {
+        return "/records/program-hold" + WebAdminClient.query(Map.of("program", line.words().get(2)));
     }
 
     private static Map<String, String> only(CommandLine line, String... names) {

@@ -16,6 +16,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 import org.smg.gateway.notify.Notifier;
+import org.smg.gateway.records.RecordKeeper;
 import org.smg.mailets.audit.AuditSink;
 
 /**
@@ -26,7 +27,8 @@ import org.smg.mailets.audit.AuditSink;
  * {@code onMailetException=propagate}: one failed store throws, nothing is recorded as delivered
  * and the whole mail goes to the error processor; {@code SkipAlreadyDelivered} keeps a later
  * release from delivering twice to the recipients that did get it. Once every INBOX holds the
- * mail, each citizen's content-free notification is due ({@link Notifier}, which coalesces them).
+ * mail, each citizen's copy is kept in the records store ({@link RecordKeeper}) and each citizen's
+ * content-free notification is due ({@link Notifier}, which coalesces them).
  *
  * <pre>{@code
  * <mailet match="RecipientIsLocal" class="org.smg.gateway.delivery.RecordedLocalDelivery"/>
@@ -40,12 +42,14 @@ public final class RecordedLocalDelivery extends GenericMailet {
     private final LocalDelivery delivery;
     private final AuditSink audit;
     private final Notifier notifier;
+    private final RecordKeeper records;
 
     @Inject
-    public RecordedLocalDelivery(LocalDelivery delivery, AuditSink audit, Notifier notifier) {
+    public RecordedLocalDelivery(LocalDelivery delivery, AuditSink audit, Notifier notifier, RecordKeeper records) {
         this.delivery = delivery;
         this.audit = audit;
         this.notifier = notifier;
+        this.records = records;
     }
 
     @Override
@@ -57,6 +61,8 @@ public final class RecordedLocalDelivery extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         delivery.service(mail);
+        // Before MAIL_DELIVERED: a mail is never audited as delivered without its record (a failure goes to the error processor).
+        records.delivered(mail);
         try {
             audit.append("system", AuditAction.MAIL_DELIVERED, mail.getName(), "delivered",
                 "recipients=" + mail.getRecipients().size() + " size=" + mail.getMessageSize());

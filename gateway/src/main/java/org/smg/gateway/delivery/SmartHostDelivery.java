@@ -21,6 +21,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.storage.EncryptedMailCopy;
+import org.smg.gateway.records.RecordKeeper;
 import org.smg.mailets.audit.AuditAction;
 
 import com.sun.mail.smtp.SMTPAddressFailedException;
@@ -32,7 +33,7 @@ import com.sun.mail.smtp.SMTPSenderFailedException;
  * configured. Every outcome is audited with ids only, and nothing is dropped:
  * <ul>
  *   <li>no smart host: {@code MAIL_HELD no-smarthost}, to {@code noSmartHostProcessor};</li>
- *   <li>sent: {@code MAIL_DELIVERED relayed};</li>
+ *   <li>sent: a citizen's mail is kept in the records store ({@link RecordKeeper}), then {@code MAIL_DELIVERED relayed};</li>
  *   <li>TLS failed (certificate chain, host name, STARTTLS missing) or AUTH refused: a configuration
  *       problem retrying cannot fix, so {@code MAIL_HELD tls-failed} / {@code auth-failed} with the
  *       reason, to {@code heldProcessor}, where an administrator releases it once fixed;</li>
@@ -63,15 +64,17 @@ public final class SmartHostDelivery extends GenericMailet {
     private final OutboundRoute route;
     private final MailQueueFactory<?> queues;
     private final Bounces bounces;
+    private final RecordKeeper records;
     private String noSmartHostProcessor;
     private String heldProcessor;
     private MailQueue spool;
 
     @Inject
-    public SmartHostDelivery(OutboundRoute route, MailQueueFactory<?> queues, Bounces bounces) {
+    public SmartHostDelivery(OutboundRoute route, MailQueueFactory<?> queues, Bounces bounces, RecordKeeper records) {
         this.route = route;
         this.queues = queues;
         this.bounces = bounces;
+        this.records = records;
     }
 
     @Override
@@ -102,6 +105,8 @@ public final class SmartHostDelivery extends GenericMailet {
         SmartHostTransport transport = route.smartHost().get();
         try {
             transport.send(mail.getMessage(), mail.getMaybeSender(), mail.getRecipients());
+            // Only once the smart host took it: held or retried mail is recorded when it is finally sent.
+            records.relayed(mail);
             bounces.record(AuditAction.MAIL_DELIVERED, mail.getName(), "relayed", detail + " smarthost=" + transport.describe());
             mail.setState(Mail.GHOST);
         } catch (MessagingException e) {

@@ -18,7 +18,7 @@ import javax.mail.internet.MimeMessage;
  * waits for the writer's outcome and gets its error as an {@link IOException}, so a truncated
  * message is never stored as if complete.
  */
-final class MessagePipe extends InputStream {
+public final class MessagePipe extends InputStream {
     private static final int BUFFER = 64 * 1024;
 
     private final PipedInputStream in;
@@ -30,7 +30,7 @@ final class MessagePipe extends InputStream {
         this.written = written;
     }
 
-    static MessagePipe of(MimeMessage message, String threadName) throws IOException {
+    public static MessagePipe of(MimeMessage message, String threadName) throws IOException {
         PipedInputStream in = new PipedInputStream(BUFFER);
         PipedOutputStream out = new PipedOutputStream(in);
         CompletableFuture<Void> written = new CompletableFuture<>();
@@ -71,7 +71,7 @@ final class MessagePipe extends InputStream {
     }
 
     /** Bytes read so far; the message's size once the reader reached the end. */
-    long count() {
+    public long count() {
         return count;
     }
 

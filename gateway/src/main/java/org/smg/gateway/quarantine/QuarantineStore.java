@@ -1,6 +1,5 @@
 package org.smg.gateway.quarantine;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
@@ -35,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.attachments.Refusal;
 import org.smg.gateway.attachments.RefusalReason;
 import org.smg.gateway.audit.AuditTrail;
+import org.smg.gateway.storage.BlobStream;
 import org.smg.gateway.storage.Tables;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
@@ -225,25 +225,9 @@ public final class QuarantineStore {
      * Empty when there is no such record or it no longer holds a message (released or deleted).
      */
     public Optional<InputStream> content(String id) throws QuarantineException {
-        Connection connection = null;
         try {
-            connection = dataSource.getConnection();
-            // The BLOB's stream is valid only inside the transaction that selected it.
-            connection.setAutoCommit(false);
-            PreparedStatement select = connection.prepareStatement("SELECT MESSAGE FROM " + TABLE + " WHERE ID = ? AND MESSAGE IS NOT NULL");
-            select.setString(1, id);
-            ResultSet rows = select.executeQuery();
-            if (!rows.next()) {
-                rows.close();
-                select.close();
-                finish(connection);
-                return Optional.empty();
-            }
-            return Optional.of(new BlobStream(rows.getBinaryStream(1), connection, select, rows));
+            return BlobStream.open(dataSource, "SELECT MESSAGE FROM " + TABLE + " WHERE ID = ? AND MESSAGE IS NOT NULL", id);
         } catch (SQLException e) {
-            if (connection != null) {
-                finish(connection);
-            }
             throw new QuarantineException("reading the message of quarantined mail " + id + " failed: " + e.getMessage(), e);
         }
     }
@@ -355,47 +339,5 @@ public final class QuarantineStore {
             rows.getString(9), refusals(rows.getString(10)), rows.getLong(11),
             QuarantineState.fromWord(rows.getString(12)).orElseThrow(() -> new SQLException("unknown quarantine state in " + TABLE)),
             undecided ? Optional.empty() : Optional.of(Instant.ofEpochMilli(decided)), Optional.ofNullable(rows.getString(14)));
-    }
-
-    private static void finish(Connection connection) {
-        try {
-            connection.commit();
-            connection.setAutoCommit(true);
-            connection.close();
-        } catch (SQLException e) {
-            LOGGER.warn("closing a quarantine read failed: {}", e.getMessage());
-        }
-    }
-
-    /** The BLOB's stream, which ends its read transaction and returns the connection when closed. */
-    private static final class BlobStream extends FilterInputStream {
-        private final Connection connection;
-        private final PreparedStatement select;
-        private final ResultSet rows;
-        private boolean closed;
-
-        BlobStream(InputStream blob, Connection connection, PreparedStatement select, ResultSet rows) {
-            super(blob);
-            this.connection = connection;
-            this.select = select;
-            this.rows = rows;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                super.close();
-                rows.close();
-                select.close();
-            } catch (SQLException e) {
-                throw new IOException("closing a quarantined message failed: " + e.getMessage(), e);
-            } finally {
-                finish(connection);
-            }
-        }
     }
 }

@@ -38,7 +38,8 @@ import org.smg.gateway.enrollment.Enrollment;
 public final class RouteCitizenMail extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(RouteCitizenMail.class);
 
-    private static final org.apache.mailet.AttributeName ROUTED = org.apache.mailet.AttributeName.of("org.smg.routing.routed");
+    /** Set on citizen mail once routed to staff (the records store tells citizen mail by it). */
+    public static final org.apache.mailet.AttributeName ROUTED = org.apache.mailet.AttributeName.of("org.smg.routing.routed");
 
     private final CitizenRoutes routes;
     private final Enrollment enrollment;

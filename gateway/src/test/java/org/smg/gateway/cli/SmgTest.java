@@ -83,6 +83,20 @@ class SmgTest {
     }
 
     @Test
+    void runShouldListTheRecordsCommandsAndExitWithTwoWhenTheAddressIsMissing() {
+        int help = run("--help");
+        int missing = run("records", "export");
+        int badOption = run("records", "list", "jane@gw", "--since", "2024-05-01");
+
+        assertThat(help).isZero();
+        assertThat(out()).contains("records list", "records content", "records export", "records restore", "records hold",
+            "records release", "records hold-program", "records release-program", "records holds");
+        assertThat(missing).isEqualTo(2);
+        assertThat(badOption).isEqualTo(2);
+        assertThat(err()).contains("expected ADDRESS", "usage: smg records export ADDRESS", "unknown option --since");
+    }
+
+    @Test
     void runShouldExitWithOneAndNameTheFileWhenTheConfigurationIsMissing() {
         int code = run("--conf", "/nonexistent-smg-conf", "accounts", "list");
 

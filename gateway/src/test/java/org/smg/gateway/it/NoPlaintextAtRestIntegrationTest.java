@@ -58,6 +58,7 @@ class NoPlaintextAtRestIntegrationTest {
 
         assertThat(PlaintextScan.forToken(token).findings(gateway.dataDirectory())).isEmpty();
         assertThat(gateway.output()).doesNotContain(token);
+        assertThat(count(gateway, "SMG_RECORD")).as("the delivered mail is kept in the records store too").isPositive();
     }
 
     @Test
@@ -204,11 +205,16 @@ class NoPlaintextAtRestIntegrationTest {
 
     /** Opens the killed gateway's database with its secret and counts what was still queued. */
     private static long queuedMails(GatewayProcess gateway) throws Exception {
+        return count(gateway, "SMG_MAIL_QUEUE");
+    }
+
+    /** Opens the stopped gateway's database with its secret and counts the rows of one of the gateway's tables. */
+    private static long count(GatewayProcess gateway, String table) throws Exception {
         try (EncryptedDerbyDatabase database = EncryptedDerbyDatabase.open(gateway.dataDirectory().resolve("db"),
                 SecretFiles.read(gateway.secretsDirectory().resolve("storage.secret")));
              Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM SMG_MAIL_QUEUE")) {
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             count.next();
             return count.getLong(1);
         }

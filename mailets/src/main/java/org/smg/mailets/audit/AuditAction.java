@@ -40,7 +40,15 @@ public enum AuditAction {
     /** An administrator revoked a consent (object {@code consent:<id>}). */
     CONSENT_REVOKED,
     /** A representative logged in to a citizen's mailbox under a consent (actor the representative, object the citizen). */
-    CONSENT_USED;
+    CONSENT_USED,
+    /** An administrator listed an account's records or read one (exported: several; restored: into the INBOX). */
+    RECORD_VIEWED,
+    RECORD_EXPORTED,
+    RECORD_RESTORED,
+    /** A record past its program's retention, with no legal hold, was deleted by the disposal schedule. */
+    RECORD_DISPOSED,
+    /** A legal hold on an account or a program was placed ("placed") or released ("released"). */
+    RECORD_HOLD_CHANGED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {

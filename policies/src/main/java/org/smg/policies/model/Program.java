@@ -1,6 +1,7 @@
 package org.smg.policies.model;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param welcome the message placed in a new citizen's INBOX, so the first act can be to reply
  * @param invitationLifetime how long an invitation can be accepted
  * @param terms the Terms of Service and Rules of Conduct citizens accept
+ * @param retention how long a record of each delivered message is kept (the file's default when left out)
  */
 public record Program(String id, String name, String staffAddress, WelcomeMessage welcome,
-                      Duration invitationLifetime, Terms terms) {
+                      Duration invitationLifetime, Terms terms, Period retention) {
 
     public Program {
         Objects.requireNonNull(id, "id");
@@ -23,5 +25,11 @@ public record Program(String id, String name, String staffAddress, WelcomeMessag
         Objects.requireNonNull(welcome, "welcome");
         Objects.requireNonNull(invitationLifetime, "invitationLifetime");
         Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** A program with the default records retention ({@link Programs#DEFAULT_RETENTION}). */
+    public Program(String id, String name, String staffAddress, WelcomeMessage welcome, Duration invitationLifetime, Terms terms) {
+        this(id, name, staffAddress, welcome, invitationLifetime, terms, Programs.DEFAULT_RETENTION);
     }
 }

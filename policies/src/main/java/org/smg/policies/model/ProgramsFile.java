@@ -2,6 +2,7 @@ package org.smg.policies.model;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +17,13 @@ import org.smg.policies.yaml.YamlMap;
 /**
  * Parses programs.yaml:
  * <pre>
+ * recordsRetention: 7y                # optional, the default retention of records: 1d to 100y; 7y when left out
  * programs:
  *   - id: ECO
  *     name: Energy Credits Online
  *     staffAddress: eco@staff.example
  *     invitationLifetime: 30d          # optional, 1d to 365d
+ *     retention: 10y                   # optional, how long records are kept: 1d to 100y; recordsRetention when left out
  *     terms:
  *       version: "2026-01"
  *       file: terms/terms-v1.md        # relative to conf/policies/
@@ -45,6 +48,8 @@ final class ProgramsFile implements PolicyFile<Programs> {
     static final int MAX_TERMS_BYTES = 256 * 1024;
 
     private static final String PROGRAMS = "programs";
+    private static final String RECORDS_RETENTION = "recordsRetention";
+    private static final String RETENTION = "retention";
     private static final String ID = "id";
     private static final String NAME = "name";
     private static final String STAFF_ADDRESS = "staffAddress";
@@ -64,6 +69,7 @@ final class ProgramsFile implements PolicyFile<Programs> {
     private static final ValueType<String> VERSION_TYPE = ValueTypes.matching(
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}"),
             "a version of 1 to 32 letters, digits, '.', '_' or '-', such as 2026-01 or 1.0");
+    private static final ValueType<Period> RETENTION_TYPE = ValueTypes.retention(Period.ofDays(1), Period.ofYears(100));
     private static final ValueType<String> SUBJECT_TYPE = ValueTypes.line(200);
     private static final ValueType<String> BODY_TYPE = ValueTypes.text(20_000);
 
@@ -74,7 +80,7 @@ final class ProgramsFile implements PolicyFile<Programs> {
 
     @Override
     public List<String> topLevelFields() {
-        return List.of(PROGRAMS);
+        return List.of(RECORDS_RETENTION, PROGRAMS);
     }
 
     @Override
@@ -82,32 +88,34 @@ final class ProgramsFile implements PolicyFile<Programs> {
         int before = root.problems().count();
         List<Program> programs = new ArrayList<>();
         Map<String, String> firstUse = new HashMap<>();
+        Optional<Period> defaultRetention = root.optional(RECORDS_RETENTION, RETENTION_TYPE, Programs.DEFAULT_RETENTION);
         root.requiredList(PROGRAMS, "programs").ifPresent(list -> {
-            for (YamlMap item : list.maps(ID, NAME, STAFF_ADDRESS, INVITATION_LIFETIME, TERMS, WELCOME)) {
+            for (YamlMap item : list.maps(ID, NAME, STAFF_ADDRESS, INVITATION_LIFETIME, RETENTION, TERMS, WELCOME)) {
                 Optional<String> id = item.required(ID, ID_TYPE);
                 id.ifPresent(valid -> refuseDuplicate(valid, item, firstUse));
-                program(id, item, directory).ifPresent(programs::add);
+                program(id, item, directory, defaultRetention.orElse(Programs.DEFAULT_RETENTION)).ifPresent(programs::add);
             }
         });
         if (root.problems().count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Programs(programs));
+        return Optional.of(new Programs(programs, defaultRetention.orElseThrow()));
     }
 
-    private static Optional<Program> program(Optional<String> id, YamlMap item, Path directory) {
+    private static Optional<Program> program(Optional<String> id, YamlMap item, Path directory, Period defaultRetention) {
         // Each field is read (and reported) even when an earlier one failed, so every error shows at once.
         Optional<String> name = item.required(NAME, NAME_TYPE);
         Optional<String> staffAddress = item.required(STAFF_ADDRESS, ValueTypes.emailAddress());
         Optional<Duration> lifetime = item.optional(INVITATION_LIFETIME, LIFETIME_TYPE, DEFAULT_INVITATION_LIFETIME);
+        Optional<Period> retention = item.optional(RETENTION, RETENTION_TYPE, defaultRetention);
         Optional<Terms> terms = item.requiredMap(TERMS, VERSION, FILE).flatMap(map -> terms(map, directory));
         Optional<WelcomeMessage> welcome = item.requiredMap(WELCOME, SUBJECT, BODY).flatMap(ProgramsFile::welcome);
-        if (id.isEmpty() || name.isEmpty() || staffAddress.isEmpty() || lifetime.isEmpty() || terms.isEmpty()
-                || welcome.isEmpty()) {
+        if (id.isEmpty() || name.isEmpty() || staffAddress.isEmpty() || lifetime.isEmpty() || retention.isEmpty()
+                || terms.isEmpty() || welcome.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Program(id.get(), name.get(), staffAddress.get(), welcome.get(), lifetime.get(),
-                terms.get()));
+                terms.get(), retention.get()));
     }
 
     private static Optional<Terms> terms(YamlMap map, Path directory) {

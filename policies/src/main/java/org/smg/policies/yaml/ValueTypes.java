@@ -1,6 +1,7 @@
 package org.smg.policies.yaml;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smg.policies.settings.HostNames;
@@ -14,6 +15,8 @@ public final class ValueTypes {
     static final String EXPECTED_EMAIL = "an email address such as eco@staff.example";
 
     // A unit is mandatory ("30" could be seconds or days); 'm' is minutes, as in gateway.properties. Nine digits fit an int.
+    static final String EXPECTED_RETENTION = "a retention such as 7y or 400d (years or days)";
+    private static final Pattern RETENTION = Pattern.compile("([0-9]{1,5})([dy])");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smhd])");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
     // RFC 5322 dot-atom: no quoted local parts, no comments, no IP literals; staff addresses never need them.
@@ -93,6 +96,32 @@ public final class ValueTypes {
             }
             return value;
         });
+    }
+
+    /** A records retention period written as a whole number of days or years (7y, 400d), from min to max. */
+    public static ValueType<Period> retention(Period min, Period max) {
+        String range = "a retention from " + format(min) + " to " + format(max);
+        return of(EXPECTED_RETENTION + " (from " + format(min) + " to " + format(max) + ")", text -> {
+            Matcher matcher = RETENTION.matcher(text);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException(expectedButGot(EXPECTED_RETENTION, text));
+            }
+            int amount = Integer.parseInt(matcher.group(1));
+            Period value = "y".equals(matcher.group(2)) ? Period.ofYears(amount) : Period.ofDays(amount);
+            if (approximateDays(value) < approximateDays(min) || approximateDays(value) > approximateDays(max)) {
+                throw new IllegalArgumentException(expectedButGot(range, text));
+            }
+            return value;
+        });
+    }
+
+    /** Writes a retention as policy files do: 7y or 400d. */
+    public static String format(Period period) {
+        return period.getYears() > 0 ? period.getYears() + "y" : period.getDays() + "d";
+    }
+
+    private static long approximateDays(Period period) {
+        return period.getYears() * 366L + period.getDays();
     }
 
     /** An email address: a dot-atom local part of at most 64 characters, '@' and a domain name with a dot. */

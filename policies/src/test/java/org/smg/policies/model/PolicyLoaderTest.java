@@ -65,7 +65,7 @@ class PolicyLoaderTest {
                 "programs.yaml:2: programs[0].staffAddress: missing field; expected an email address such as"
                         + " eco@staff.example",
                 "programs.yaml:4: programs[0].staffAdress: unknown field; allowed fields are: id, name, staffAddress,"
-                        + " invitationLifetime, terms, welcome");
+                        + " invitationLifetime, retention, terms, welcome");
     }
 
     @Test
@@ -73,7 +73,7 @@ class PolicyLoaderTest {
         PolicyDirectories.withPrograms(directory, "version: 2\n" + PolicyDirectories.ONE_PROGRAM);
 
         assertThat(PolicyDirectories.errors(directory))
-                .containsExactly("programs.yaml:1: version: unknown field; allowed fields are: programs");
+                .containsExactly("programs.yaml:1: version: unknown field; allowed fields are: recordsRetention, programs");
     }
 
     @Test
@@ -109,7 +109,7 @@ class PolicyLoaderTest {
 
         assertThat(PolicyDirectories.errors(directory)).containsExactly(
                 "programs.yaml:13: programs[1]: expected a mapping with the fields id, name, staffAddress,"
-                        + " invitationLifetime, terms, welcome, got 'ECO'");
+                        + " invitationLifetime, retention, terms, welcome, got 'ECO'");
     }
 
     @Test
