@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.enrollment.Account;
 import org.smg.gateway.enrollment.AccountStore;
 import org.smg.gateway.routing.GatewayHeaders;
+import org.smg.gateway.routing.ReplyRouteReturnPath;
 import org.smg.gateway.routing.RouteCitizenMail;
 import org.smg.policies.model.Program;
 import org.smg.policies.model.Programs;
@@ -46,7 +47,10 @@ public final class RecordKeeper {
 
     /** Staff (or the gateway) to citizen: one record for each local recipient the mail was delivered to. */
     public void delivered(Mail mail) throws MessagingException {
-        String sender = mail.getMaybeSender().asString("");
+        // A staff answer's envelope sender is by now its reply address; the record names the staff author.
+        String sender = mail.getAttribute(ReplyRouteReturnPath.STAFF_SENDER)
+            .map(attribute -> String.valueOf(attribute.getValue().getValue()))
+            .orElseGet(() -> mail.getMaybeSender().asString(""));
         for (MailAddress recipient : mail.getRecipients()) {
             String account = recipient.asString();
             keep(mail, account, program(account, List.of(sender)), RecordDirection.IN, sender, account);

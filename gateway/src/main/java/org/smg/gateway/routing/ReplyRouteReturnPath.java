@@ -8,6 +8,8 @@ import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 
@@ -23,6 +25,9 @@ import org.apache.mailet.base.GenericMailet;
  * }</pre>
  */
 public final class ReplyRouteReturnPath extends GenericMailet {
+    /** The staff author's own envelope sender, kept for the agency's record of the mail. */
+    public static final AttributeName STAFF_SENDER = AttributeName.of("org.smg.routing.staff-sender");
+
     @Override
     public void init() throws MessagingException {
         checkInitParameters(Set.of());
@@ -39,6 +44,8 @@ public final class ReplyRouteReturnPath extends GenericMailet {
         if (!(mail instanceof MailImpl impl)) {
             throw new MessagingException("mail " + mail.getName() + " is not James's mail implementation; its sender cannot be set");
         }
+        mail.getMaybeSender().asOptional()
+            .ifPresent(staff -> mail.setAttribute(new Attribute(STAFF_SENDER, AttributeValue.of(staff.asString()))));
         impl.setSender(new MailAddress(reply.get()));
     }
 
