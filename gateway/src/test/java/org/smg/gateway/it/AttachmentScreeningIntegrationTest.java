@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smg.gateway.attachments.SampleFiles;
+import org.smg.gateway.attachments.SmimeSamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +108,30 @@ class AttachmentScreeningIntegrationTest {
     }
 
     @Test
+    void signedMailShouldReachTheInboxWhenItsSignatureIsARealDetachedSignature() throws Exception {
+        String subject = "signed " + UUID.randomUUID();
+
+        String reply = relay(SmimeSamples.signedMessage("clerk@staff.example", gateway.demoAddress(), subject));
+
+        assertThat(reply).startsWith("250");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+                .contains(subject));
+    }
+
+    @Test
+    void dataShouldBeRefusedNamingTheSignatureWhenSignaturePartIsAnExecutable() throws Exception {
+        String subject = "fake signature " + UUID.randomUUID();
+
+        String reply = relay(SmimeSamples.signedMessage("clerk@staff.example", gateway.demoAddress(), subject,
+            SampleFiles.peExecutable()));
+
+        assertThat(reply).startsWith("554 5.7.1").contains("\"smime.p7s");
+        assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+            .doesNotContain(subject);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void quarantinedMailShouldBeReleasedOnlyWhenItPassesAgain() throws Exception {
         String subject = "held " + UUID.randomUUID();
@@ -177,13 +202,17 @@ class AttachmentScreeningIntegrationTest {
     }
 
     private static String relay(AttachedMessage message) throws IOException {
+        return relay(message.raw());
+    }
+
+    private static String relay(String raw) throws IOException {
         try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
             smtp.reply();
             smtp.command("EHLO staff-mta.agency.example");
             smtp.command("MAIL FROM:<clerk@staff.example>");
             assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
-            return smtp.command(message.raw() + "\r\n.");
+            return smtp.command(raw + "\r\n.");
         }
     }
 
