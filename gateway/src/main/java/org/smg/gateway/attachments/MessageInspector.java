@@ -14,7 +14,9 @@ import org.smg.policies.model.AttachmentRules;
 /**
  * Inspects a whole message against a program's attachment rules: walks its MIME leaves (forwarded messages
  * included), counts the attached files and the decoded size, applies the {@link FileInspector} to each attached
- * file and streams every leaf, bodies too, to the {@link VirusScanner} from its spool.
+ * file and streams every leaf, bodies too, to the {@link VirusScanner} from its spool. An S/MIME detached signature
+ * (where multipart/signed puts it, and proven by its bytes: {@link DetachedSignature}) is not an attached file: it is
+ * scanned but neither counted nor judged by the type policy.
  *
  * <p>Every refusal of the message is collected, so the sender learns every problem at once. Once the message is
  * certain to be refused, the remaining parts are still checked against the policy but no longer scanned: the scan
@@ -82,8 +84,9 @@ public final class MessageInspector {
         }
 
         void leaf(MimeLeaf leaf) throws IOException {
-            if (leaf.isAttachment() && ++attachmentCount == rules.maxAttachments() + 1) {
-                refuse(new Refusal(THE_MESSAGE, RefusalReason.TOO_MANY_ATTACHMENTS, "more than the " + rules.maxAttachments() + " attachments allowed"));
+            // A signature's part is counted only once its bytes show it is not one (below).
+            if (leaf.isAttachment() && !leaf.isSignatureSlot()) {
+                countAttachment();
             }
             if (tooLarge) {
                 return;
@@ -94,11 +97,22 @@ public final class MessageInspector {
             }
             try (SpooledContent content = spooled.get()) {
                 totalSize += content.size();
-                if (leaf.isAttachment()) {
+                boolean signature = leaf.isSignatureSlot() && DetachedSignature.isDetachedSignature(content);
+                if (leaf.isAttachment() && !signature) {
+                    if (leaf.isSignatureSlot()) {
+                        countAttachment();
+                    }
                     attachments.add(new InspectedPart(leaf.displayName(), content.size(), detector.detect(content)));
                     files.inspect(leaf.displayName(), content, rules, ArchiveBudget.forAttachment()).ifPresent(this::refuse);
                 }
+                // A proven S/MIME signature is no file the sender chose and not in the type policy; it is still scanned.
                 scan(leaf, content);
+            }
+        }
+
+        private void countAttachment() {
+            if (++attachmentCount == rules.maxAttachments() + 1) {
+                refuse(new Refusal(THE_MESSAGE, RefusalReason.TOO_MANY_ATTACHMENTS, "more than the " + rules.maxAttachments() + " attachments allowed"));
             }
         }
 

@@ -40,7 +40,12 @@ public final class MessageParts {
         .setMaxContentLen(-1)
         .build();
 
+    /** The types RFC 8551 gives a detached S/MIME signature (the x- one is what older clients send). */
+    static final java.util.Set<String> PKCS7_SIGNATURE_TYPES = java.util.Set.of("application/pkcs7-signature", "application/x-pkcs7-signature");
+
     private final MimeTokenStream tokens = new MimeTokenStream(CONFIG);
+    /** The open multiparts and messages, innermost first: where a leaf sits in its parent. */
+    private final java.util.Deque<Container> containers = new java.util.ArrayDeque<>();
     private int depth;
     private int leaves;
     private Field contentType;
@@ -65,8 +70,13 @@ public final class MessageParts {
                         contentDisposition = null;
                     }
                     case T_FIELD -> remember(tokens.getField());
-                    case T_START_MULTIPART, T_START_MESSAGE -> enter();
-                    case T_END_MULTIPART, T_END_MESSAGE -> depth--;
+                    case T_START_MULTIPART -> enter(signsWithPkcs7());
+                    case T_START_MESSAGE -> enter(false);
+                    case T_START_BODYPART -> containers.getFirst().children++;
+                    case T_END_MULTIPART, T_END_MESSAGE -> {
+                        depth--;
+                        containers.pollFirst(); // the top message's start is not an event, its end is
+                    }
                     case T_BODY -> {
                         return Optional.of(leaf());
                     }
@@ -98,11 +108,29 @@ public final class MessageParts {
         }
     }
 
-    private void enter() throws MalformedMessageException {
+    private void enter(boolean signedWithPkcs7) throws MalformedMessageException {
         depth++;
         if (depth > MAX_DEPTH) {
             throw new MalformedMessageException("parts nested more than " + MAX_DEPTH + " levels deep");
         }
+        containers.addFirst(new Container(signedWithPkcs7));
+    }
+
+    /** At the start of a multipart: it is a multipart/signed whose protocol is an S/MIME (PKCS #7) signature. */
+    private boolean signsWithPkcs7() {
+        return tokens.getBodyDescriptor().getMimeType().equalsIgnoreCase("multipart/signed")
+            && MimeParameters.value(parameters(contentType), "protocol")
+                .map(protocol -> PKCS7_SIGNATURE_TYPES.contains(protocol.strip().toLowerCase(Locale.ROOT)))
+                .orElse(false);
+    }
+
+    /**
+     * Where RFC 8551 (3.5.3) puts a detached signature: the second part of a multipart/signed whose protocol is
+     * PKCS #7, declared with that type. Only a place: whether the bytes are a signature is the inspector's question.
+     */
+    private boolean inSignatureSlot(String declaredType) {
+        Container parent = containers.peekFirst();
+        return parent != null && parent.signedWithPkcs7 && parent.children == 2 && PKCS7_SIGNATURE_TYPES.contains(declaredType);
     }
 
     private MimeLeaf leaf() throws MalformedMessageException {
@@ -124,7 +152,8 @@ public final class MessageParts {
             && RawFieldParser.DEFAULT.parseRawBody(raw(contentDisposition)).getValue().equalsIgnoreCase("attachment");
         boolean inlineText = declaredType.equals("text/plain") || declaredType.equals("text/html");
         boolean attachment = fileName.isPresent() || markedAttachment || !inlineText;
-        return new MimeLeaf(leaves, fileName, declaredType, attachment, new DecodedBodyStream(tokens.getDecodedInputStream()));
+        return new MimeLeaf(leaves, fileName, declaredType, attachment, inSignatureSlot(declaredType),
+            new DecodedBodyStream(tokens.getDecodedInputStream()));
     }
 
     /** filename, filename*, name and name* must all say the same (ignoring case): clients show different ones. */
@@ -145,5 +174,15 @@ public final class MessageParts {
 
     private static RawField raw(Field field) {
         return field instanceof RawField rawField ? rawField : new RawField(field.getName(), field.getBody());
+    }
+
+    /** A multipart or message being walked: whether it is S/MIME signed, and how many parts of it have started. */
+    private static final class Container {
+        private final boolean signedWithPkcs7;
+        private int children;
+
+        Container(boolean signedWithPkcs7) {
+            this.signedWithPkcs7 = signedWithPkcs7;
+        }
     }
 }

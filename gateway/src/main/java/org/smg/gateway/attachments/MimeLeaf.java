@@ -12,13 +12,15 @@ public final class MimeLeaf {
     private final Optional<String> fileName;
     private final String declaredType;
     private final boolean attachment;
+    private final boolean signatureSlot;
     private final InputStream body;
 
-    MimeLeaf(int number, Optional<String> fileName, String declaredType, boolean attachment, InputStream body) {
+    MimeLeaf(int number, Optional<String> fileName, String declaredType, boolean attachment, boolean signatureSlot, InputStream body) {
         this.number = number;
         this.fileName = fileName;
         this.declaredType = declaredType;
         this.attachment = attachment;
+        this.signatureSlot = signatureSlot;
         this.body = body;
     }
 
@@ -40,6 +42,14 @@ public final class MimeLeaf {
     /** An attached file rather than the text of the message: it has a name, is marked attachment, or is not inline text. */
     public boolean isAttachment() {
         return attachment;
+    }
+
+    /**
+     * The part is where an S/MIME detached signature goes: second part of a multipart/signed with a PKCS #7 protocol,
+     * declared as a PKCS #7 signature. Says nothing about its bytes.
+     */
+    public boolean isSignatureSlot() {
+        return signatureSlot;
     }
 
     /** The decoded bytes; a decoding failure is a {@link MalformedMessageException}. */

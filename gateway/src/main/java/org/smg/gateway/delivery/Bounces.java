@@ -1,6 +1,8 @@
 package org.smg.gateway.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.inject.Inject;
@@ -31,6 +33,42 @@ final class Bounces {
     @Inject
     Bounces(AuditSink audit) {
         this.audit = audit;
+    }
+
+    /** Why one recipient of a mail cannot be delivered to now, or empty when it can. */
+    @FunctionalInterface
+    interface RecipientCheck {
+        Optional<DeliveryStatusNotice.Failure> failure(MailAddress recipient) throws MessagingException;
+    }
+
+    /**
+     * Takes the recipients {@code check} refuses off the mail and returns them to the sender ({@link #bounce}); a
+     * mail left without recipients becomes a ghost. The mailets that run in the transport processor before
+     * LocalDelivery share this loop and differ only in their check, subject and audit outcome.
+     *
+     * @return how many recipients were returned (0: the mail is unchanged)
+     */
+    int returnRefused(Mail mail, RecipientCheck check, String subject, String outcome, MailetContext context)
+            throws MessagingException {
+        List<MailAddress> kept = new ArrayList<>();
+        List<DeliveryStatusNotice.Failure> failures = new ArrayList<>();
+        for (MailAddress recipient : mail.getRecipients()) {
+            Optional<DeliveryStatusNotice.Failure> failure = check.failure(recipient);
+            if (failure.isPresent()) {
+                failures.add(failure.get());
+            } else {
+                kept.add(recipient);
+            }
+        }
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        bounce(mail, failures, subject, outcome, context);
+        mail.setRecipients(kept);
+        if (kept.isEmpty()) {
+            mail.setState(Mail.GHOST);
+        }
+        return failures.size();
     }
 
     void bounce(Mail mail, List<DeliveryStatusNotice.Failure> failures, String subject, String outcome,

@@ -1,8 +1,6 @@
 package org.smg.gateway.delivery;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,26 +46,15 @@ public final class ClosedInboxBounce extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        List<MailAddress> kept = new ArrayList<>();
-        List<DeliveryStatusNotice.Failure> failures = new ArrayList<>();
-        for (MailAddress recipient : mail.getRecipients()) {
-            Optional<RecipientStatus> refusal = refusal(recipient);
-            if (refusal.isPresent()) {
-                failures.add(DeliveryStatusNotice.Failure.refused(recipient, refusal.get().enhancedCode(), refusal.get().text()));
-            } else {
-                kept.add(recipient);
-            }
+        int returned = bounces.returnRefused(mail, this::failure, "Undelivered mail: no active secure inbox", "closed-inbox",
+            getMailetContext());
+        if (returned > 0) {
+            LOGGER.info("mail {}: {} recipient(s) without an active secure inbox, returned to the sender", mail.getName(), returned);
         }
-        if (failures.isEmpty()) {
-            return;
-        }
-        LOGGER.info("mail {}: {} recipient(s) without an active secure inbox, returned to the sender", mail.getName(),
-            failures.size());
-        bounces.bounce(mail, failures, "Undelivered mail: no active secure inbox", "closed-inbox", getMailetContext());
-        mail.setRecipients(kept);
-        if (kept.isEmpty()) {
-            mail.setState(Mail.GHOST);
-        }
+    }
+
+    private Optional<DeliveryStatusNotice.Failure> failure(MailAddress recipient) throws MessagingException {
+        return refusal(recipient).map(status -> DeliveryStatusNotice.Failure.refused(recipient, status.enhancedCode(), status.text()));
     }
 
     private Optional<RecipientStatus> refusal(MailAddress recipient) throws MessagingException {

@@ -1,7 +1,6 @@
 package org.smg.gateway.delivery;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -59,25 +58,18 @@ public final class OverQuotaBounce extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        List<MailAddress> kept = new ArrayList<>();
-        List<DeliveryStatusNotice.Failure> failures = new ArrayList<>();
-        for (MailAddress recipient : mail.getRecipients()) {
-            if (getMailetContext().isLocalServer(recipient.getDomain()) && overQuota(recipient, mail.getMessageSize())) {
-                failures.add(DeliveryStatusNotice.Failure.refused(recipient, CODE, TEXT));
-            } else {
-                kept.add(recipient);
-            }
+        int returned = bounces.returnRefused(mail, recipient -> failure(recipient, mail), "Undelivered mail: mailbox full",
+            "over-quota", getMailetContext());
+        if (returned > 0) {
+            LOGGER.info("mail {}: {} recipient(s) over their mailbox quota, returned to the sender", mail.getName(), returned);
         }
-        if (failures.isEmpty()) {
-            return;
+    }
+
+    private Optional<DeliveryStatusNotice.Failure> failure(MailAddress recipient, Mail mail) throws MessagingException {
+        if (getMailetContext().isLocalServer(recipient.getDomain()) && overQuota(recipient, mail.getMessageSize())) {
+            return Optional.of(DeliveryStatusNotice.Failure.refused(recipient, CODE, TEXT));
         }
-        LOGGER.info("mail {}: {} recipient(s) over their mailbox quota, returned to the sender", mail.getName(),
-            failures.size());
-        bounces.bounce(mail, failures, "Undelivered mail: mailbox full", "over-quota", getMailetContext());
-        mail.setRecipients(kept);
-        if (kept.isEmpty()) {
-            mail.setState(Mail.GHOST);
-        }
+        return Optional.empty();
     }
 
     private boolean overQuota(MailAddress recipient, long size) throws MessagingException {

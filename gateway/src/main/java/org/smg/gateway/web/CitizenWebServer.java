@@ -63,12 +63,13 @@ public final class CitizenWebServer implements Startable {
         Pages pages = new Pages();
         Visit visit = new Visit(sessions);
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);
-        RegistrationPages registration = new RegistrationPages(enrollment, pages, visit);
-        ResetPages reset = new ResetPages(enrollment, pages, visit);
+        OneTimeLinks links = new OneTimeLinks(enrollment, pages);
+        RegistrationPages registration = new RegistrationPages(enrollment, links, pages, visit);
+        ResetPages reset = new ResetPages(enrollment, links, pages, visit);
         SignInPages signIn = new SignInPages(enrollment, users, gate, audit, pages, visit);
         TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
         AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn);
-        EmailChangePages emailChange = new EmailChangePages(enrollment, pages, visit);
+        EmailChangePages emailChange = new EmailChangePages(enrollment, links, pages, visit);
         RoutingHandler routes = new RoutingHandler(false)
             .get("/", new GuardedHandler("home", account::home, pages))
             .get("/register/{token}", new GuardedHandler("register", registration::show, pages))

@@ -2,11 +2,12 @@ package org.smg.gateway.web;
 
 import static org.smg.gateway.web.Pages.params;
 
+import java.util.Optional;
+
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.EnrollmentException;
 import org.smg.gateway.enrollment.Invitation;
 import org.smg.gateway.enrollment.LinkPurpose;
-import org.smg.gateway.enrollment.LinkRefused;
 
 import io.undertow.server.HttpServerExchange;
 
@@ -17,36 +18,34 @@ import io.undertow.server.HttpServerExchange;
  */
 final class EmailChangePages {
     private final Enrollment enrollment;
+    private final OneTimeLinks links;
     private final Pages pages;
     private final Visit visit;
 
-    EmailChangePages(Enrollment enrollment, Pages pages, Visit visit) {
+    EmailChangePages(Enrollment enrollment, OneTimeLinks links, Pages pages, Visit visit) {
         this.enrollment = enrollment;
+        this.links = links;
         this.pages = pages;
         this.visit = visit;
     }
 
     void show(HttpServerExchange exchange) throws Exception {
-        String token = RegistrationPages.pathToken(exchange);
-        Invitation change;
-        try {
-            change = enrollment.open(token, LinkPurpose.EMAIL_CHANGE);
-        } catch (LinkRefused e) {
-            RegistrationPages.refused(pages, exchange, e);
+        String token = OneTimeLinks.pathToken(exchange);
+        Optional<Invitation> change = links.open(exchange, token, LinkPurpose.EMAIL_CHANGE);
+        if (change.isEmpty()) {
             return;
         }
-        pages.send(exchange, 200, "email", params("token", token, "csrf", visit.forForm(exchange).csrfToken(), "email", change.email()));
+        pages.send(exchange, 200, "email", params("token", token, "csrf", visit.forForm(exchange).csrfToken(), "email", change.get().email()));
     }
 
     void submit(HttpServerExchange exchange) throws Exception {
-        String token = RegistrationPages.pathToken(exchange);
+        String token = OneTimeLinks.pathToken(exchange);
         FormBody form = FormBody.read(exchange);
         visit.checkedForm(exchange, form);
         try {
-            enrollment.confirmEmailChange(token, Visit.client(exchange));
-        } catch (LinkRefused e) {
-            RegistrationPages.refused(pages, exchange, e);
-            return;
+            if (links.spend(exchange, () -> enrollment.confirmEmailChange(token, Visit.client(exchange))).isEmpty()) {
+                return;
+            }
         } catch (EnrollmentException e) {
             pages.message(exchange, 409, "The address was not changed", e.getMessage(), "/signin", "Sign in");
             return;

@@ -2,11 +2,12 @@ package org.smg.gateway.web;
 
 import static org.smg.gateway.web.Pages.params;
 
+import java.util.Optional;
+
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.EnrollmentException;
 import org.smg.gateway.enrollment.Invitation;
 import org.smg.gateway.enrollment.LinkPurpose;
-import org.smg.gateway.enrollment.LinkRefused;
 import org.smg.gateway.enrollment.PasswordRules;
 
 import io.undertow.server.HttpServerExchange;
@@ -17,50 +18,45 @@ import io.undertow.server.HttpServerExchange;
  */
 final class ResetPages {
     private final Enrollment enrollment;
+    private final OneTimeLinks links;
     private final Pages pages;
     private final Visit visit;
 
-    ResetPages(Enrollment enrollment, Pages pages, Visit visit) {
+    ResetPages(Enrollment enrollment, OneTimeLinks links, Pages pages, Visit visit) {
         this.enrollment = enrollment;
+        this.links = links;
         this.pages = pages;
         this.visit = visit;
     }
 
     void show(HttpServerExchange exchange) throws Exception {
-        String token = RegistrationPages.pathToken(exchange);
-        Invitation reset;
-        try {
-            reset = enrollment.open(token, LinkPurpose.PASSWORD_RESET);
-        } catch (LinkRefused e) {
-            RegistrationPages.refused(pages, exchange, e);
+        String token = OneTimeLinks.pathToken(exchange);
+        Optional<Invitation> reset = links.open(exchange, token, LinkPurpose.PASSWORD_RESET);
+        if (reset.isEmpty()) {
             return;
         }
-        form(exchange, 200, token, visit.forForm(exchange), reset, null);
+        form(exchange, 200, token, visit.forForm(exchange), reset.get(), null);
     }
 
     void submit(HttpServerExchange exchange) throws Exception {
-        String token = RegistrationPages.pathToken(exchange);
+        String token = OneTimeLinks.pathToken(exchange);
         FormBody form = FormBody.read(exchange);
         WebSession session = visit.checkedForm(exchange, form);
-        Invitation reset;
-        try {
-            reset = enrollment.open(token, LinkPurpose.PASSWORD_RESET);
-        } catch (LinkRefused e) {
-            RegistrationPages.refused(pages, exchange, e);
+        Optional<Invitation> reset = links.open(exchange, token, LinkPurpose.PASSWORD_RESET);
+        if (reset.isEmpty()) {
             return;
         }
         String password = form.field("password");
         if (!password.equals(form.field("confirm"))) {
-            form(exchange, 400, token, session, reset, "The two passwords are not the same.");
+            form(exchange, 400, token, session, reset.get(), "The two passwords are not the same.");
             return;
         }
         try {
-            enrollment.resetPassword(token, password, Visit.client(exchange));
-        } catch (LinkRefused e) {
-            RegistrationPages.refused(pages, exchange, e);
-            return;
+            if (links.spend(exchange, () -> enrollment.resetPassword(token, password, Visit.client(exchange))).isEmpty()) {
+                return;
+            }
         } catch (EnrollmentException e) {
-            form(exchange, 400, token, session, reset, e.getMessage());
+            form(exchange, 400, token, session, reset.get(), e.getMessage());
             return;
         }
         visit.signOut(exchange, visit.current(exchange));

@@ -27,6 +27,16 @@ final class AttachedMessage {
         return new AttachedMessage(from, to, subject);
     }
 
+    /** The From address, which {@code SmtpSend.relay} also uses as the envelope sender. */
+    String from() {
+        return from;
+    }
+
+    /** The To address, which {@code SmtpSend.relay} also uses as the envelope recipient. */
+    String to() {
+        return to;
+    }
+
     /** The Content-Type every attachment declares (default application/octet-stream). */
     AttachedMessage declaring(String contentType) {
         this.declaredType = contentType;

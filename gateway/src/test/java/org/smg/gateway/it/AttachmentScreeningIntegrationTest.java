@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smg.gateway.attachments.SampleFiles;
+import org.smg.gateway.attachments.SmimeSamples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +62,7 @@ class AttachmentScreeningIntegrationTest {
                                                                                    String expectedReply) throws Exception {
         String subject = "refused " + UUID.randomUUID();
 
-        String reply = relay(AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject)
+        String reply = SmtpSend.relay(gateway, AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject)
             .attach(fileName, content));
 
         assertThat(reply).startsWith(expectedReply).contains("\"" + fileName);
@@ -79,7 +80,7 @@ class AttachmentScreeningIntegrationTest {
             message.attach("page-" + i + ".pdf", SampleFiles.cleanPdf());
         }
 
-        String reply = relay(message);
+        String reply = SmtpSend.relay(gateway, message);
 
         assertThat(reply).startsWith("554 5.7.1").contains("more than the 3 attachments allowed");
     }
@@ -96,14 +97,38 @@ class AttachmentScreeningIntegrationTest {
             .attach("photo.jpg", SampleFiles.jpeg())
             .attach("documents.zip", SampleFiles.zipOfAllowedFiles());
 
-        String firstReply = relay(message);
-        String secondReply = relay(second);
+        String firstReply = SmtpSend.relay(gateway, message);
+        String secondReply = SmtpSend.relay(gateway, second);
 
         assertThat(firstReply).startsWith("250");
         assertThat(secondReply).startsWith("250");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
                 .contains(subject, zipped));
+    }
+
+    @Test
+    void signedMailShouldReachTheInboxWhenItsSignatureIsARealDetachedSignature() throws Exception {
+        String subject = "signed " + UUID.randomUUID();
+
+        String reply = SmtpSend.relay(gateway, SmtpSend.CLERK, gateway.demoAddress(), SmimeSamples.signedMessage(SmtpSend.CLERK, gateway.demoAddress(), subject));
+
+        assertThat(reply).startsWith("250");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+                .contains(subject));
+    }
+
+    @Test
+    void dataShouldBeRefusedNamingTheSignatureWhenSignaturePartIsAnExecutable() throws Exception {
+        String subject = "fake signature " + UUID.randomUUID();
+
+        String reply = SmtpSend.relay(gateway, SmtpSend.CLERK, gateway.demoAddress(), SmimeSamples.signedMessage(SmtpSend.CLERK, gateway.demoAddress(), subject,
+            SampleFiles.peExecutable()));
+
+        assertThat(reply).startsWith("554 5.7.1").contains("\"smime.p7s");
+        assertThat(MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()))
+            .doesNotContain(subject);
     }
 
     @Test
@@ -114,15 +139,15 @@ class AttachmentScreeningIntegrationTest {
         for (int i = 1; i <= 4; i++) {
             pages.attach("page-" + i + ".pdf", SampleFiles.cleanPdf());
         }
-        String tooMany = reference(relay(pages));
-        String infected = reference(relay(AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), "virus")
+        String tooMany = reference(SmtpSend.relay(gateway, pages));
+        String infected = reference(SmtpSend.relay(gateway, AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), "virus")
             .attach("records.zip", SampleFiles.eicarInZip())));
         String citizenSubject = "citizen held " + UUID.randomUUID();
         AttachedMessage citizenPages = AttachedMessage.from(gateway.demoAddress(), "eco-credits@gateway.localhost", citizenSubject);
         for (int i = 1; i <= 4; i++) {
             citizenPages.attach("form-" + i + ".pdf", SampleFiles.cleanPdf());
         }
-        String citizenMail = reference(submit(citizenPages, "eco-credits@gateway.localhost"));
+        String citizenMail = reference(SmtpSend.submit(gateway, gateway.demoAddress(), gateway.demoPassword(), citizenPages.to(), citizenPages.raw()));
         Path policy = gateway.root().resolve("conf/policies/attachments.yaml");
         String smallLimits = Files.readString(policy);
 
@@ -157,34 +182,9 @@ class AttachmentScreeningIntegrationTest {
         }
     }
 
-    private static String submit(AttachedMessage message, String recipient) throws IOException {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
-            smtp.reply();
-            smtp.command("EHLO client.example");
-            smtp.startTls();
-            smtp.command("EHLO client.example");
-            assertThat(smtp.authPlain(gateway.demoAddress(), gateway.demoPassword())).startsWith("235");
-            smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
-            assertThat(smtp.command("RCPT TO:<" + recipient + ">")).startsWith("250");
-            assertThat(smtp.command("DATA")).startsWith("354");
-            return smtp.command(message.raw() + "\r\n.");
-        }
-    }
-
     private static String reference(String reply) {
         assertThat(reply).startsWith("554").contains("reference ");
         return reply.substring(reply.lastIndexOf("reference ") + "reference ".length()).strip();
-    }
-
-    private static String relay(AttachedMessage message) throws IOException {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
-            smtp.reply();
-            smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<clerk@staff.example>");
-            assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
-            assertThat(smtp.command("DATA")).startsWith("354");
-            return smtp.command(message.raw() + "\r\n.");
-        }
     }
 
     private static byte[] oversizeText() {

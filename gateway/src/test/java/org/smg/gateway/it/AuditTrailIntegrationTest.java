@@ -32,7 +32,10 @@ class AuditTrailIntegrationTest {
         String from = Instant.now().minusSeconds(60).toString();
         String subject = "audited " + UUID.randomUUID();
 
-        relay(subject);
+        String reply = SmtpSend.relay(gateway, SmtpSend.CLERK, gateway.demoAddress(),
+            "From: clerk@staff.example\r\nSubject: " + subject + "\r\n\r\nYour case file.");
+
+        assertThat(reply).startsWith("250 ");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> export = WebAdmin.call(gateway, "GET", "/audit?from=" + from, null);
@@ -89,17 +92,5 @@ class AuditTrailIntegrationTest {
         }
         assertThat(heads).as("'audit head' lines in the gateway's output:\n%s", gateway.output()).isNotEmpty();
         return heads;
-    }
-
-    private static void relay(String subject) throws Exception {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
-            smtp.reply();
-            smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<clerk@staff.example>");
-            smtp.command("RCPT TO:<" + gateway.demoAddress() + ">");
-            smtp.command("DATA");
-            String reply = smtp.command("From: clerk@staff.example\r\nSubject: " + subject + "\r\n\r\nYour case file.\r\n.");
-            assertThat(reply).startsWith("250 ");
-        }
     }
 }

@@ -63,7 +63,7 @@ class CitizenStaffRoutingIntegrationTest {
         String subject = "topic " + UUID.randomUUID();
         String forged = "X-SMG-Program: APPEALS\r\nX-SMG-Business-Verified: yes\r\nx-smg-on-behalf-of: Chief Executive\r\n";
 
-        String reply = submit(gateway.demoAddress(), gateway.demoPassword(), "eco-credits" + DOMAIN,
+        String reply = SmtpSend.submit(gateway, gateway.demoAddress(), gateway.demoPassword(), "eco-credits" + DOMAIN,
             "From: " + gateway.demoAddress() + "\r\nTo: eco-credits" + DOMAIN + "\r\n" + forged + "Subject: " + subject + "\r\n\r\nAbout my credit.\r\n");
 
         assertThat(reply).startsWith("250");
@@ -79,12 +79,12 @@ class CitizenStaffRoutingIntegrationTest {
         String subject = "answer " + UUID.randomUUID();
         String replySubject = "Re: " + subject;
 
-        String relayed = relay("jane@staff.example", gateway.demoAddress(), "From: Jane Clerk <jane@staff.example>\r\n"
+        String relayed = SmtpSend.relay(gateway, "jane@staff.example", gateway.demoAddress(), "From: Jane Clerk <jane@staff.example>\r\n"
             + "Reply-To: eco-private@staff.example\r\nSender: jane@staff.example\r\nX-SMG-Program: FORGED\r\n"
             + "Subject: " + subject + "\r\n\r\nWe received your claim.\r\n");
         MimeMessage answer = awaitInInbox(gateway.demoAddress(), gateway.demoPassword(), subject);
         InternetAddress from = (InternetAddress) answer.getFrom()[0];
-        String replied = submit(gateway.demoAddress(), gateway.demoPassword(), from.getAddress(),
+        String replied = SmtpSend.submit(gateway, gateway.demoAddress(), gateway.demoPassword(), from.getAddress(),
             "From: " + gateway.demoAddress() + "\r\nSubject: " + replySubject + "\r\n\r\nThank you.\r\n");
 
         assertThat(relayed).startsWith("250");
@@ -106,7 +106,7 @@ class CitizenStaffRoutingIntegrationTest {
         String changed = "reply+" + token.substring(0, 39) + (token.charAt(39) == 'a' ? 'b' : 'a') + DOMAIN;
         List<String> refused;
 
-        try (SmtpConversation smtp = loggedIn(gateway.demoAddress(), gateway.demoPassword())) {
+        try (SmtpConversation smtp = SmtpSend.submissionSession(gateway, gateway.demoAddress(), gateway.demoPassword())) {
             smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
             refused = List.of(
                 smtp.command("RCPT TO:<" + otherCitizen + ">"),
@@ -133,9 +133,9 @@ class CitizenStaffRoutingIntegrationTest {
         assertThat(welcome.getContent().toString()).as("the welcome message lists the program's topic addresses")
             .contains("eco-credits@gateway.localhost").contains("eco-registration@gateway.localhost");
 
-        String replied = submit(citizen, PASSWORD, from.getAddress(), "From: " + citizen + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n");
+        String replied = SmtpSend.submit(gateway, citizen, PASSWORD, from.getAddress(), "From: " + citizen + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n");
         String borrowed;
-        try (SmtpConversation smtp = loggedIn(gateway.demoAddress(), gateway.demoPassword())) {
+        try (SmtpConversation smtp = SmtpSend.submissionSession(gateway, gateway.demoAddress(), gateway.demoPassword())) {
             smtp.command("MAIL FROM:<" + gateway.demoAddress() + ">");
             borrowed = smtp.command("RCPT TO:<" + from.getAddress() + ">");
         }
@@ -173,9 +173,9 @@ class CitizenStaffRoutingIntegrationTest {
         List<String> replies = new java.util.ArrayList<>();
 
         for (String headers : spoofs) {
-            replies.add(relay("jane@staff.example", gateway.demoAddress(), headers + "\r\nSubject: " + subject + "\r\n\r\nPay here.\r\n"));
+            replies.add(SmtpSend.relay(gateway, "jane@staff.example", gateway.demoAddress(), headers + "\r\nSubject: " + subject + "\r\n\r\nPay here.\r\n"));
         }
-        String bounceWithForeignFrom = relay("", gateway.demoAddress(), "From: refunds@tax-refunds.example\r\nSubject: " + subject
+        String bounceWithForeignFrom = SmtpSend.relay(gateway, "", gateway.demoAddress(), "From: refunds@tax-refunds.example\r\nSubject: " + subject
             + "\r\n\r\nPay here.\r\n");
 
         assertThat(replies).allSatisfy(reply -> assertThat(reply).startsWith("550 5.7.1 The From: header must be one address"));
@@ -292,32 +292,8 @@ class CitizenStaffRoutingIntegrationTest {
 
     private static String replyAddressOfAStaffAnswer(String staff) throws Exception {
         String subject = "for reply " + UUID.randomUUID();
-        assertThat(relay(staff, gateway.demoAddress(), "From: " + staff + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n")).startsWith("250");
+        assertThat(SmtpSend.relay(gateway, staff, gateway.demoAddress(), "From: " + staff + "\r\nSubject: " + subject + "\r\n\r\nHello.\r\n")).startsWith("250");
         return ((InternetAddress) awaitInInbox(gateway.demoAddress(), gateway.demoPassword(), subject).getFrom()[0]).getAddress();
-    }
-
-    private static String submit(String user, String password, String to, String message) throws Exception {
-        try (SmtpConversation smtp = loggedIn(user, password)) {
-            return smtp.mail(user, to, message);
-        }
-    }
-
-    private static String relay(String sender, String to, String message) throws Exception {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
-            smtp.reply();
-            smtp.command("EHLO staff-mta.staff.example");
-            return smtp.mail(sender, to, message);
-        }
-    }
-
-    private static SmtpConversation loggedIn(String user, String password) throws Exception {
-        SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort());
-        smtp.reply();
-        smtp.command("EHLO laptop");
-        smtp.startTls();
-        smtp.command("EHLO laptop");
-        assertThat(smtp.authPlain(user, password)).startsWith("235");
-        return smtp;
     }
 
     private static MimeMessage awaitInInbox(String user, String password, String subject) {

@@ -50,7 +50,7 @@ class MailboxQuotaIntegrationTest {
         String sender = "clerk-" + UUID.randomUUID() + "@staff.example";
         String subject = "large " + UUID.randomUUID();
 
-        String dataReply = relay(sender, message(sender, subject, 20_000));
+        String dataReply = SmtpSend.relay(gateway, sender, gateway.demoAddress(), message(sender, subject, 20_000));
 
         assertThat(dataReply).startsWith("250");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -72,7 +72,7 @@ class MailboxQuotaIntegrationTest {
     void rcptShouldBeRefusedWith452WhenTheMailboxIsFull() throws Exception {
         String subject = "fills " + UUID.randomUUID();
         reloadWithEcoQuota("5M");
-        assertThat(relay("clerk@staff.example", message("clerk@staff.example", subject, 3_000))).startsWith("250");
+        assertThat(SmtpSend.relay(gateway, "clerk@staff.example", gateway.demoAddress(), message("clerk@staff.example", subject, 3_000))).startsWith("250");
         await().atMost(Duration.ofSeconds(30)).until(() ->
             MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword()).contains(subject));
         reloadWithEcoQuota("1K");
@@ -117,14 +117,6 @@ class MailboxQuotaIntegrationTest {
     private static List<String> imapCommand(String command) throws Exception {
         try (ImapConversation imap = loggedIn()) {
             return imap.command("q1", command);
-        }
-    }
-
-    private static String relay(String sender, String message) throws Exception {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
-            smtp.reply();
-            smtp.command("EHLO staff-mta.agency.example");
-            return smtp.mail(sender, gateway.demoAddress(), message);
         }
     }
 

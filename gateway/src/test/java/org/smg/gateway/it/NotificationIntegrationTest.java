@@ -80,7 +80,7 @@ class NotificationIntegrationTest {
         assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).statusCode()).isEqualTo(200);
 
         for (int i = 0; i < 10; i++) {
-            relay(sender, subject, body, fileName);
+            assertThat(SmtpSend.relay(gateway, sender, gateway.demoAddress(), caseFile(sender, subject, body, fileName))).startsWith("250");
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> notifications().size() >= 1);
@@ -159,22 +159,15 @@ class NotificationIntegrationTest {
         return JSON.readTree(WebAdmin.call(gateway, "GET", "/accounts/" + gateway.demoAddress(), null).body()).get("email").asText();
     }
 
-    private static void relay(String sender, String subject, String body, String fileName) throws Exception {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
-            smtp.reply();
-            smtp.command("EHLO staff-mta.agency.example");
-            assertThat(smtp.command("MAIL FROM:<" + sender + ">")).startsWith("250");
-            assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
-            assertThat(smtp.command("DATA")).startsWith("354");
-            assertThat(smtp.command("From: Clerk " + subject + " <" + sender + ">\r\n"
-                + "To: " + gateway.demoAddress() + "\r\n"
-                + "Subject: " + subject + "\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
-                + "--b1\r\nContent-Type: text/plain\r\n\r\n" + body + "\r\n"
-                + "--b1\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"" + fileName + "\"\r\n\r\n"
-                + "Case notes " + body + "\r\n--b1--\r\n.")).startsWith("250");
-        }
+    private static String caseFile(String sender, String subject, String body, String fileName) {
+        return "From: Clerk " + subject + " <" + sender + ">\r\n"
+            + "To: " + gateway.demoAddress() + "\r\n"
+            + "Subject: " + subject + "\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\nContent-Type: text/plain\r\n\r\n" + body + "\r\n"
+            + "--b1\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"" + fileName + "\"\r\n\r\n"
+            + "Case notes " + body + "\r\n--b1--";
     }
 
     private static List<MimeMessage> notifications() {

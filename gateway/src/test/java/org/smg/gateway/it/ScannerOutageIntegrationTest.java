@@ -59,7 +59,7 @@ class ScannerOutageIntegrationTest {
     void messageShouldWaitAndThenBeDeliveredWhenClamdComesBack() throws Exception {
         String subject = "waiting " + UUID.randomUUID();
 
-        String reply = relay(AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject)
+        String reply = SmtpSend.relay(gateway, AttachedMessage.from("clerk@staff.example", gateway.demoAddress(), subject)
             .attach("statement.pdf", SampleFiles.cleanPdf()));
 
         assertThat(reply).startsWith("250");
@@ -85,8 +85,8 @@ class ScannerOutageIntegrationTest {
         String subject = "infected " + UUID.randomUUID();
         String sender = "clerk-" + UUID.randomUUID() + "@staff.example";
 
-        String reply = relay(AttachedMessage.from(sender, gateway.demoAddress(), subject)
-            .attach("scan.txt", SampleFiles.eicar()), sender);
+        String reply = SmtpSend.relay(gateway, AttachedMessage.from(sender, gateway.demoAddress(), subject)
+            .attach("scan.txt", SampleFiles.eicar()));
         clamd = ManagedClamd.start(CLAMD_HOME, 200L << 20);
 
         assertThat(reply).startsWith("250");
@@ -109,21 +109,6 @@ class ScannerOutageIntegrationTest {
 
     private static java.util.List<String> inbox() throws Exception {
         return MailClients.inboxSubjects(gateway.imapsPort(), gateway.demoAddress(), gateway.demoPassword());
-    }
-
-    private static String relay(AttachedMessage message) throws IOException {
-        return relay(message, "clerk@staff.example");
-    }
-
-    private static String relay(AttachedMessage message, String sender) throws IOException {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
-            smtp.reply();
-            smtp.command("EHLO staff-mta.agency.example");
-            smtp.command("MAIL FROM:<" + sender + ">");
-            assertThat(smtp.command("RCPT TO:<" + gateway.demoAddress() + ">")).startsWith("250");
-            assertThat(smtp.command("DATA")).startsWith("354");
-            return smtp.command(message.raw() + "\r\n.");
-        }
     }
 
     private static Path temporaryDirectory() {
