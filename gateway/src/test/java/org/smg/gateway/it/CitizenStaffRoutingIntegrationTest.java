@@ -189,7 +189,7 @@ class CitizenStaffRoutingIntegrationTest {
         String subject = "external " + UUID.randomUUID();
         String bodyToken = "body-" + UUID.randomUUID();
 
-        String relayed = relay("jane@staff.example", citizen.external().toUpperCase(java.util.Locale.ROOT), "From: Jane Clerk <jane@staff.example>\r\n"
+        String relayed = SmtpSend.relay(gateway, "jane@staff.example", citizen.external().toUpperCase(java.util.Locale.ROOT), "From: Jane Clerk <jane@staff.example>\r\n"
             + "To: Pat Citizen <" + citizen.external() + ">\r\nSubject: " + subject + "\r\n\r\n" + bodyToken + "\r\n");
         MimeMessage delivered = awaitInInbox(citizen.address(), PASSWORD, subject);
         await().atMost(Duration.ofSeconds(30)).until(() -> messagesAtTheSmartHostFor(citizen.external()).stream()
@@ -238,7 +238,7 @@ class CitizenStaffRoutingIntegrationTest {
         String subject = "cc " + UUID.randomUUID();
         String replySubject = "Re: " + subject;
 
-        String relayed = relay("jane@staff.example", citizen.address(), "From: Jane Clerk <jane@staff.example>\r\n"
+        String relayed = SmtpSend.relay(gateway, "jane@staff.example", citizen.address(), "From: Jane Clerk <jane@staff.example>\r\n"
             + "To: Pat Citizen <" + citizen.address() + ">\r\nCc: Carl Colleague <colleague@staff.example>,"
             + " Outside Adviser <adviser@example.org>\r\nSubject: " + subject + "\r\n\r\nSee my colleague's notes.\r\n");
         MimeMessage answer = awaitInInbox(citizen.address(), PASSWORD, subject);
@@ -252,7 +252,7 @@ class CitizenStaffRoutingIntegrationTest {
         List<String> replyAll = everyone.stream().map(InternetAddress::getAddress)
             .filter(address -> !address.equalsIgnoreCase(citizen.address())).distinct().toList();
         String replied;
-        try (SmtpConversation smtp = loggedIn(citizen.address(), PASSWORD)) {
+        try (SmtpConversation smtp = SmtpSend.submissionSession(gateway, citizen.address(), PASSWORD)) {
             replied = smtp.mail(citizen.address(), replyAll, "From: " + citizen.address() + "\r\nSubject: " + replySubject
                 + "\r\n\r\nThank you both.\r\n");
         }

@@ -104,15 +104,8 @@ class RecordsIntegrationTest {
     void citizenMailShouldBeRecordedOutWhenTheSmartHostTookIt() throws Exception {
         String subject = "Question " + UUID.randomUUID();
         String reply;
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort())) {
-            smtp.reply();
-            smtp.command("EHLO laptop");
-            smtp.startTls();
-            smtp.command("EHLO laptop");
-            assertThat(smtp.authPlain(gateway.demoAddress(), gateway.demoPassword())).startsWith("235");
-            reply = smtp.mail(gateway.demoAddress(), "eco-credits@gateway.localhost", "From: " + gateway.demoAddress()
-                + "\r\nTo: eco-credits@gateway.localhost\r\nSubject: " + subject + "\r\n\r\nAbout my credit.\r\n");
-        }
+        reply = SmtpSend.submit(gateway, gateway.demoAddress(), gateway.demoPassword(), "eco-credits@gateway.localhost",
+            "From: " + gateway.demoAddress() + "\r\nTo: eco-credits@gateway.localhost\r\nSubject: " + subject + "\r\n\r\nAbout my credit.\r\n");
         awaitStaffMail("eco@staff.example", subject);
 
         JsonNode record = await().atMost(Duration.ofSeconds(30)).until(() -> outRecordWithSubject(subject), Objects::nonNull);
@@ -265,11 +258,7 @@ class RecordsIntegrationTest {
     }
 
     private static void relay(String sender, String to, String message) throws Exception {
-        try (SmtpConversation smtp = SmtpConversation.open(gateway.relayPort())) {
-            smtp.reply();
-            smtp.command("EHLO staff-mta.staff.example");
-            assertThat(smtp.mail(sender, to, message)).startsWith("250");
-        }
+        assertThat(SmtpSend.relay(gateway, sender, to, message)).startsWith("250");
     }
 
     private static void awaitStaffMail(String staff, String subject) {
