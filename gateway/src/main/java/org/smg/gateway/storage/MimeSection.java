@@ -49,6 +49,22 @@ final class MimeSection {
             return InputStream.nullInputStream();
         }
         return new FilterInputStream(tokens.getInputStream()) {
+            /**
+             * As much as asked for: mime4j hands out a body a line at a time, and IMAP (Netty's chunked
+             * writer) would send each line in a TLS record of its own.
+             */
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = in.readNBytes(buffer, offset, length);
+                return read == 0 && length > 0 ? -1 : read;
+            }
+
+            /** Unknown: a small count here would make the chunked writer send small chunks. */
+            @Override
+            public int available() {
+                return 0;
+            }
+
             @Override
             public void close() throws IOException {
                 message.close();
