@@ -1,5 +1,6 @@
 package org.smg.gateway.storage;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,8 @@ import org.apache.james.mime4j.stream.RecursionMode;
  * not exist is empty, as in James.
  */
 final class MimeSection {
+    private static final int CHUNK = 64 * 1024;
+
     private final MimeTokenStream tokens = new MimeTokenStream(MimeConfig.PERMISSIVE);
     private final InputStream message;
 
@@ -48,21 +51,12 @@ final class MimeSection {
             message.close();
             return InputStream.nullInputStream();
         }
-        return new FilterInputStream(tokens.getInputStream()) {
-            /**
-             * As much as asked for: mime4j hands out a body a line at a time, and IMAP (Netty's chunked
-             * writer) would send each line in a TLS record of its own.
-             */
+        InputStream section = new FilterInputStream(tokens.getInputStream()) {
+            /** As much as asked for: mime4j hands out a body about a line at a time. */
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 int read = in.readNBytes(buffer, offset, length);
                 return read == 0 && length > 0 ? -1 : read;
-            }
-
-            /** Unknown: a small count here would make the chunked writer send small chunks. */
-            @Override
-            public int available() {
-                return 0;
             }
 
             @Override
@@ -70,6 +64,9 @@ final class MimeSection {
                 message.close();
             }
         };
+        // IMAP writes a literal in chunks of what available() reports (Netty's ChunkedStream): mime4j's small
+        // counts, or none, would send the section a few bytes per TLS record. A full buffer reports its size.
+        return new BufferedInputStream(section, CHUNK);
     }
 
     private boolean locate(int[] path) throws IOException {

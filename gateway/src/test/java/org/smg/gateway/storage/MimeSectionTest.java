@@ -119,6 +119,17 @@ class MimeSectionTest {
         assertThat(streamed).isEmpty();
     }
 
+    /** IMAP sends a literal in chunks of what available() reports; a line's worth would mean a TLS record per line. */
+    @Test
+    void partContentShouldReportWhatItHoldsWhenReadFrom() throws Exception {
+        String large = NESTED.replace("JVBERi0xLjQKJcfs\r\n", "JVBERi0xLjQKJcfs\r\n".repeat(4000));
+        InputStream section = MimeSection.partContent(stream(large), new int[] {2});
+
+        section.read();
+
+        assertThat(section.available()).isGreaterThan(8192);
+    }
+
     @Test
     void closingTheSectionShouldCloseTheMessage() throws Exception {
         AtomicBoolean closed = new AtomicBoolean();
