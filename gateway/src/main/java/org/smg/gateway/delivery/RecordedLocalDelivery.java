@@ -1,13 +1,18 @@
 package org.smg.gateway.delivery;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.transport.mailets.LocalDelivery;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetConfig;
@@ -20,15 +25,15 @@ import org.smg.gateway.records.RecordKeeper;
 import org.smg.mailets.audit.AuditSink;
 
 /**
- * James's {@link LocalDelivery} with a {@code MAIL_DELIVERED} audit entry recorded only when every
- * recipient's INBOX holds the mail. LocalDelivery on its own ghosts the mail whether or not each
- * store succeeded (failed recipients leave as a separate mail for the error processor), so a
- * mailet placed after it could not tell a delivery from a failure. Here LocalDelivery runs with
- * {@code onMailetException=propagate}: one failed store throws, nothing is recorded as delivered
- * and the whole mail goes to the error processor; {@code SkipAlreadyDelivered} keeps a later
- * release from delivering twice to the recipients that did get it. Once every INBOX holds the
- * mail, each citizen's copy is kept in the records store ({@link RecordKeeper}) and each citizen's
- * content-free notification is due ({@link Notifier}, which coalesces them).
+ * James's {@link LocalDelivery}, one recipient at a time, with a {@code MAIL_DELIVERED} audit entry
+ * and a content-free notification ({@link Notifier}, which coalesces them) for the recipients whose
+ * INBOX holds the mail, and for them only. LocalDelivery on its own ghosts the mail whether or not
+ * each store succeeded, so a mailet placed after it could not tell a delivery from a failure. Here
+ * LocalDelivery runs with {@code onMailetException=propagate}, so a failed store throws; the mail
+ * then leaves this mailet with the failed recipients only, as a failure, for James's error handling
+ * (the {@code error} processor holds it); {@code SkipAlreadyDelivered} keeps a later release from
+ * delivering twice. Each delivered citizen's copy is kept in the records store ({@link RecordKeeper})
+ * before the audit entry, so no mail is audited as delivered without its record.
  *
  * <pre>{@code
  * <mailet match="RecipientIsLocal" class="org.smg.gateway.delivery.RecordedLocalDelivery"/>
@@ -39,13 +44,17 @@ public final class RecordedLocalDelivery extends GenericMailet {
         "consume", "false",
         "onMailetException", "propagate");
 
-    private final LocalDelivery delivery;
+    private final GenericMailet delivery;
     private final AuditSink audit;
-    private final Notifier notifier;
-    private final RecordKeeper records;
+    private final Consumer<String> notifier;
+    private final RecordKeeping records;
 
     @Inject
     public RecordedLocalDelivery(LocalDelivery delivery, AuditSink audit, Notifier notifier, RecordKeeper records) {
+        this(delivery, audit, notifier::delivered, records::delivered);
+    }
+
+    RecordedLocalDelivery(GenericMailet delivery, AuditSink audit, Consumer<String> notifier, RecordKeeping records) {
         this.delivery = delivery;
         this.audit = audit;
         this.notifier = notifier;
@@ -60,18 +69,48 @@ public final class RecordedLocalDelivery extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        delivery.service(mail);
-        // Before MAIL_DELIVERED: a mail is never audited as delivered without its record (a failure goes to the error processor).
-        records.delivered(mail);
+        List<MailAddress> recipients = List.copyOf(mail.getRecipients());
+        List<MailAddress> delivered = new ArrayList<>();
+        List<MailAddress> failed = new ArrayList<>();
+        Exception failure = null;
+        for (MailAddress recipient : recipients) {
+            mail.setRecipients(List.of(recipient));
+            try {
+                delivery.service(mail);
+                delivered.add(recipient);
+            } catch (MessagingException | RuntimeException e) {
+                failed.add(recipient);
+                failure = e;
+            }
+        }
+        mail.setRecipients(recipients);
+        if (!delivered.isEmpty()) {
+            record(mail, delivered);
+        }
+        if (failure != null) {
+            mail.setRecipients(failed);
+            throw new MessagingException("local delivery of mail " + mail.getName() + " failed for " + failed.size() + " of "
+                + recipients.size() + " recipient(s)", failure);
+        }
+        mail.setState(Mail.GHOST);
+    }
+
+    private void record(Mail mail, List<MailAddress> delivered) throws MessagingException {
+        Collection<MailAddress> all = List.copyOf(mail.getRecipients());
+        mail.setRecipients(delivered);
+        try {
+            records.keep(mail);
+        } finally {
+            mail.setRecipients(all);
+        }
         try {
             audit.append("system", AuditAction.MAIL_DELIVERED, mail.getName(), "delivered",
-                "recipients=" + mail.getRecipients().size() + " size=" + mail.getMessageSize());
+                "recipients=" + delivered.size() + " size=" + mail.getMessageSize());
         } catch (AuditException e) {
             throw new MessagingException("the MAIL_DELIVERED entry of mail " + mail.getName() + " could not be recorded", e);
         }
-        // The recipients are the local ones this mailet matched; the notifier ignores addresses without an active account.
-        mail.getRecipients().forEach(recipient -> notifier.delivered(recipient.asString()));
-        mail.setState(Mail.GHOST);
+        // The recipients are local ones this mailet matched; the notifier ignores addresses without an active account.
+        delivered.forEach(recipient -> notifier.accept(recipient.asString()));
     }
 
     @Override
@@ -104,5 +143,11 @@ public final class RecordedLocalDelivery extends GenericMailet {
         public String getMailetName() {
             return "LocalDelivery";
         }
+    }
+
+    /** Keeps the records of a mail's delivered recipients ({@link RecordKeeper#delivered}). */
+    @FunctionalInterface
+    interface RecordKeeping {
+        void keep(Mail mail) throws MessagingException;
     }
 }

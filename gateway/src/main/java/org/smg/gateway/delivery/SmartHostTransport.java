@@ -154,7 +154,8 @@ public final class SmartHostTransport {
             } else {
                 transport.connect();
             }
-            transport.sendMessage(message, to);
+            // Written without parsing the body: a header changed on the way must not load the whole message.
+            transport.sendMessage(HeaderChangedMessage.of(message), to);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.smg.gateway.dkim;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.jdkim.mailets.DKIMSign;
 import org.apache.mailet.Attribute;
@@ -21,6 +24,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetConfig;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
+import org.smg.gateway.delivery.HeaderChangedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +78,39 @@ public final class SignOwnDomains extends GenericMailet {
             LOGGER.debug("mail {} not signed: its From is not one address in the gateway's domains", mail.getName());
             return;
         }
-        signers.get(domain.get()).service(mail);
+        sign(signers.get(domain.get()), mail);
         mail.setAttribute(new Attribute(SIGNED, AttributeValue.of(domain.get())));
         LOGGER.debug("mail {} DKIM-signed for {}", mail.getName(), domain.get());
+    }
+
+    /**
+     * Signs through a {@link HeaderChangedMessage}: James's signer hashes the body with {@code writeTo}, which on
+     * a message whose header was changed on the way (routing does) would parse the whole body into the heap.
+     * The signature, added to the view's header, is then copied to the mail's own.
+     */
+    private static void sign(DKIMSign signer, Mail mail) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        MimeMessage view = HeaderChangedMessage.of(message);
+        if (view == message) {
+            signer.service(mail);
+            return;
+        }
+        signer.service(withMessage(mail, view));
+        ((HeaderChangedMessage) view).copyHeaderTo(message);
+    }
+
+    /** {@code mail} answering {@code getMessage()} with {@code message}; James's signer asks nothing else of it. */
+    private static Mail withMessage(Mail mail, MimeMessage message) {
+        return (Mail) Proxy.newProxyInstance(Mail.class.getClassLoader(), new Class<?>[] {Mail.class}, (proxy, method, args) -> {
+            if (method.getName().equals("getMessage") && method.getParameterCount() == 0) {
+                return message;
+            }
+            try {
+                return method.invoke(mail, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** The domain of the one address of the one From header, lower-cased; empty for anything else. */

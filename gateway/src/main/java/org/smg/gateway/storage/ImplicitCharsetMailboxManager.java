@@ -63,8 +63,9 @@ public final class ImplicitCharsetMailboxManager extends OpenJPAMailboxManager {
     }
 
     /**
-     * James's OpenJPA mailbox with two changes: fetched messages go through {@link ImplicitCharsetMessageResult},
-     * and an appended message reaches the mapper with its content still a stream (James's {@link MessageFactory.StoreMessageFactory})
+     * James's OpenJPA mailbox with three changes: fetched messages go through {@link ImplicitCharsetMessageResult},
+     * their sections stream from the stored message ({@link StreamedSectionsMessageResult}), and an appended message
+     * reaches the mapper with its content still a stream (James's {@link MessageFactory.StoreMessageFactory})
      * instead of James's JPA entity, which reads the whole body into a {@code byte[]}; {@link StreamedBodyMessageMapper}
      * streams it into {@link MailboxBodies}. What {@code OpenJPAMessageManager} adds to James's store is kept: user flags
      * are permanent, and the metadata queries of one entity manager run one after the other (an entity manager is
@@ -122,7 +123,7 @@ public final class ImplicitCharsetMailboxManager extends OpenJPAMailboxManager {
 
         @Override
         public MessageResultIterator getMessages(MessageRange set, FetchGroup fetchGroup, MailboxSession session) {
-            MessageResultIterator results = super.getMessages(set, fetchGroup, session);
+            MessageResultIterator results = super.getMessages(set, StreamedSectionsMessageResult.withoutSectionContent(fetchGroup), session);
             return new MessageResultIterator() {
                 @Override
                 public boolean hasNext() {
@@ -131,7 +132,7 @@ public final class ImplicitCharsetMailboxManager extends OpenJPAMailboxManager {
 
                 @Override
                 public MessageResult next() {
-                    return ImplicitCharsetMessageResult.of(results.next());
+                    return ImplicitCharsetMessageResult.of(StreamedSectionsMessageResult.of(results.next()));
                 }
 
                 @Override
@@ -143,7 +144,8 @@ public final class ImplicitCharsetMailboxManager extends OpenJPAMailboxManager {
 
         @Override
         public Publisher<MessageResult> getMessagesReactive(MessageRange set, FetchGroup fetchGroup, MailboxSession session) {
-            return Flux.from(super.getMessagesReactive(set, fetchGroup, session)).map(ImplicitCharsetMessageResult::of);
+            return Flux.from(super.getMessagesReactive(set, StreamedSectionsMessageResult.withoutSectionContent(fetchGroup), session))
+                .map(result -> ImplicitCharsetMessageResult.of(StreamedSectionsMessageResult.of(result)));
         }
     }
 }

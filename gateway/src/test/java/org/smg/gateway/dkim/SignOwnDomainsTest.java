@@ -22,6 +22,8 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smg.gateway.delivery.HeaderChangedMessage;
+import org.smg.gateway.delivery.SourcedMessage;
 
 /** Which mail is signed, and that the signature verifies with the published record and breaks on a change. */
 class SignOwnDomainsTest {
@@ -86,6 +88,19 @@ class SignOwnDomainsTest {
         String tampered = raw(mail.getMessage()).replace("Sign in at", "Sign in now at");
 
         assertThatThrownBy(() -> verify(tampered)).isInstanceOf(FailException.class);
+    }
+
+    @Test
+    void serviceShouldSignWithoutParsingTheBodyWhenAHeaderWasChangedOnTheWay() throws Exception {
+        SourcedMessage message = new SourcedMessage(SourcedMessage.MULTIPART);
+        message.setHeader("X-Routed", "yes");
+        FakeMail mail = FakeMail.builder().name("routed").mimeMessage(message).recipient("clerk@staff.example").build();
+
+        mailet.service(mail);
+
+        assertThat(message.bodyParsed()).isFalse();
+        assertThat(verify(raw(HeaderChangedMessage.of(message)))).singleElement()
+            .satisfies(signature -> assertThat(signature.getDToken().toString()).isEqualTo("gateway.test"));
     }
 
     @Test
