@@ -61,7 +61,11 @@ final class ConsentCheckedProcessor implements ImapProcessor {
     }
 
     private Mono<Void> withinScope(ImapMessage message, Responder responder, ImapSession session, DelegatedSession delegated) {
-        if (message instanceof CloseRequest close && session.getSelected() != null) {
+        if (message instanceof CloseRequest close) {
+            if (session.getSelected() == null) {
+                // Nothing to close: James gives its usual answer.
+                return delegate.processReactive(message, responder, session);
+            }
             return session.deselect().then(Mono.fromRunnable(() -> {
                 responder.respond(responses.taggedOk(close.getTag(), close.getCommand(), HumanReadableText.COMPLETED));
                 responder.flush();

@@ -61,7 +61,8 @@ final class DelegatedScopeRule {
         if (message instanceof StoreRequest store) {
             return storeRefusal(store, scope);
         }
-        return Optional.of("[NOPERM] The consent to act for this account allows reading only; this command would change the mailbox");
+        return Optional.of("[NOPERM] The consent to act for this account allows " + (scope == ConsentScope.READ_REPLY ? "reading and replying" : "reading")
+            + " only; this command would change the mailbox");
     }
 
     private static Optional<String> storeRefusal(StoreRequest store, ConsentScope scope) {

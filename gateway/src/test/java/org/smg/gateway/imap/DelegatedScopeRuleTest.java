@@ -6,6 +6,7 @@ import javax.mail.Flags;
 
 import org.apache.james.imap.api.Tag;
 import org.apache.james.imap.api.message.IdRange;
+import org.apache.james.imap.message.request.ExpungeRequest;
 import org.apache.james.imap.message.request.NoopRequest;
 import org.apache.james.imap.message.request.StoreRequest;
 import org.apache.james.imap.message.request.UnselectRequest;
@@ -20,6 +21,14 @@ class DelegatedScopeRuleTest {
     void refusalShouldBeEmptyWhenCommandOnlyReads() {
         assertThat(DelegatedScopeRule.refusal(new NoopRequest(TAG), ConsentScope.READ)).isEmpty();
         assertThat(DelegatedScopeRule.refusal(new UnselectRequest(TAG), ConsentScope.READ)).isEmpty();
+    }
+
+    @Test
+    void refusalShouldNameTheScopeWhenCommandWouldChangeTheMailbox() {
+        assertThat(DelegatedScopeRule.refusal(new ExpungeRequest(TAG, null), ConsentScope.READ))
+            .hasValueSatisfying(text -> assertThat(text).startsWith("[NOPERM]").contains("allows reading only"));
+        assertThat(DelegatedScopeRule.refusal(new ExpungeRequest(TAG, null), ConsentScope.READ_REPLY))
+            .hasValueSatisfying(text -> assertThat(text).contains("allows reading and replying only"));
     }
 
     @Test
