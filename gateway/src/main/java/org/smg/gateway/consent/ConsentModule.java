@@ -11,6 +11,7 @@ import org.apache.james.webadmin.Routes;
 import org.smg.gateway.admin.ConsentRoutes;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.enrollment.AccountStore;
+import org.smg.gateway.enrollment.MailedNotices;
 import org.smg.policies.model.PolicyHolder;
 
 import com.google.inject.AbstractModule;
@@ -26,9 +27,10 @@ public final class ConsentModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Consents consents(DataSource dataSource, AccountStore accounts, PolicyHolder policies, AuditTrail audit) throws SQLException {
+    Consents consents(DataSource dataSource, AccountStore accounts, PolicyHolder policies, AuditTrail audit, MailedNotices notices)
+        throws SQLException {
         ConsentStore store = new ConsentStore(dataSource);
         store.createIfMissing();
-        return new Consents(store, accounts, policies, audit, Clock.systemUTC());
+        return new Consents(store, accounts, policies, audit, notices, Clock.systemUTC());
     }
 }

@@ -8,11 +8,15 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.enrollment.Account;
 import org.smg.gateway.enrollment.AccountState;
 import org.smg.gateway.enrollment.AccountStore;
+import org.smg.gateway.enrollment.CitizenNotices;
 import org.smg.gateway.enrollment.EnrollmentException;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
@@ -25,19 +29,25 @@ import org.smg.policies.model.PolicyHolder;
  *
  * <p>A consent gives access while it is in force (started, not ended, not revoked) and both its accounts
  * are active; a suspended citizen or representative suspends the access too.
+ *
+ * <p>The citizen is told (content-free, {@link CitizenNotices}) when a consent is recorded, with its start and
+ * end, and when it is revoked before its end. Its natural end sends no notice of its own: the first one named it.
  */
 public final class Consents {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Consents.class);
     private final ConsentStore store;
     private final AccountStore accounts;
     private final PolicyHolder policies;
     private final AuditTrail audit;
+    private final CitizenNotices notices;
     private final Clock clock;
 
-    public Consents(ConsentStore store, AccountStore accounts, PolicyHolder policies, AuditTrail audit, Clock clock) {
+    public Consents(ConsentStore store, AccountStore accounts, PolicyHolder policies, AuditTrail audit, CitizenNotices notices, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.policies = policies;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -67,6 +77,7 @@ public final class Consents {
         audit.record(actor, AuditAction.CONSENT_RECORDED, "consent:" + id, "recorded", "form=" + request.form()
             + " representative=" + representative + " citizen=" + citizen + " scope=" + scope.word()
             + " start=" + start + " end=" + end);
+        notify(citizen, account -> notices.representativeAccessGranted(account, start, end));
         return store.find(id).orElseThrow(() -> new SQLException("consent missing right after its insert"));
     }
 
@@ -82,6 +93,22 @@ public final class Consents {
         }
         audit.record(actor, AuditAction.CONSENT_REVOKED, "consent:" + number, "revoked",
             "representative=" + consent.get().representative() + " citizen=" + consent.get().citizen());
+        if (consent.get().end().isAfter(clock.instant())) {
+            Instant at = clock.instant();
+            notify(consent.get().citizen(), account -> notices.representativeAccessRevoked(account, at));
+        }
+    }
+
+    /**
+     * Tells the citizen (content-free, at their external address). The consent is recorded or revoked whatever
+     * happens here: a notice that cannot be queued is logged, not turned into an error for the administrator.
+     */
+    private void notify(String citizen, Consumer<Account> notice) {
+        try {
+            accounts.find(citizen).ifPresent(notice);
+        } catch (SQLException | RuntimeException e) {
+            LOGGER.warn("consent notice to citizen {} could not be queued: {}", citizen, e.toString());
+        }
     }
 
     /** The consents an account gives (as citizen) or holds (as representative), newest first. */

@@ -13,6 +13,12 @@ public interface CitizenNotices {
 
     void optedOut(Account account);
 
+    /** A representative was given access to the secure inbox under a consent, from {@code start} until {@code end}. */
+    void representativeAccessGranted(Account account, Instant start, Instant end);
+
+    /** A representative's access to the secure inbox ended before its end date (the consent was revoked). */
+    void representativeAccessRevoked(Account account, Instant at);
+
     /** The confirmation link of a notification address change, sent to the NEW address only. */
     void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires);
 }

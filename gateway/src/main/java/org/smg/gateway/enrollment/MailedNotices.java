@@ -75,6 +75,27 @@ public final class MailedNotices implements CitizenNotices, WelcomeDelivery {
     }
 
     @Override
+    public void representativeAccessGranted(Account account, Instant start, Instant end) {
+        // Names neither the representative nor any message: the consent form and the office have the details.
+        notice(account, "A representative can now read your secure inbox",
+            "Dear " + account.displayName() + ",\n\n"
+            + "Following the consent form you signed, a representative can read the messages in your secure inbox"
+            + " from " + WHEN.format(start) + " until " + WHEN.format(end) + ".\n"
+            + "Their access ends by itself then; you can ask the office to end it earlier.\n\n"
+            + "If you did not give such a consent, contact the office that invited you at once.\n\n"
+            + "Sign in: " + web.signIn() + "\n");
+    }
+
+    @Override
+    public void representativeAccessRevoked(Account account, Instant at) {
+        notice(account, "A representative's access to your secure inbox has ended",
+            "Dear " + account.displayName() + ",\n\n"
+            + "The consent that let a representative read your secure inbox was ended on " + WHEN.format(at) + ".\n"
+            + "They can no longer read or send messages for you.\n\n"
+            + "Sign in: " + web.signIn() + "\n");
+    }
+
+    @Override
     public void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires) {
         // Says nothing of the inbox or its mail: whoever holds this address learns only that a change was asked for.
         try {

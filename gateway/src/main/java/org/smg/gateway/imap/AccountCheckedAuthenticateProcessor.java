@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
+import org.apache.james.core.Username;
 import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
@@ -53,10 +54,29 @@ public final class AccountCheckedAuthenticateProcessor extends AuthenticateProce
         session.stopDetectingCommandInjection();
     }
 
+    /** Every delegated login (the a*b name, or an authorization identity): a failure is audited for the citizen's account. */
+    @Override
+    protected void doAuthWithDelegation(AuthenticationAttempt attempt, ImapSession session, ImapRequest request, Responder responder) {
+        Username representative = attempt.getAuthenticationId();
+        Optional<Username> citizen = attempt.getDelegateUserName();
+        if (representative == null || citizen.isEmpty()) {
+            super.doAuthWithDelegation(attempt, session, request, responder);
+            return;
+        }
+        loginFor(citizen.get(), () -> getMailboxManager().authenticate(representative, attempt.getPassword()).as(citizen.get()),
+            session, request, responder);
+    }
+
     @Override
     protected void doAuthWithDelegation(MailboxSessionAuthWithDelegationSupplier supplier, ImapSession session, ImapRequest request,
                                         Responder responder) {
-        gate.login(session, request, responder, null,
+        loginFor(null, supplier, session, request, responder);
+    }
+
+    /** A delegated login; {@code citizen}, when known, is the account a failure is audited for. */
+    private void loginFor(Username citizen, MailboxSessionAuthWithDelegationSupplier supplier, ImapSession session, ImapRequest request,
+                          Responder responder) {
+        gate.login(session, request, responder, citizen,
             (heldSession, heldResponder) -> super.doAuthWithDelegation(() -> {
                 try {
                     return supplier.get();

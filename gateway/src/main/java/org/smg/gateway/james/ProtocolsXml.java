@@ -7,6 +7,7 @@ import org.smg.gateway.smtp.AttachmentGate;
 import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
+import org.smg.gateway.smtp.ConsentAllowsSending;
 import org.smg.gateway.smtp.CitizenRecipientsOnly;
 import org.smg.gateway.smtp.EnoughDiskSpace;
 import org.smg.gateway.smtp.GatedAuthentication;
@@ -20,6 +21,7 @@ import org.smg.gateway.smtp.RelayTlsRequired;
 import org.smg.gateway.smtp.StaffAuthorAgrees;
 import org.smg.gateway.smtp.StaffRelayAllowList;
 import org.smg.gateway.smtp.StaffSenderDomainOnly;
+import org.smg.gateway.smtp.SubmissionCoreHandlers;
 import org.smg.gateway.smtp.TooManyRecipients;
 import org.smg.gateway.tls.ServerIdentity;
 import org.smg.policies.settings.GatewaySettings;
@@ -72,9 +74,9 @@ final class ProtocolsXml {
             .raw(handler(RelayAuthentication.class))
             .raw(handler(StaffSenderDomainOnly.class))
             .raw(handler(StaffAuthorAgrees.class))
-            .raw(commonHandlers(StaffRecipients.class));
+            .raw(commonHandlers(StaffRecipients.class, GatewayCoreHandlers.class));
         return smtpServer("smtp-relay", settings.relayPort(), false, settings.relayAuth() ? "always" : "never", false,
-            handlers);
+            handlers, GatewayCoreHandlers.class);
     }
 
     /**
@@ -86,9 +88,10 @@ final class ProtocolsXml {
             .raw(handler(AuthAfterStartTls.class))
             .raw(handler(MaintenanceAuthRefusal.class))
             .raw(handler(AuthenticationRequired.class))
+            .raw(handler(ConsentAllowsSending.class))
             .raw(handler(AuthorIsLoggedInUser.class))
-            .raw(commonHandlers(CitizenRecipientsOnly.class));
-        return smtpServer(name, port, implicitTls, "always", true, handlers);
+            .raw(commonHandlers(CitizenRecipientsOnly.class, SubmissionCoreHandlers.class));
+        return smtpServer(name, port, implicitTls, "always", true, handlers, SubmissionCoreHandlers.class);
     }
 
     private static Xml handler(Class<?> type) {
@@ -100,7 +103,7 @@ final class ProtocolsXml {
      * and answers every AUTH; {@link AttachmentGate} comes before James's own message hook, which queues the mail.
      * {@code recipientRule} is the port's first say on a recipient, after the recipient limit.
      */
-    private static Xml commonHandlers(Class<?> recipientRule) {
+    private static Xml commonHandlers(Class<?> recipientRule, Class<?> coreHandlers) {
         return new Xml()
             .raw(handler(GatedAuthentication.class))
             .raw(handler(EnoughDiskSpace.class))
@@ -110,11 +113,11 @@ final class ProtocolsXml {
             .raw(handler(MailboxNotFull.class))
             .raw(handler(AttachmentGate.class))
             .open("handler", "class", "org.apache.james.smtpserver.fastfail.ValidRcptHandler").close("handler")
-            .raw(handler(GatewayCoreHandlers.class));
+            .raw(handler(coreHandlers));
     }
 
     private Xml smtpServer(String name, int port, boolean implicitTls, String authAnnounce, boolean verifyIdentity,
-                           Xml handlers) {
+                           Xml handlers, Class<?> coreHandlers) {
         Limits limits = settings.limits();
         return listener("smtpserver", name, port, implicitTls)
             .element("connectiontimeout", SMTP_TIMEOUT_SECONDS)
@@ -132,7 +135,7 @@ final class ProtocolsXml {
             // No JMX monitors: the gateway exposes no JMX, and James's connect-handler monitor throws a
             // NullPointerException (451 to the client) when a connect handler lets a client pass with null.
             // James appends its core handlers package unless the chain names one: ours, with the encrypted DATA spool.
-            .open("handlerchain", "enableJmx", "false", "coreHandlersPackage", GatewayCoreHandlers.class.getName())
+            .open("handlerchain", "enableJmx", "false", "coreHandlersPackage", coreHandlers.getName())
             .raw(handlers).close("handlerchain")
             .close("smtpserver");
     }

@@ -12,7 +12,7 @@ import javax.mail.internet.MimeMessage;
 public final class GatewayHeaders {
     public static final String PROGRAM = "X-SMG-Program";
     public static final String BUSINESS_VERIFIED = "X-SMG-Business-Verified";
-    /** The acting representative; reserved for representatives (not set yet), but never taken from a client. */
+    /** The representative who sent a citizen's mail under a consent, and the consent: "address consent=id". */
     public static final String ON_BEHALF_OF = "X-SMG-On-Behalf-Of";
     static final List<String> ALL = List.of(PROGRAM, BUSINESS_VERIFIED, ON_BEHALF_OF);
 
@@ -31,5 +31,14 @@ public final class GatewayHeaders {
         strip(message);
         message.setHeader(PROGRAM, String.join(", ", programs));
         message.setHeader(BUSINESS_VERIFIED, businessVerified ? "yes" : "no");
+    }
+
+    /**
+     * Names the representative and the consent for staff ({@code "address consent=id"}), after {@link #set}; the
+     * {@code Sender:} header becomes the representative (RFC 5322 3.6.2: the agent who sent it for the author).
+     */
+    public static void setOnBehalfOf(MimeMessage message, String representativeAndConsent) throws MessagingException {
+        message.setHeader(ON_BEHALF_OF, representativeAndConsent);
+        message.setHeader("Sender", representativeAndConsent.split(" ", 2)[0]);
     }
 }

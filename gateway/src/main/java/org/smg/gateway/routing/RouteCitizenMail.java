@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.enrollment.Account;
 import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.smtp.ConsentAllowsSending;
 
 /**
  * Routes a citizen's mail (submitted after AUTH by a citizen account) to staff: each recipient, a topic
@@ -78,6 +79,11 @@ public final class RouteCitizenMail extends GenericMailet {
             }
             // Headers only, without saveChanges(): that would parse the whole body into the heap (see StaffAnswerAddressing).
             GatewayHeaders.set(mail.getMessage(), List.copyOf(programs), citizen.get().business().isPresent());
+            Optional<String> onBehalfOf = mail.getAttribute(ConsentAllowsSending.ON_BEHALF_OF).map(Attribute::getValue)
+                .map(value -> String.valueOf(value.getValue()));
+            if (onBehalfOf.isPresent()) {
+                GatewayHeaders.setOnBehalfOf(mail.getMessage(), onBehalfOf.get());
+            }
             mail.setRecipients(List.copyOf(new LinkedHashSet<>(staff)));
             mail.setAttribute(new Attribute(ROUTED, AttributeValue.of(true)));
             LOGGER.debug("mail {} from citizen {} routed to {} staff address(es)", mail.getName(), citizen.get().address(), staff.size());

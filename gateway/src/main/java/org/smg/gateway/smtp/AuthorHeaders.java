@@ -35,27 +35,37 @@ final class AuthorHeaders {
 
     /** Returns why the message is refused, or empty when its author headers name only {@code expected}. */
     static Optional<String> refusal(MimeMessage message, String expected) throws MessagingException {
+        return refusal(message, expected, expected);
+    }
+
+    /** As {@link #refusal(MimeMessage, String)}, with {@code Sender:} allowed to name {@code sender} instead (a representative). */
+    static Optional<String> refusal(MimeMessage message, String expected, String expectedSender) throws MessagingException {
         List<String> from = new ArrayList<>();
-        List<String> sender = new ArrayList<>();
+        List<String> senders = new ArrayList<>();
         for (Header header : Collections.list(message.getAllHeaders())) {
             String name = header.getName().strip().toLowerCase(Locale.ROOT);
             if (name.equals("from")) {
                 from.add(header.getValue());
             } else if (name.equals("sender")) {
-                sender.add(header.getValue());
+                senders.add(header.getValue());
             }
         }
         if (from.size() != 1) {
             return Optional.of(from.isEmpty() ? "the message has no From: header" : "the message has several From: headers");
         }
-        if (sender.size() > 1) {
+        if (senders.size() > 1) {
             return Optional.of("the message has several Sender: headers");
         }
         Optional<String> fromProblem = problem("From", from.get(0), expected);
-        if (fromProblem.isPresent() || sender.isEmpty()) {
+        if (fromProblem.isPresent() || senders.isEmpty()) {
             return fromProblem;
         }
-        return problem("Sender", sender.get(0), expected);
+        Optional<String> senderProblem = problem("Sender", senders.get(0), expectedSender);
+        if (senderProblem.isEmpty() || expectedSender.equals(expected)) {
+            return senderProblem;
+        }
+        // Sender: naming the From: address itself is allowed too.
+        return problem("Sender", senders.get(0), expected).isEmpty() ? Optional.empty() : senderProblem;
     }
 
     private static Optional<String> problem(String headerName, String rawValue, String expected) {

@@ -1,11 +1,14 @@
 package org.smg.gateway.smtp;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.protocols.api.OidcSASLConfiguration;
+import org.apache.james.protocols.api.ProtocolSession.State;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.AuthHook;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -19,7 +22,11 @@ import org.smg.gateway.auth.AccountLogins;
 import org.smg.gateway.auth.AccountLogins.Decision;
 import org.smg.gateway.auth.LoginGate;
 import org.smg.gateway.auth.LoginGate.Admission;
+import org.smg.gateway.consent.Consent;
+import org.smg.gateway.consent.Consents;
+import org.smg.gateway.consent.DelegatedSession;
 import org.smg.gateway.enrollment.AccountSessions.Registration;
+import org.smg.mailets.audit.AuditException;
 
 /**
  * SMTP AUTH (PLAIN, LOGIN) through the {@link LoginGate}: the client's address is admitted before
@@ -38,6 +45,11 @@ import org.smg.gateway.enrollment.AccountSessions.Registration;
  * session stays unauthenticated; an admitted session is registered, to be ended with a 421 when the
  * account is suspended, opted out or its password changed. Checked logins are audited; attempts
  * refused unchecked are not (a flood would only fill the trail), the log has them.
+ *
+ * <p>A representative's login for a citizen ({@link DelegatingAuthCmdHandler} keeps the citizen aside) checks the
+ * representative's password and account, then the consent: without one in force it is answered like a wrong
+ * password; with one, the session is the citizen's (James's SMTP_AUTH_USER), the consent is audited
+ * ({@code CONSENT_USED}) and kept for {@link ConsentAllowsSending}.
  */
 public final class GatedAuthentication implements AuthHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(GatedAuthentication.class);
@@ -61,12 +73,14 @@ public final class GatedAuthentication implements AuthHook {
     private final UsersRepository users;
     private final LoginGate gate;
     private final AccountLogins logins;
+    private final Consents consents;
 
     @Inject
-    public GatedAuthentication(UsersRepository users, LoginGate gate, AccountLogins logins) {
+    public GatedAuthentication(UsersRepository users, LoginGate gate, AccountLogins logins, Consents consents) {
         this.users = users;
         this.gate = gate;
         this.logins = logins;
+        this.consents = consents;
     }
 
     @Override
@@ -76,18 +90,36 @@ public final class GatedAuthentication implements AuthHook {
                 return FAILED;
             }
             String client = session.getRemoteAddress().getAddress().getHostAddress();
+            Optional<Username> citizen = session.removeAttachment(DelegatingAuthCmdHandler.CITIZEN, State.Connection);
             if (!users.test(username, password)) {
-                logins.failed(LoginProtocol.SMTP, username.asString(), client);
+                logins.failed(LoginProtocol.SMTP, citizen.orElse(username).asString(), client);
                 return FAILED;
             }
             Decision decision = logins.verified(LoginProtocol.SMTP, username.asString(), client);
             if (!decision.allowed()) {
                 return refused(decision);
             }
+            Optional<Consent> consent = Optional.empty();
+            if (citizen.isPresent()) {
+                consent = consents.validNow(username.asString(), citizen.get().asString());
+                if (consent.isEmpty()) {
+                    // Answered like a wrong password: the answer does not tell whether a consent exists.
+                    logins.failed(LoginProtocol.SMTP, citizen.get().asString(), client);
+                    return FAILED;
+                }
+                consents.used(consent.get(), "smtp", client);
+            }
             admission.succeeded();
-            session.setUsername(username);
             session.setRelayingAllowed(true);
             register(session, username);
+            if (consent.isPresent()) {
+                Username represented = Username.of(consent.get().citizen());
+                session.setUsername(represented);
+                session.setAttachment(ConsentAllowsSending.SESSION, DelegatedSession.of(consent.get()), State.Connection);
+                register(session, represented);
+            } else {
+                session.setUsername(username);
+            }
             return HookResult.builder()
                 .hookReturnCode(HookReturnCode.ok())
                 .smtpDescription("2.7.0 Authentication successful")
@@ -95,7 +127,7 @@ public final class GatedAuthentication implements AuthHook {
         } catch (UsersRepositoryException e) {
             LOGGER.warn("Authentication could not be checked", e);
             return FAILED;
-        } catch (AccountLogins.Unavailable e) {
+        } catch (AccountLogins.Unavailable | SQLException | AuditException e) {
             return UNAVAILABLE;
         }
     }

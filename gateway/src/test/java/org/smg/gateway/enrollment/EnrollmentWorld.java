@@ -68,6 +68,16 @@ final class EnrollmentWorld {
         }
 
         @Override
+        public void representativeAccessGranted(Account account, Instant start, Instant end) {
+            sent.add(new Sent("representative-granted", account.address(), account.email(), null));
+        }
+
+        @Override
+        public void representativeAccessRevoked(Account account, Instant at) {
+            sent.add(new Sent("representative-revoked", account.address(), account.email(), null));
+        }
+
+        @Override
         public void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires) {
             sent.add(new Sent("email-change", account.address(), newEmail, link));
         }

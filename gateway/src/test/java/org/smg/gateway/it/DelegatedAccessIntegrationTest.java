@@ -7,15 +7,35 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.mail.Flags;
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.Store;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * A representative reaches a citizen's mailbox with their own password under a consent: as
@@ -29,9 +49,26 @@ class DelegatedAccessIntegrationTest {
     private static final String WRONG_PASSWORD_ANSWER = "NO LOGIN failed. Invalid login/password.";
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final AtomicInteger PEOPLE = new AtomicInteger();
+    /** The external (notification) address of each account this class registered. */
+    private static final Map<String, String> EMAILS = new ConcurrentHashMap<>();
+
+    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
+    private static final String TOPIC = "eco-credits@gateway.localhost";
 
     @RegisterExtension
-    static final GatewayProcess gateway = GatewayProcess.perTestClass();
+    static final GatewayProcess gateway = SmartHostFixture.gateway("localhost", SMART_HOST_PORT);
+
+    private static GreenMail smartHost;
+
+    @BeforeAll
+    static void startSmartHost() {
+        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
+    }
+
+    @AfterAll
+    static void stopSmartHost() {
+        smartHost.stop();
+    }
 
     @Test
     void representativeShouldReadCitizenInboxWithOwnPasswordWhenConsentIsValid() throws Exception {
@@ -104,9 +141,191 @@ class DelegatedAccessIntegrationTest {
 
         List<String> noConsent = delegatedLogin(citizen, representative, PASSWORD);
         List<String> wrongPassword = delegatedLogin(citizen, representative, "not the password at all");
+        HttpResponse<String> audit = WebAdmin.call(gateway, "GET", "/audit", null);
 
         assertThat(noConsent).last().isEqualTo("a1 " + WRONG_PASSWORD_ANSWER);
         assertThat(wrongPassword).last().isEqualTo("a1 " + WRONG_PASSWORD_ANSWER);
+        assertThat(audit.body().lines().filter(line -> line.contains("\"action\":\"LOGIN_FAILED\"") && line.contains("protocol=imap")
+            && line.contains("\"" + citizen + "\""))).hasSize(2);
+    }
+
+    @Test
+    void readScopeShouldRefuseEveryChangeButSeenWhenCommandsAreSentRaw() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        String message = "Subject: forged\r\n\r\nnot from the citizen\r\n";
+        List<String> changes = List.of("STORE 1 +FLAGS (\\Deleted)", "UID STORE 1:* +FLAGS.SILENT (\\Flagged)",
+            "STORE 1 -FLAGS (\\Seen \\Answered)", "STORE 1 FLAGS (\\Seen)", "STORE 1 +FLAGS (custom)", "EXPUNGE",
+            "UID EXPUNGE 1:*", "COPY 1 INBOX", "MOVE 1 Trash", "UID MOVE 1:* Trash", "CREATE Evidence", "DELETE Trash",
+            "RENAME Trash Gone", "SUBSCRIBE Trash", "SETACL INBOX someone@example.net lrswipkxtecda");
+        int before = inboxMessages(citizen);
+        String deleted = asCitizen(citizen, "STORE 1 +FLAGS (\\Deleted)");
+
+        List<List<String>> refused = new ArrayList<>();
+        List<String> append;
+        List<String> seen;
+        List<String> close;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            imap.command("a1", "LOGIN \"" + citizen + "*" + representative + "\" \"" + PASSWORD + "\"");
+            imap.command("a2", "SELECT INBOX");
+            for (int i = 0; i < changes.size(); i++) {
+                refused.add(imap.command("c" + i, changes.get(i)));
+            }
+            imap.send("a3 APPEND INBOX {" + message.length() + "+}\r\n" + message + "\r\n");
+            append = imap.linesUntilTagged("a3");
+            seen = imap.command("a4", "STORE 1 +FLAGS (\\Seen)");
+            close = imap.command("a5", "CLOSE");
+        }
+        int after = inboxMessages(citizen);
+
+        assertThat(deleted).startsWith("c1 OK");
+        for (int i = 0; i < changes.size(); i++) {
+            assertThat(refused.get(i)).as(changes.get(i)).last().asString().startsWith("c" + i + " NO [NOPERM]").contains("consent");
+        }
+        assertThat(append).last().asString().startsWith("a3 NO [NOPERM]").contains("allows reading only");
+        assertThat(seen).last().asString().startsWith("a4 OK");
+        assertThat(close).noneMatch(line -> line.contains("EXPUNGE")).last().asString().startsWith("a5 OK");
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void readScopeShouldLetMailClientReadAndMarkSeenButNotDelete() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        int before = inboxMessages(citizen);
+
+        Store store = MailClients.imaps(gateway.imapsPort(), citizen + "*" + representative, PASSWORD);
+        String subject;
+        boolean markedSeen;
+        MessagingException deleting = null;
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Message first = inbox.getMessage(1);
+            subject = first.getSubject();
+            first.setFlag(Flags.Flag.SEEN, true);
+            markedSeen = first.isSet(Flags.Flag.SEEN);
+            try {
+                first.setFlag(Flags.Flag.DELETED, true);
+            } catch (MessagingException refused) {
+                deleting = refused;
+            }
+            inbox.close(true);
+        } finally {
+            store.close();
+        }
+
+        assertThat(subject).isEqualTo(WELCOME_SUBJECT);
+        assertThat(markedSeen).isTrue();
+        assertThat(deleting).isNotNull().hasMessageContaining("consent");
+        assertThat(inboxMessages(citizen)).isEqualTo(before);
+    }
+
+    @Test
+    void readReplyRepresentativeShouldReplyFromCitizenAddressWithGatewaySetOnBehalfOfForStaff() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        long id = consent(citizen, representative, "read-reply", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        String subject = "on behalf " + UUID.randomUUID();
+
+        String login;
+        String sent;
+        try (SmtpConversation smtp = submission()) {
+            login = smtp.authLogin(citizen + "*" + representative, PASSWORD);
+            sent = smtp.mail(citizen, TOPIC, "From: " + citizen + "\r\nSender: " + representative + "\r\nTo: " + TOPIC
+                + "\r\nX-SMG-On-Behalf-Of: Chief Executive\r\nSubject: " + subject + "\r\n\r\nFor my client.\r\n");
+        }
+        MimeMessage atStaff = awaitAtSmartHost("eco@staff.example", subject);
+
+        assertThat(login).startsWith("235");
+        assertThat(sent).startsWith("250");
+        assertThat(atStaff.getHeader("X-SMG-On-Behalf-Of")).containsExactly(representative + " consent=" + id);
+        assertThat(atStaff.getHeader("Sender")).containsExactly(representative);
+        assertThat(((InternetAddress) atStaff.getFrom()[0]).getAddress()).isEqualTo(citizen);
+    }
+
+    @Test
+    void readScopeShouldAcceptSmtpLoginButRefuseSendingOnBehalf() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+
+        String login;
+        String mail;
+        try (SmtpConversation smtp = submission()) {
+            login = smtp.authPlain(citizen + "*" + representative, PASSWORD);
+            mail = smtp.command("MAIL FROM:<" + citizen + ">");
+        }
+
+        assertThat(login).startsWith("235");
+        assertThat(mail).startsWith("550 5.7.1").contains("allows reading only, not sending");
+    }
+
+    @Test
+    void revocationShouldStopSendingInOpenSmtpSessionAndNoConsentShouldLookLikeWrongPassword() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        String stranger = registered("representative");
+        long id = consent(citizen, representative, "read-reply", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        String authzid = Base64.getEncoder().encodeToString((citizen + "\0" + representative + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        String login;
+        String afterRevocation;
+        String noConsent;
+        try (SmtpConversation smtp = submission()) {
+            login = smtp.command("AUTH PLAIN " + authzid);
+            WebAdmin.call(gateway, "DELETE", "/consents/" + id, null);
+            afterRevocation = smtp.mail(citizen, TOPIC, "From: " + citizen + "\r\nSubject: late\r\n\r\nToo late.\r\n");
+        }
+        try (SmtpConversation smtp = submission()) {
+            noConsent = smtp.authPlain(citizen + "*" + stranger, PASSWORD);
+        }
+
+        assertThat(login).startsWith("235");
+        assertThat(afterRevocation).startsWith("550 5.7.1").contains("no longer valid");
+        assertThat(noConsent).startsWith("535 5.7.8 Authentication credentials invalid");
+    }
+
+    @Test
+    void citizenShouldBeNotifiedWithoutContentWhenAccessIsGrantedAndRevoked() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+
+        long id = consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        MimeMessage granted = awaitAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        WebAdmin.call(gateway, "DELETE", "/consents/" + id, null);
+        MimeMessage revoked = awaitAtSmartHost(EMAILS.get(citizen), "A representative's access to your secure inbox has ended");
+
+        assertThat(String.valueOf(granted.getContent())).contains("until").doesNotContain(representative);
+        assertThat(String.valueOf(revoked.getContent())).contains("can no longer read").doesNotContain(representative);
+        assertThat(Arrays.stream(smartHost.getReceivedMessages()).filter(message -> SmartHostFixture.recipients(message).contains(EMAILS.get(representative))))
+            .noneMatch(message -> subject(message).contains("representative"));
+    }
+
+    @Test
+    void smgConsentCommandsShouldAddListAndRevokeAConsent() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+
+        SmgCommand added = SmgCommand.run(gateway, "consent", "add", "--form", "15314", "--representative", representative,
+            "--citizen", citizen, "--scope", "read-reply", "--start", "2026-01-01T00:00:00-05:00", "--end", "2099-01-01T00:00:00-05:00");
+        Matcher id = Pattern.compile("(?m)^id:\\s+(\\d+)$").matcher(added.out());
+        assertThat(id.find()).as(added.out()).isTrue();
+        SmgCommand listed = SmgCommand.run(gateway, "consent", "list", citizen);
+        SmgCommand revoked = SmgCommand.run(gateway, "consent", "revoke", id.group(1));
+        SmgCommand again = SmgCommand.run(gateway, "consent", "revoke", id.group(1));
+        List<String> login = delegatedLogin(citizen, representative, PASSWORD);
+
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(listed.code()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains(id.group(1), "15314", representative, "read-reply");
+        assertThat(revoked.code()).as(revoked.err()).isZero();
+        assertThat(revoked.out()).contains("consent " + id.group(1) + " revoked");
+        assertThat(again.code()).isNotZero();
+        assertThat(again.err()).contains("revoked already");
+        assertThat(login).last().isEqualTo("a1 " + WRONG_PASSWORD_ANSWER);
     }
 
     @Test
@@ -143,6 +362,55 @@ class DelegatedAccessIntegrationTest {
         }
     }
 
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A submission connection after EHLO, STARTTLS and EHLO again, ready for AUTH. */
+    private static SmtpConversation submission() throws Exception {
+        SmtpConversation smtp = SmtpConversation.open(gateway.submissionPort());
+        smtp.reply();
+        smtp.command("EHLO laptop");
+        smtp.startTls();
+        smtp.command("EHLO laptop");
+        return smtp;
+    }
+
+    /** The message with that subject the smart host received for the address (staff, or a citizen's external address). */
+    private static MimeMessage awaitAtSmartHost(String staff, String subject) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            GreenMailUser user = smartHost.getUserManager().getUserByEmail(staff);
+            if (user == null) {
+                return null;
+            }
+            for (StoredMessage stored : smartHost.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                if (subject.equals(stored.getMimeMessage().getSubject())) {
+                    return stored.getMimeMessage();
+                }
+            }
+            return null;
+        }, Objects::nonNull);
+    }
+
+    /** Messages in the citizen's INBOX, as the citizen's own session sees them. */
+    private static int inboxMessages(String citizen) throws Exception {
+        return MailClients.inboxCount(gateway.imapsPort(), citizen, PASSWORD);
+    }
+
+    /** One command in the citizen's own session, INBOX selected; returns its tagged answer. */
+    private static String asCitizen(String citizen, String command) throws Exception {
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            imap.command("a1", "LOGIN \"" + citizen + "\" \"" + PASSWORD + "\"");
+            imap.command("a2", "SELECT INBOX");
+            List<String> answer = imap.command("c1", command);
+            return answer.get(answer.size() - 1);
+        }
+    }
+
     private static long consent(String citizen, String representative, String scope, Instant start, Instant end) throws Exception {
         HttpResponse<String> response = WebAdmin.call(gateway, "POST", "/consents", body("2848", citizen, representative, scope, start.toString()
             .replace("Z", "+00:00"), end.toString().replace("Z", "+00:00")));
@@ -169,6 +437,7 @@ class DelegatedAccessIntegrationTest {
         assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
         browser.get("/terms");
         assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
+        EMAILS.put(field(invited.body(), "address"), role + person + "@example.net");
         return field(invited.body(), "address");
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smg.gateway.smtp.AuthAfterStartTls;
 import org.smg.gateway.smtp.GatewayCoreHandlers;
+import org.smg.gateway.smtp.SubmissionCoreHandlers;
 import org.smg.gateway.smtp.AuthenticationRequired;
 import org.smg.gateway.smtp.AuthorIsLoggedInUser;
 import org.smg.gateway.smtp.RelayAuthGate;
@@ -139,11 +140,23 @@ class ProtocolsXmlTest {
         for (Element server : smtpServers()) {
             List<String> classes = texts(server, "handlerchain/handler/@class");
             int gate = Math.max(classes.indexOf(AuthAfterStartTls.class.getName()), classes.indexOf(RelayAuthGate.class.getName()));
-            int core = classes.indexOf(GatewayCoreHandlers.class.getName());
+            int core = Math.max(classes.indexOf(GatewayCoreHandlers.class.getName()), classes.indexOf(SubmissionCoreHandlers.class.getName()));
             orders.add(name(server) + ":" + (gate >= 0 && gate < core));
         }
 
         assertThat(orders).containsExactly("smtp-relay:true", "smtp-submission:true", "smtps:true");
+    }
+
+    @Test
+    void delegatedAuthShouldBeReadOnSubmissionPortsOnly() throws Exception {
+        List<String> cores = new ArrayList<>();
+
+        for (Element server : smtpServers()) {
+            cores.add(name(server) + ":" + XPATH.evaluate("handlerchain/@coreHandlersPackage", server));
+        }
+
+        assertThat(cores).containsExactly("smtp-relay:" + GatewayCoreHandlers.class.getName(),
+            "smtp-submission:" + SubmissionCoreHandlers.class.getName(), "smtps:" + SubmissionCoreHandlers.class.getName());
     }
 
     @Test

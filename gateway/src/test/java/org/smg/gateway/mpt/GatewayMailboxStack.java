@@ -229,6 +229,14 @@ final class GatewayMailboxStack {
         }
 
         @Override
+        public void representativeAccessGranted(Account account, Instant start, Instant end) {
+        }
+
+        @Override
+        public void representativeAccessRevoked(Account account, Instant at) {
+        }
+
+        @Override
         public void emailChangeConfirmation(Account account, String newEmail, String link, Instant expires) {
         }
     }
