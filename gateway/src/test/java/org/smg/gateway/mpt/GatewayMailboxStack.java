@@ -196,6 +196,16 @@ final class GatewayMailboxStack {
             return PolicyHolder.load(shippedPolicies());
         }
 
+        /** The mailbox's Authorizator (delegated login) asks the consents; the scripts use none. */
+        @Provides
+        @Singleton
+        org.smg.gateway.consent.Consents consents(DataSource dataSource, AccountStore accounts, PolicyHolder policies, AuditTrail audit)
+            throws SQLException {
+            org.smg.gateway.consent.ConsentStore store = new org.smg.gateway.consent.ConsentStore(dataSource);
+            store.createIfMissing();
+            return new org.smg.gateway.consent.Consents(store, accounts, policies, audit, new MailingNothing(), Clock.systemUTC());
+        }
+
         @Provides
         @Singleton
         AccountSessions sessions() {
