@@ -13,10 +13,11 @@ import org.apache.james.mailbox.MessageManager;
 import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.mailbox.model.Content;
 import org.apache.james.mailbox.model.MailboxPath;
+import org.smg.gateway.storage.EncryptedTemporaryFile;
 
 /**
  * Puts a record back into its citizen's INBOX, unread, through James's mailbox API (so IMAP
- * clients see it as a new message). The bytes stream from the records store each time James reads them.
+ * clients see it as a new message). The record is read once into an encrypted temporary copy that James reads from.
  */
 final class RecordRestore {
     private final MailboxManager mailboxes;
@@ -29,6 +30,22 @@ final class RecordRestore {
 
     /** @return the new message's uid in the INBOX */
     long restore(MessageRecord record) throws MailboxException {
+        // James may read the content several times and close a stream late, on another thread; a stream
+        // straight from the database would keep its transaction (and the record's row lock) open until then.
+        try (EncryptedTemporaryFile copy = EncryptedTemporaryFile.create("record-restore-")) {
+            try (InputStream stored = store.content(record.id())
+                    .orElseThrow(() -> new IOException("record " + record.id() + " no longer exists"))) {
+                copy.fill(stored);
+            } catch (IOException | RecordException e) {
+                throw new MailboxException("reading record " + record.id() + " failed: " + e.getMessage(), e);
+            }
+            return append(record, new CopiedContent(copy));
+        } catch (IOException e) {
+            throw new MailboxException("copying record " + record.id() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private long append(MessageRecord record, Content content) throws MailboxException {
         MailboxSession session = mailboxes.createSystemSession(Username.of(record.account()));
         try {
             MessageManager inbox = mailboxes.getMailbox(MailboxPath.inbox(session), session);
@@ -36,27 +53,23 @@ final class RecordRestore {
                 .withInternalDate(Date.from(record.date()))
                 .withFlags(new Flags())
                 .recent()
-                .build(new StoredContent(store, record)), session);
+                .build(content), session);
             return appended.getId().getUid().asLong();
         } finally {
             mailboxes.endProcessingRequest(session);
         }
     }
 
-    /** A record's message as James's {@link Content}: opened from the database at each read. */
-    private record StoredContent(RecordStore store, MessageRecord record) implements Content {
+    /** A record's message as James's {@link Content}, read from its encrypted copy. */
+    private record CopiedContent(EncryptedTemporaryFile copy) implements Content {
         @Override
         public InputStream getInputStream() throws IOException {
-            try {
-                return store.content(record.id()).orElseThrow(() -> new IOException("record " + record.id() + " no longer exists"));
-            } catch (RecordException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            return copy.open();
         }
 
         @Override
         public long size() {
-            return record.size();
+            return copy.size();
         }
     }
 }
