@@ -43,7 +43,8 @@ public final class ConsentStore {
                 + "REVOKED_MS BIGINT, "
                 + "REVOKED_BY VARCHAR(200))",
             "CREATE INDEX SMG_CONSENTS_REPRESENTATIVE ON " + TABLE + " (REPRESENTATIVE, CITIZEN)",
-            "CREATE INDEX SMG_CONSENTS_CITIZEN ON " + TABLE + " (CITIZEN)");
+            "CREATE INDEX SMG_CONSENTS_CITIZEN ON " + TABLE + " (CITIZEN)",
+            "CREATE INDEX SMG_CONSENTS_END ON " + TABLE + " (END_MS)");
     }
 
     /** Stores a new consent (addresses already in lower case) and returns its id. */
@@ -97,6 +98,12 @@ public final class ConsentStore {
     List<Consent> unrevoked(String representative, String citizen) throws SQLException {
         return query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE REPRESENTATIVE = ? AND CITIZEN = ? AND REVOKED_MS IS NULL ORDER BY ID",
             representative, citizen);
+    }
+
+    /** The consents whose end lies in {@code (after, until]}, revoked or not. */
+    List<Consent> endingBetween(Instant after, Instant until) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE END_MS > ? AND END_MS <= ? ORDER BY ID",
+            after.toEpochMilli(), until.toEpochMilli());
     }
 
     private List<Consent> query(String sql, Object... parameters) throws SQLException {

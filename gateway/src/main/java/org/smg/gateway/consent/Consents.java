@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.smg.gateway.enrollment.AccountSessions;
+import org.smg.gateway.enrollment.SessionEnd;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
@@ -40,16 +43,26 @@ public final class Consents {
     private final PolicyHolder policies;
     private final AuditTrail audit;
     private final CitizenNotices notices;
+    private final AccountSessions sessions;
     private final Clock clock;
+    /** Where the last {@link #passTime()} stopped: the consents whose end lies after it have sessions to end. */
+    private Instant passedUntil;
 
-    public Consents(ConsentStore store, AccountStore accounts, PolicyHolder policies, AuditTrail audit, CitizenNotices notices, Clock clock) {
+    public Consents(ConsentStore store, AccountStore accounts, PolicyHolder policies, AuditTrail audit, CitizenNotices notices,
+                    AccountSessions sessions, Clock clock) {
         this.store = store;
+        this.sessions = sessions;
         this.accounts = accounts;
         this.policies = policies;
         this.audit = audit;
         this.notices = notices;
         this.clock = clock;
+        this.passedUntil = clock.instant();
     }
+
+    /** How a delegated session learns that its consent ended (IMAP: an untagged BYE; SMTP: a 421). */
+    public static final SessionEnd CONSENT_ENDED = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED,
+        "Session ended by the gateway: the consent to act for this account is no longer valid");
 
     /** What an administrator asks to record; every field as the request gave it (checked by {@link #record}). */
     public record Request(String form, String representative, String citizen, String scope, String start, String end) {
@@ -81,7 +94,7 @@ public final class Consents {
         return store.find(id).orElseThrow(() -> new SQLException("consent missing right after its insert"));
     }
 
-    /** Revokes a consent; open delegated sessions end at their next command. */
+    /** Revokes a consent; open delegated sessions end at once (IDLE included), and new delegated logins are refused. */
     public void revoke(String id, String actor) throws EnrollmentException, SQLException, AuditException {
         long number = parseId(id);
         Optional<Consent> consent = store.find(number);
@@ -91,6 +104,7 @@ public final class Consents {
         if (!store.revoke(number, clock.instant(), actor)) {
             throw EnrollmentException.conflict("consent " + number + " is revoked already");
         }
+        sessions.endAll(sessionKey(number), CONSENT_ENDED);
         audit.record(actor, AuditAction.CONSENT_REVOKED, "consent:" + number, "revoked",
             "representative=" + consent.get().representative() + " citizen=" + consent.get().citizen());
         if (consent.get().end().isAfter(clock.instant())) {
@@ -134,6 +148,45 @@ public final class Consents {
     public boolean stillValid(long id) throws SQLException {
         Optional<Consent> consent = store.find(id);
         return consent.isPresent() && consent.get().inForceAt(clock.instant()) && bothActive(consent.get());
+    }
+
+    /**
+     * Registers an open delegated session under its consent, to be ended by a revocation or when the consent's end
+     * passes ({@link #passTime()}) even while the client sends nothing (IDLE). A consent that stopped being valid
+     * between the login's check and this registration ends the session at once.
+     */
+    public AccountSessions.Registration opened(DelegatedSession delegated, String protocol, Consumer<SessionEnd> ender) {
+        return sessions.registerUnder(sessionKey(delegated.consentId()), protocol, ender, () -> stillValidOrClosed(delegated.consentId()),
+            CONSENT_ENDED);
+    }
+
+    /**
+     * Ends the open sessions of every consent whose end passed since the last call; run every second by
+     * {@link ConsentSchedule}. Correctness does not wait for it: every command of a delegated session asks
+     * {@link #stillValid} first; this only reaches sessions that send no command (IDLE).
+     */
+    public synchronized void passTime() throws SQLException {
+        Instant now = clock.instant();
+        for (Consent consent : store.endingBetween(passedUntil, now)) {
+            int ended = sessions.endAll(sessionKey(consent.id()), CONSENT_ENDED);
+            if (ended > 0) {
+                LOGGER.info("consent {} ended at {}: {} open session(s) ended", consent.id(), consent.end(), ended);
+            }
+        }
+        passedUntil = now;
+    }
+
+    static String sessionKey(long id) {
+        return "consent:" + id;
+    }
+
+    private boolean stillValidOrClosed(long id) {
+        try {
+            return stillValid(id);
+        } catch (SQLException e) {
+            LOGGER.warn("consent {} could not be read: {}", id, e.toString());
+            return false;
+        }
     }
 
     /** Records a delegated login: the representative is the actor, the citizen the object, the consent in the detail. */

@@ -95,8 +95,12 @@ final class AccountGate {
                 held.release();
                 register(session, proven);
                 if (consent.isPresent()) {
-                    session.setAttribute(DelegatedSession.ATTRIBUTE, DelegatedSession.of(consent.get()));
+                    DelegatedSession delegated = DelegatedSession.of(consent.get());
+                    session.setAttribute(DelegatedSession.ATTRIBUTE, delegated);
                     register(session, mailboxSession.getUser());
+                    // Under the consent too: a revocation or the consent's end then ends it even in IDLE.
+                    ImapConnection.of(session).ifPresent(connection ->
+                        connection.whenClosed(consents.opened(delegated, "imap", connection::end)::close));
                 }
             } else {
                 refuse(held, request, responder,

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.consent.Consents;
 import org.smg.gateway.consent.DelegatedSession;
-import org.smg.gateway.enrollment.SessionEnd;
 
 import reactor.core.publisher.Mono;
 
@@ -30,8 +29,6 @@ import reactor.core.publisher.Mono;
  */
 final class ConsentCheckedProcessor implements ImapProcessor {
     private static final Logger LOGGER = LoggerFactory.getLogger(ConsentCheckedProcessor.class);
-    static final SessionEnd CONSENT_ENDED = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED,
-        "Session ended by the gateway: the consent to act for this account is no longer valid");
 
     private final ImapProcessor delegate;
     private final Consents consents;
@@ -55,7 +52,7 @@ final class ConsentCheckedProcessor implements ImapProcessor {
             LOGGER.info("delegated IMAP session of {} for {} ended: consent {} no longer valid",
                 delegated.representative(), delegated.citizen(), delegated.consentId());
             session.setAttribute(DelegatedSession.ATTRIBUTE, null);
-            ImapConnection.of(session).ifPresent(connection -> connection.end(CONSENT_ENDED));
+            ImapConnection.of(session).ifPresent(connection -> connection.end(Consents.CONSENT_ENDED));
             return Mono.empty();
         });
     }

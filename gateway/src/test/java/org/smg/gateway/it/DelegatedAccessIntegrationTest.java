@@ -116,6 +116,44 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
+    void revocationShouldEndDelegatedSessionInIdleAtOnce() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        long id = consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+
+        String bye;
+        Duration waited;
+        try (ImapConversation imap = idlingDelegate(citizen, representative)) {
+            Instant revokedAt = Instant.now();
+            HttpResponse<String> revoked = WebAdmin.call(gateway, "DELETE", "/consents/" + id, null);
+            assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+            bye = imap.readLine();
+            waited = Duration.between(revokedAt, Instant.now());
+        }
+
+        assertThat(bye).startsWith("* BYE").contains("consent");
+        assertThat(waited).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void consentEndShouldEndDelegatedSessionInIdleWhenEndPasses() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        Instant end = Instant.now().plusSeconds(4);
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), end);
+
+        String bye;
+        Instant byeAt;
+        try (ImapConversation imap = idlingDelegate(citizen, representative)) {
+            bye = imap.readLine();
+            byeAt = Instant.now();
+        }
+
+        assertThat(bye).startsWith("* BYE").contains("consent");
+        assertThat(byeAt).isAfterOrEqualTo(end).isBefore(end.plusSeconds(4));
+    }
+
+    @Test
     void consentEndShouldEndAccessWithoutRestart() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
@@ -264,7 +302,7 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
-    void revocationShouldStopSendingInOpenSmtpSessionAndNoConsentShouldLookLikeWrongPassword() throws Exception {
+    void revocationShouldEndOpenSmtpSessionAndNoConsentShouldLookLikeWrongPassword() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
         String stranger = registered("representative");
@@ -277,14 +315,14 @@ class DelegatedAccessIntegrationTest {
         try (SmtpConversation smtp = submission()) {
             login = smtp.command("AUTH PLAIN " + authzid);
             WebAdmin.call(gateway, "DELETE", "/consents/" + id, null);
-            afterRevocation = smtp.mail(citizen, TOPIC, "From: " + citizen + "\r\nSubject: late\r\n\r\nToo late.\r\n");
+            afterRevocation = smtp.reply();
         }
         try (SmtpConversation smtp = submission()) {
             noConsent = smtp.authPlain(citizen + "*" + stranger, PASSWORD);
         }
 
         assertThat(login).startsWith("235");
-        assertThat(afterRevocation).startsWith("550 5.7.1").contains("no longer valid");
+        assertThat(afterRevocation).startsWith("421 4.7.0").contains("consent").contains("no longer valid");
         assertThat(noConsent).startsWith("535 5.7.8 Authentication credentials invalid");
     }
 
@@ -360,6 +398,16 @@ class DelegatedAccessIntegrationTest {
         try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
             return imap.command("a1", "LOGIN \"" + citizen + "*" + representative + "\" \"" + password + "\"");
         }
+    }
+
+    /** A delegated session with INBOX selected, in IDLE (the continuation read). */
+    private static ImapConversation idlingDelegate(String citizen, String representative) throws Exception {
+        ImapConversation imap = ImapConversation.openTls(gateway.imapsPort());
+        assertThat(imap.command("a1", "LOGIN \"" + citizen + "*" + representative + "\" \"" + PASSWORD + "\"")).last().asString().startsWith("a1 OK");
+        assertThat(imap.command("a2", "SELECT INBOX")).last().asString().startsWith("a2 OK");
+        imap.send("a3 IDLE\r\n");
+        assertThat(imap.readLine()).startsWith("+");
+        return imap;
     }
 
     private static String subject(MimeMessage message) {
