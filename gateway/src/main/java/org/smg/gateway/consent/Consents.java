@@ -33,8 +33,10 @@ import org.smg.policies.model.PolicyHolder;
  * <p>A consent gives access while it is in force (started, not ended, not revoked) and both its accounts
  * are active; a suspended citizen or representative suspends the access too.
  *
- * <p>The citizen is told (content-free, {@link CitizenNotices}) when a consent is recorded, with its start and
- * end, and when it is revoked before its end. Its natural end sends no notice of its own: the first one named it.
+ * <p>The citizen is told (content-free, {@link CitizenNotices}) when a representative's access starts (at once for a
+ * consent in force when recorded, by {@link #passTime()} for one dated in the future) and when it ends (at once on
+ * revocation, by {@link #passTime()} when its end passes). The consent's row records each notice sent, so a restart
+ * neither repeats nor loses one: the first run of the schedule sends what fell due while the gateway was down.
  */
 public final class Consents {
     private static final Logger LOGGER = LoggerFactory.getLogger(Consents.class);
@@ -90,8 +92,11 @@ public final class Consents {
         audit.record(actor, AuditAction.CONSENT_RECORDED, "consent:" + id, "recorded", "form=" + request.form()
             + " representative=" + representative + " citizen=" + citizen + " scope=" + scope.word()
             + " start=" + start + " end=" + end);
-        notify(citizen, account -> notices.representativeAccessGranted(account, start, end));
-        return store.find(id).orElseThrow(() -> new SQLException("consent missing right after its insert"));
+        Consent recorded = store.find(id).orElseThrow(() -> new SQLException("consent missing right after its insert"));
+        if (recorded.inForceAt(clock.instant())) {
+            noticeStarted(recorded);
+        }
+        return recorded;
     }
 
     /** Revokes a consent; open delegated sessions end at once (IDLE included), and new delegated logins are refused. */
@@ -107,10 +112,7 @@ public final class Consents {
         sessions.endAll(sessionKey(number), CONSENT_ENDED);
         audit.record(actor, AuditAction.CONSENT_REVOKED, "consent:" + number, "revoked",
             "representative=" + consent.get().representative() + " citizen=" + consent.get().citizen());
-        if (consent.get().end().isAfter(clock.instant())) {
-            Instant at = clock.instant();
-            notify(consent.get().citizen(), account -> notices.representativeAccessRevoked(account, at));
-        }
+        noticeEnded(consent.get(), clock.instant());
     }
 
     /**
@@ -161,9 +163,10 @@ public final class Consents {
     }
 
     /**
-     * Ends the open sessions of every consent whose end passed since the last call; run every second by
-     * {@link ConsentSchedule}. Correctness does not wait for it: every command of a delegated session asks
-     * {@link #stillValid} first; this only reaches sessions that send no command (IDLE).
+     * Ends the open sessions of every consent whose end passed since the last call, and sends the citizens' notices
+     * that fell due (access started, access ended); run every second by {@link ConsentSchedule}. Access does not wait
+     * for it: every command of a delegated session asks {@link #stillValid} first; this only reaches sessions that
+     * send no command (IDLE).
      */
     public synchronized void passTime() throws SQLException {
         Instant now = clock.instant();
@@ -174,6 +177,26 @@ public final class Consents {
             }
         }
         passedUntil = now;
+        for (Consent consent : store.startedUnnoticed(now)) {
+            noticeStarted(consent);
+        }
+        for (Consent consent : store.endedUnnoticed(now)) {
+            noticeEnded(consent, consent.end());
+        }
+    }
+
+    /** Tells the citizen a representative's access started, once (the row records it, so a restart does not repeat it). */
+    private void noticeStarted(Consent consent) throws SQLException {
+        if (store.claimNotice(consent.id(), ConsentStore.Notice.STARTED, clock.instant())) {
+            notify(consent.citizen(), account -> notices.representativeAccessGranted(account, consent.start(), consent.end()));
+        }
+    }
+
+    /** Tells the citizen a representative's access ended (revoked or its end passed), once, and only if its start was told. */
+    private void noticeEnded(Consent consent, Instant at) throws SQLException {
+        if (store.claimNotice(consent.id(), ConsentStore.Notice.ENDED, clock.instant())) {
+            notify(consent.citizen(), account -> notices.representativeAccessRevoked(account, at));
+        }
     }
 
     static String sessionKey(long id) {

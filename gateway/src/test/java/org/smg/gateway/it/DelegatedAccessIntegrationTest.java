@@ -343,6 +343,27 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
+    void citizenShouldBeNotifiedWhenFutureConsentStartsAndWhenItsEndPasses() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        Instant start = Instant.now().plusSeconds(3);
+        Instant end = start.plusSeconds(3);
+
+        consent(citizen, representative, "read", start, end);
+        boolean startedEarly = receivedAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        MimeMessage started = awaitAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        Instant startedSeen = Instant.now();
+        MimeMessage ended = awaitAtSmartHost(EMAILS.get(citizen), "A representative's access to your secure inbox has ended");
+        Instant endedSeen = Instant.now();
+
+        assertThat(startedEarly).as("no start notice before the start").isFalse();
+        assertThat(startedSeen).isAfterOrEqualTo(start);
+        assertThat(endedSeen).isAfterOrEqualTo(end);
+        assertThat(String.valueOf(started.getContent())).contains("until").doesNotContain(representative);
+        assertThat(String.valueOf(ended.getContent())).contains("can no longer read").doesNotContain(representative);
+    }
+
+    @Test
     void smgConsentCommandsShouldAddListAndRevokeAConsent() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
@@ -442,6 +463,20 @@ class DelegatedAccessIntegrationTest {
             }
             return null;
         }, Objects::nonNull);
+    }
+
+    /** Whether the smart host holds, now, a message with that subject for the address. */
+    private static boolean receivedAtSmartHost(String address, String subject) throws Exception {
+        GreenMailUser user = smartHost.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return false;
+        }
+        for (StoredMessage stored : smartHost.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+            if (subject.equals(stored.getMimeMessage().getSubject())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Messages in the citizen's INBOX, as the citizen's own session sees them. */
