@@ -92,6 +92,29 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
+    void representativeShouldOpenCitizenMailboxAsRecordedWhenCitizenIsTypedInOtherCase() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        String typed = citizen.toUpperCase(java.util.Locale.ROOT);
+        String authzid = Base64.getEncoder().encodeToString((typed + "\0" + representative + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        List<String> loginSelect;
+        List<String> authenticateSelect;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            assertThat(imap.command("a1", "LOGIN \"" + typed + "*" + representative + "\" \"" + PASSWORD + "\"")).last().asString().startsWith("a1 OK");
+            loginSelect = imap.command("a2", "EXAMINE INBOX");
+        }
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            assertThat(imap.command("a1", "AUTHENTICATE PLAIN " + authzid)).last().asString().startsWith("a1 OK");
+            authenticateSelect = imap.command("a2", "EXAMINE INBOX");
+        }
+
+        assertThat(loginSelect).anyMatch(line -> line.matches("\\* [1-9][0-9]* EXISTS")).last().asString().startsWith("a2 OK");
+        assertThat(authenticateSelect).anyMatch(line -> line.matches("\\* [1-9][0-9]* EXISTS")).last().asString().startsWith("a2 OK");
+    }
+
+    @Test
     void revocationShouldEndOpenSessionAtNextCommandAndRefuseNewLogin() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
