@@ -115,6 +115,21 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
+    void loginShouldAnswerBadAndKeepConnectionWhenUserIdIsNeitherNameNorDelegation() throws Exception {
+        List<List<String>> answers = new ArrayList<>();
+        List<String> after;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            answers.add(imap.command("a1", "LOGIN \"a@example.net*b@example.net*\" \"" + PASSWORD + "\""));
+            answers.add(imap.command("a2", "LOGIN \"*a@example.net*b@example.net\" \"" + PASSWORD + "\""));
+            after = imap.command("a3", "NOOP");
+        }
+
+        assertThat(answers.get(0)).last().asString().startsWith("a1 BAD").contains("not a user name");
+        assertThat(answers.get(1)).last().asString().startsWith("a2 BAD").contains("not a user name");
+        assertThat(after).last().asString().startsWith("a3 OK");
+    }
+
+    @Test
     void revocationShouldEndOpenSessionAtNextCommandAndRefuseNewLogin() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
