@@ -266,6 +266,32 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
+    void readScopeShouldDeleteSpooledLiteralAtOnceWhenAppendIsRefused() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        // Above the 10 MiB kept in memory: the literal is spooled to an encrypted temporary file.
+        byte[] message = ("Subject: large\r\n\r\n" + "x".repeat(78) + "\r\n").repeat(11 * 1024 * 1024 / 80).getBytes(StandardCharsets.US_ASCII);
+
+        List<String> append;
+        long spooledAfterRefusal;
+        List<String> after;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            imap.command("a1", "LOGIN \"" + citizen + "*" + representative + "\" \"" + PASSWORD + "\"");
+            imap.send("a2 APPEND INBOX {" + message.length + "+}\r\n");
+            imap.sendBytes(message, 0, message.length);
+            imap.send("\r\n");
+            append = imap.linesUntilTagged("a2");
+            spooledAfterRefusal = spooledLiterals();
+            after = imap.command("a3", "NOOP");
+        }
+
+        assertThat(append).last().asString().startsWith("a2 NO [NOPERM]").contains("allows reading only");
+        assertThat(spooledAfterRefusal).as("spooled IMAP literals left while the session is open").isZero();
+        assertThat(after).last().asString().startsWith("a3 OK");
+    }
+
+    @Test
     void readScopeShouldLetMailClientReadAndMarkSeenButNotDelete() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
@@ -501,6 +527,13 @@ class DelegatedAccessIntegrationTest {
             }
             return null;
         }, Objects::nonNull);
+    }
+
+    /** The IMAP literal spool files in the gateway's temporary directory now. */
+    private static long spooledLiterals() throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(gateway.dataDirectory().resolve("tmp"))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("imap-literal-")).count();
+        }
     }
 
     /** Whether the smart host holds, now, a message with that subject for the address. */
