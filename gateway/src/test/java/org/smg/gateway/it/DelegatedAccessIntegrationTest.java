@@ -40,8 +40,9 @@ import com.icegreen.greenmail.util.GreenMail;
 /**
  * A representative reaches a citizen's mailbox with their own password under a consent: as
  * {@code <citizen>*<representative>} with a real IMAP client, and with AUTHENTICATE PLAIN and an
- * authorization identity; a revocation or the consent's end ends an open session at its next command
- * and refuses new logins; without a consent the right password is answered like a wrong one.
+ * authorization identity; a revocation or the consent's end ends an open session (IDLE included) and
+ * refuses new logins; without a consent the right password is answered like a wrong one; the citizen
+ * hears of the access's start and end.
  */
 class DelegatedAccessIntegrationTest {
     private static final String PASSWORD = "representative passphrase 77";
