@@ -10,17 +10,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.smg.gateway.enrollment.AccountSessions;
-import org.smg.gateway.enrollment.SessionEnd;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.enrollment.Account;
+import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.AccountState;
 import org.smg.gateway.enrollment.AccountStore;
 import org.smg.gateway.enrollment.CitizenNotices;
 import org.smg.gateway.enrollment.EnrollmentException;
+import org.smg.gateway.enrollment.SessionEnd;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 import org.smg.policies.model.PolicyHolder;
@@ -39,6 +38,9 @@ import org.smg.policies.model.PolicyHolder;
  * neither repeats nor loses one: the first run of the schedule sends what fell due while the gateway was down.
  */
 public final class Consents {
+    /** How a delegated session learns that its consent ended (IMAP: an untagged BYE; SMTP: a 421). */
+    public static final SessionEnd CONSENT_ENDED = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED,
+        "Session ended by the gateway: the consent to act for this account is no longer valid");
     private static final Logger LOGGER = LoggerFactory.getLogger(Consents.class);
     private final ConsentStore store;
     private final AccountStore accounts;
@@ -61,10 +63,6 @@ public final class Consents {
         this.clock = clock;
         this.passedUntil = clock.instant();
     }
-
-    /** How a delegated session learns that its consent ended (IMAP: an untagged BYE; SMTP: a 421). */
-    public static final SessionEnd CONSENT_ENDED = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED,
-        "Session ended by the gateway: the consent to act for this account is no longer valid");
 
     /** What an administrator asks to record; every field as the request gave it (checked by {@link #record}). */
     public record Request(String form, String representative, String citizen, String scope, String start, String end) {
