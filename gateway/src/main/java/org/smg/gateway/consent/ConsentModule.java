@@ -10,6 +10,7 @@ import org.apache.james.mailbox.Authorizator;
 import org.apache.james.webadmin.Routes;
 import org.smg.gateway.admin.ConsentRoutes;
 import org.smg.gateway.audit.AuditTrail;
+import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.AccountStore;
 import org.smg.gateway.enrollment.MailedNotices;
 import org.smg.policies.model.PolicyHolder;
@@ -23,14 +24,16 @@ public final class ConsentModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(ConsentRoutes.class);
+        bind(ConsentSchedule.class).asEagerSingleton();
     }
 
     @Provides
     @Singleton
-    Consents consents(DataSource dataSource, AccountStore accounts, PolicyHolder policies, AuditTrail audit, MailedNotices notices)
+    Consents consents(DataSource dataSource, AccountStore accounts, PolicyHolder policies, AuditTrail audit, MailedNotices notices,
+                      AccountSessions sessions)
         throws SQLException {
         ConsentStore store = new ConsentStore(dataSource);
         store.createIfMissing();
-        return new Consents(store, accounts, policies, audit, notices, Clock.systemUTC());
+        return new Consents(store, accounts, policies, audit, notices, sessions, Clock.systemUTC());
     }
 }

@@ -41,9 +41,66 @@ public final class ConsentStore {
                 + "CREATED_MS BIGINT NOT NULL, "
                 + "CREATED_BY VARCHAR(200) NOT NULL, "
                 + "REVOKED_MS BIGINT, "
-                + "REVOKED_BY VARCHAR(200))",
+                + "REVOKED_BY VARCHAR(200), "
+                + "STARTED_NOTICE_MS BIGINT, "
+                + "ENDED_NOTICE_MS BIGINT)",
             "CREATE INDEX SMG_CONSENTS_REPRESENTATIVE ON " + TABLE + " (REPRESENTATIVE, CITIZEN)",
-            "CREATE INDEX SMG_CONSENTS_CITIZEN ON " + TABLE + " (CITIZEN)");
+            "CREATE INDEX SMG_CONSENTS_CITIZEN ON " + TABLE + " (CITIZEN)",
+            "CREATE INDEX SMG_CONSENTS_END ON " + TABLE + " (END_MS)");
+        addNoticeColumnsIfMissing();
+    }
+
+    /** A table made before the notice columns existed gets them (its consents then count as not yet noticed). */
+    private void addNoticeColumnsIfMissing() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet columns = connection.getMetaData().getColumns(null, null, TABLE, "STARTED_NOTICE_MS")) {
+            if (columns.next()) {
+                return;
+            }
+            try (Statement alter = connection.createStatement()) {
+                alter.executeUpdate("ALTER TABLE " + TABLE + " ADD COLUMN STARTED_NOTICE_MS BIGINT");
+                alter.executeUpdate("ALTER TABLE " + TABLE + " ADD COLUMN ENDED_NOTICE_MS BIGINT");
+            }
+        }
+    }
+
+    /** Which notice to the citizen a consent row records as sent. */
+    enum Notice {
+        STARTED("STARTED_NOTICE_MS"),
+        ENDED("ENDED_NOTICE_MS");
+
+        private final String column;
+
+        Notice(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * Marks the notice as sent, once: only the caller that gets true sends it (the schedule and a revocation may
+     * race). The ended notice is claimed only after the started one: a citizen never told of a start hears of no end.
+     */
+    boolean claimNotice(long id, Notice notice, Instant at) throws SQLException {
+        String precondition = notice == Notice.ENDED ? " AND STARTED_NOTICE_MS IS NOT NULL" : "";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET " + notice.column + " = ? WHERE ID = ? AND "
+                 + notice.column + " IS NULL" + precondition)) {
+            update.setLong(1, at.toEpochMilli());
+            update.setLong(2, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The unrevoked consents in force at {@code now} whose citizen was not yet told of the start. */
+    List<Consent> startedUnnoticed(Instant now) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE STARTED_NOTICE_MS IS NULL AND REVOKED_MS IS NULL"
+            + " AND START_MS <= ? AND END_MS > ? ORDER BY ID", now.toEpochMilli(), now.toEpochMilli());
+    }
+
+    /** The consents ended by {@code now} whose citizen was told of the start but not yet of the end. */
+    List<Consent> endedUnnoticed(Instant now) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE ENDED_NOTICE_MS IS NULL AND STARTED_NOTICE_MS IS NOT NULL"
+            + " AND END_MS <= ? ORDER BY ID", now.toEpochMilli());
     }
 
     /** Stores a new consent (addresses already in lower case) and returns its id. */
@@ -97,6 +154,12 @@ public final class ConsentStore {
     List<Consent> unrevoked(String representative, String citizen) throws SQLException {
         return query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE REPRESENTATIVE = ? AND CITIZEN = ? AND REVOKED_MS IS NULL ORDER BY ID",
             representative, citizen);
+    }
+
+    /** The consents whose end lies in {@code (after, until]}, revoked or not. */
+    List<Consent> endingBetween(Instant after, Instant until) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE END_MS > ? AND END_MS <= ? ORDER BY ID",
+            after.toEpochMilli(), until.toEpochMilli());
     }
 
     private List<Consent> query(String sql, Object... parameters) throws SQLException {

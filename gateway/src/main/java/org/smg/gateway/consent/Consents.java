@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.enrollment.Account;
+import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.AccountState;
 import org.smg.gateway.enrollment.AccountStore;
 import org.smg.gateway.enrollment.CitizenNotices;
 import org.smg.gateway.enrollment.EnrollmentException;
+import org.smg.gateway.enrollment.SessionEnd;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 import org.smg.policies.model.PolicyHolder;
@@ -30,25 +32,36 @@ import org.smg.policies.model.PolicyHolder;
  * <p>A consent gives access while it is in force (started, not ended, not revoked) and both its accounts
  * are active; a suspended citizen or representative suspends the access too.
  *
- * <p>The citizen is told (content-free, {@link CitizenNotices}) when a consent is recorded, with its start and
- * end, and when it is revoked before its end. Its natural end sends no notice of its own: the first one named it.
+ * <p>The citizen is told (content-free, {@link CitizenNotices}) when a representative's access starts (at once for a
+ * consent in force when recorded, by {@link #passTime()} for one dated in the future) and when it ends (at once on
+ * revocation, by {@link #passTime()} when its end passes). The consent's row records each notice sent, so a restart
+ * neither repeats nor loses one: the first run of the schedule sends what fell due while the gateway was down.
  */
 public final class Consents {
+    /** How a delegated session learns that its consent ended (IMAP: an untagged BYE; SMTP: a 421). */
+    public static final SessionEnd CONSENT_ENDED = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED,
+        "Session ended by the gateway: the consent to act for this account is no longer valid");
     private static final Logger LOGGER = LoggerFactory.getLogger(Consents.class);
     private final ConsentStore store;
     private final AccountStore accounts;
     private final PolicyHolder policies;
     private final AuditTrail audit;
     private final CitizenNotices notices;
+    private final AccountSessions sessions;
     private final Clock clock;
+    /** Where the last {@link #passTime()} stopped: the consents whose end lies after it have sessions to end. */
+    private Instant passedUntil;
 
-    public Consents(ConsentStore store, AccountStore accounts, PolicyHolder policies, AuditTrail audit, CitizenNotices notices, Clock clock) {
+    public Consents(ConsentStore store, AccountStore accounts, PolicyHolder policies, AuditTrail audit, CitizenNotices notices,
+                    AccountSessions sessions, Clock clock) {
         this.store = store;
+        this.sessions = sessions;
         this.accounts = accounts;
         this.policies = policies;
         this.audit = audit;
         this.notices = notices;
         this.clock = clock;
+        this.passedUntil = clock.instant();
     }
 
     /** What an administrator asks to record; every field as the request gave it (checked by {@link #record}). */
@@ -77,11 +90,14 @@ public final class Consents {
         audit.record(actor, AuditAction.CONSENT_RECORDED, "consent:" + id, "recorded", "form=" + request.form()
             + " representative=" + representative + " citizen=" + citizen + " scope=" + scope.word()
             + " start=" + start + " end=" + end);
-        notify(citizen, account -> notices.representativeAccessGranted(account, start, end));
-        return store.find(id).orElseThrow(() -> new SQLException("consent missing right after its insert"));
+        Consent recorded = store.find(id).orElseThrow(() -> new SQLException("consent missing right after its insert"));
+        if (recorded.inForceAt(clock.instant())) {
+            noticeStarted(recorded);
+        }
+        return recorded;
     }
 
-    /** Revokes a consent; open delegated sessions end at their next command. */
+    /** Revokes a consent; open delegated sessions end at once (IDLE included), and new delegated logins are refused. */
     public void revoke(String id, String actor) throws EnrollmentException, SQLException, AuditException {
         long number = parseId(id);
         Optional<Consent> consent = store.find(number);
@@ -91,12 +107,10 @@ public final class Consents {
         if (!store.revoke(number, clock.instant(), actor)) {
             throw EnrollmentException.conflict("consent " + number + " is revoked already");
         }
+        sessions.endAll(sessionKey(number), CONSENT_ENDED);
         audit.record(actor, AuditAction.CONSENT_REVOKED, "consent:" + number, "revoked",
             "representative=" + consent.get().representative() + " citizen=" + consent.get().citizen());
-        if (consent.get().end().isAfter(clock.instant())) {
-            Instant at = clock.instant();
-            notify(consent.get().citizen(), account -> notices.representativeAccessRevoked(account, at));
-        }
+        noticeEnded(consent.get(), clock.instant());
     }
 
     /**
@@ -134,6 +148,66 @@ public final class Consents {
     public boolean stillValid(long id) throws SQLException {
         Optional<Consent> consent = store.find(id);
         return consent.isPresent() && consent.get().inForceAt(clock.instant()) && bothActive(consent.get());
+    }
+
+    /**
+     * Registers an open delegated session under its consent, to be ended by a revocation or when the consent's end
+     * passes ({@link #passTime()}) even while the client sends nothing (IDLE). A consent that stopped being valid
+     * between the login's check and this registration ends the session at once.
+     */
+    public AccountSessions.Registration opened(DelegatedSession delegated, String protocol, Consumer<SessionEnd> ender) {
+        return sessions.registerUnder(sessionKey(delegated.consentId()), protocol, ender, () -> stillValidOrClosed(delegated.consentId()),
+            CONSENT_ENDED);
+    }
+
+    /**
+     * Ends the open sessions of every consent whose end passed since the last call, and sends the citizens' notices
+     * that fell due (access started, access ended); run every second by {@link ConsentSchedule}. Access does not wait
+     * for it: every command of a delegated session asks {@link #stillValid} first; this only reaches sessions that
+     * send no command (IDLE).
+     */
+    public synchronized void passTime() throws SQLException {
+        Instant now = clock.instant();
+        for (Consent consent : store.endingBetween(passedUntil, now)) {
+            int ended = sessions.endAll(sessionKey(consent.id()), CONSENT_ENDED);
+            if (ended > 0) {
+                LOGGER.info("consent {} ended at {}: {} open session(s) ended", consent.id(), consent.end(), ended);
+            }
+        }
+        passedUntil = now;
+        for (Consent consent : store.startedUnnoticed(now)) {
+            noticeStarted(consent);
+        }
+        for (Consent consent : store.endedUnnoticed(now)) {
+            noticeEnded(consent, consent.end());
+        }
+    }
+
+    /** Tells the citizen a representative's access started, once (the row records it, so a restart does not repeat it). */
+    private void noticeStarted(Consent consent) throws SQLException {
+        if (store.claimNotice(consent.id(), ConsentStore.Notice.STARTED, clock.instant())) {
+            notify(consent.citizen(), account -> notices.representativeAccessGranted(account, consent.start(), consent.end()));
+        }
+    }
+
+    /** Tells the citizen a representative's access ended (revoked or its end passed), once, and only if its start was told. */
+    private void noticeEnded(Consent consent, Instant at) throws SQLException {
+        if (store.claimNotice(consent.id(), ConsentStore.Notice.ENDED, clock.instant())) {
+            notify(consent.citizen(), account -> notices.representativeAccessRevoked(account, at));
+        }
+    }
+
+    static String sessionKey(long id) {
+        return "consent:" + id;
+    }
+
+    private boolean stillValidOrClosed(long id) {
+        try {
+            return stillValid(id);
+        } catch (SQLException e) {
+            LOGGER.warn("consent {} could not be read: {}", id, e.toString());
+            return false;
+        }
     }
 
     /** Records a delegated login: the representative is the actor, the citizen the object, the consent in the detail. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -91,6 +92,38 @@ public final class AccountSessions {
             registration.end(closed.get());
         }
         return registration;
+    }
+
+    /**
+     * Records an open session also under a key that names no account but what the session depends on (a consent:
+     * {@code consent:<id>}), so that ending that thing ends the session ({@link #endAll(String, SessionEnd)}). The
+     * account checks of {@link #register} do not apply; {@code stillValid} is asked once the session is registered,
+     * for the same race: a login decided just before a revocation could otherwise register after it, and stay open.
+     */
+    public Registration registerUnder(String key, String protocol, Consumer<SessionEnd> ender, BooleanSupplier stillValid,
+                                      SessionEnd otherwise) {
+        Registration registration = new Registration(key(key), protocol, ender);
+        open.computeIfAbsent(registration.account, any -> ConcurrentHashMap.newKeySet()).add(registration);
+        if (!stillValid.getAsBoolean()) {
+            LOGGER.info("a {} session under {} ended as it opened: {}", protocol, registration.account, otherwise.cause());
+            registration.end(otherwise);
+        }
+        return registration;
+    }
+
+    /** Ends every session registered under the key, telling each client why; returns how many were ended. */
+    public int endAll(String key, SessionEnd why) {
+        Set<Registration> sessions = open.get(key(key));
+        if (sessions == null) {
+            return 0;
+        }
+        int ended = 0;
+        for (Registration registration : Set.copyOf(sessions)) {
+            registration.end(why);
+            ended++;
+        }
+        LOGGER.info("ended {} open session(s) under {}", ended, key(key));
+        return ended;
     }
 
     /** Ends every open session of every account, telling each client why; returns how many were ended. */

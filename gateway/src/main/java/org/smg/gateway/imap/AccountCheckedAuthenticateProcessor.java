@@ -63,7 +63,9 @@ public final class AccountCheckedAuthenticateProcessor extends AuthenticateProce
             super.doAuthWithDelegation(attempt, session, request, responder);
             return;
         }
-        loginFor(citizen.get(), () -> getMailboxManager().authenticate(representative, attempt.getPassword()).as(citizen.get()),
+        // The session opens for the citizen address as the consent recorded it, not as typed (ALICE@x is alice@x).
+        loginFor(citizen.get(), () -> getMailboxManager().authenticate(representative, attempt.getPassword())
+                .as(gate.citizenAsRecorded(representative, citizen.get())),
             session, request, responder);
     }
 

@@ -12,6 +12,7 @@ import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.MailboxException;
 import org.smg.gateway.audit.LoginProtocol;
 import org.smg.gateway.auth.AccountLogins;
 import org.smg.gateway.auth.AccountLogins.Decision;
@@ -95,8 +96,12 @@ final class AccountGate {
                 held.release();
                 register(session, proven);
                 if (consent.isPresent()) {
-                    session.setAttribute(DelegatedSession.ATTRIBUTE, DelegatedSession.of(consent.get()));
+                    DelegatedSession delegated = DelegatedSession.of(consent.get());
+                    session.setAttribute(DelegatedSession.ATTRIBUTE, delegated);
                     register(session, mailboxSession.getUser());
+                    // Under the consent too: a revocation or the consent's end then ends it even in IDLE.
+                    ImapConnection.of(session).ifPresent(connection ->
+                        connection.whenClosed(consents.opened(delegated, "imap", connection::end)::close));
                 }
             } else {
                 refuse(held, request, responder,
@@ -104,6 +109,21 @@ final class AccountGate {
             }
         } catch (AccountLogins.Unavailable | SQLException | AuditException e) {
             refuse(held, request, responder, UNAVAILABLE);
+        }
+    }
+
+    /**
+     * The citizen's address as the consent of the representative recorded it (lower case), so that a delegated
+     * session opens the one mailbox the consent names whatever the case typed; without a consent in force, the name
+     * as given (the {@link org.apache.james.mailbox.Authorizator} then refuses it).
+     */
+    Username citizenAsRecorded(Username representative, Username citizen) throws MailboxException {
+        try {
+            return consents.validNow(representative.asString(), citizen.asString())
+                .map(consent -> Username.of(consent.citizen()))
+                .orElse(citizen);
+        } catch (SQLException e) {
+            throw new MailboxException("consents could not be read", e);
         }
     }
 

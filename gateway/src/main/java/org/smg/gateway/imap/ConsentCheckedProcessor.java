@@ -1,5 +1,7 @@
 package org.smg.gateway.imap;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -9,13 +11,13 @@ import org.apache.james.imap.api.process.ImapProcessor;
 import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.request.ImapRequest;
 import org.apache.james.imap.api.process.ImapSession;
+import org.apache.james.imap.message.request.AppendRequest;
 import org.apache.james.imap.message.request.CloseRequest;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.consent.Consents;
 import org.smg.gateway.consent.DelegatedSession;
-import org.smg.gateway.enrollment.SessionEnd;
 
 import reactor.core.publisher.Mono;
 
@@ -30,8 +32,6 @@ import reactor.core.publisher.Mono;
  */
 final class ConsentCheckedProcessor implements ImapProcessor {
     private static final Logger LOGGER = LoggerFactory.getLogger(ConsentCheckedProcessor.class);
-    static final SessionEnd CONSENT_ENDED = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED,
-        "Session ended by the gateway: the consent to act for this account is no longer valid");
 
     private final ImapProcessor delegate;
     private final Consents consents;
@@ -55,7 +55,8 @@ final class ConsentCheckedProcessor implements ImapProcessor {
             LOGGER.info("delegated IMAP session of {} for {} ended: consent {} no longer valid",
                 delegated.representative(), delegated.citizen(), delegated.consentId());
             session.setAttribute(DelegatedSession.ATTRIBUTE, null);
-            ImapConnection.of(session).ifPresent(connection -> connection.end(CONSENT_ENDED));
+            releaseLiteral(message);
+            ImapConnection.of(session).ifPresent(connection -> connection.end(Consents.CONSENT_ENDED));
             return Mono.empty();
         });
     }
@@ -77,9 +78,21 @@ final class ConsentCheckedProcessor implements ImapProcessor {
         }
         LOGGER.info("delegated IMAP session of {} for {} under consent {}: {} refused by scope {}",
             delegated.representative(), delegated.citizen(), delegated.consentId(), request.getCommand().getName(), delegated.scope().word());
+        releaseLiteral(message);
         responder.respond(responses.taggedNo(request.getTag(), null, new HumanReadableText("org.smg.gateway.imap.CONSENT_SCOPE", refusal.get())));
         responder.flush();
         return Mono.empty();
+    }
+
+    /** A refused APPEND is never stored, so James never closes its message: closing it here deletes its encrypted spool file now. */
+    private static void releaseLiteral(ImapMessage message) {
+        if (message instanceof AppendRequest append && append.getMessage() instanceof Closeable literal) {
+            try {
+                literal.close();
+            } catch (IOException | RuntimeException e) {
+                LOGGER.warn("spooled APPEND literal of a refused command could not be released: {}", e.toString());
+            }
+        }
     }
 
     private boolean stillValid(DelegatedSession delegated) {

@@ -1,9 +1,12 @@
 package org.smg.gateway.imap;
 
+import java.util.Optional;
+
 import javax.inject.Inject;
 
 import org.apache.james.core.Username;
 import org.apache.james.imap.api.Tag;
+import org.apache.james.imap.api.display.HumanReadableText;
 import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.decode.DecodingException;
@@ -17,6 +20,9 @@ import org.smg.gateway.consent.DelegatedLoginName;
  * makes one {@link Username} of it, which fails on the second '@' before any processor could see it.
  */
 public final class DelegatingLoginCommandParser extends LoginCommandParser {
+    private static final HumanReadableText NOT_A_USER_NAME = new HumanReadableText("org.smg.gateway.imap.NOT_A_USER_NAME",
+        "The user id is not a user name, nor <citizen address>*<representative address>");
+
     @Inject
     public DelegatingLoginCommandParser(StatusResponseFactory statusResponseFactory) {
         super(statusResponseFactory);
@@ -27,8 +33,19 @@ public final class DelegatingLoginCommandParser extends LoginCommandParser {
         String userid = request.astring();
         String password = request.astring();
         request.eol();
-        return DelegatedLoginName.parse(userid)
-            .<LoginRequest>map(name -> new DelegatedLoginRequest(name.citizen(), name.representative(), password, tag))
-            .orElseGet(() -> new LoginRequest(Username.of(userid), password, tag));
+        Optional<DelegatedLoginName> delegated = DelegatedLoginName.parse(userid);
+        if (delegated.isPresent()) {
+            return new DelegatedLoginRequest(delegated.get().citizen(), delegated.get().representative(), password, tag);
+        }
+        return new LoginRequest(userName(userid), password, tag);
+    }
+
+    /** A name that is no user name ({@code a@x*b@y*}, two '@'): a clear BAD, not a connection failure. */
+    private static Username userName(String userid) throws DecodingException {
+        try {
+            return Username.of(userid);
+        } catch (IllegalArgumentException malformed) {
+            throw new DecodingException(NOT_A_USER_NAME, "the user id is not a user name, nor <citizen>*<representative>", malformed);
+        }
     }
 }

@@ -115,8 +115,11 @@ public final class GatedAuthentication implements AuthHook {
             if (consent.isPresent()) {
                 Username represented = Username.of(consent.get().citizen());
                 session.setUsername(represented);
-                session.setAttachment(ConsentAllowsSending.SESSION, DelegatedSession.of(consent.get()), State.Connection);
+                DelegatedSession delegated = DelegatedSession.of(consent.get());
+                session.setAttachment(ConsentAllowsSending.SESSION, delegated, State.Connection);
                 register(session, represented);
+                SmtpConnection.of(session).ifPresent(connection ->
+                    connection.whenClosed(consents.opened(delegated, "smtp", connection::end)::close));
             } else {
                 session.setUsername(username);
             }

@@ -103,4 +103,30 @@ class AccountSessionsTest {
     void endAllShouldEndNothingWhenTheAccountHasNoSession() {
         assertThat(sessions.endAll("nobody@gateway.test")).isZero();
     }
+
+    @Test
+    void endAllUnderKeyShouldEndOnlyTheSessionsRegisteredUnderItTellingWhy() {
+        SessionEnd consentEnded = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED, "consent ended");
+        List<SessionEnd> whys = Collections.synchronizedList(new ArrayList<>());
+        sessions.registerUnder("consent:7", "imap", whys::add, () -> true, consentEnded);
+        sessions.registerUnder("consent:8", "smtp", why -> ended.add("smtp"), () -> true, consentEnded);
+
+        int count = sessions.endAll("consent:7", consentEnded);
+
+        assertThat(count).isEqualTo(1);
+        assertThat(whys).containsExactly(consentEnded);
+        assertThat(ended).isEmpty();
+        assertThat(sessions.count("consent:8")).isEqualTo(1);
+    }
+
+    @Test
+    void registerUnderShouldEndTheSessionAtOnceWhenNoLongerValidAsItRegisters() {
+        SessionEnd consentEnded = new SessionEnd(SessionEnd.Cause.ACCOUNT_CHANGED, "consent ended");
+        List<SessionEnd> whys = Collections.synchronizedList(new ArrayList<>());
+
+        sessions.registerUnder("consent:9", "imap", whys::add, () -> false, consentEnded);
+
+        assertThat(whys).containsExactly(consentEnded);
+        assertThat(sessions.count("consent:9")).isZero();
+    }
 }

@@ -40,8 +40,9 @@ import com.icegreen.greenmail.util.GreenMail;
 /**
  * A representative reaches a citizen's mailbox with their own password under a consent: as
  * {@code <citizen>*<representative>} with a real IMAP client, and with AUTHENTICATE PLAIN and an
- * authorization identity; a revocation or the consent's end ends an open session at its next command
- * and refuses new logins; without a consent the right password is answered like a wrong one.
+ * authorization identity; a revocation or the consent's end ends an open session (IDLE included) and
+ * refuses new logins; without a consent the right password is answered like a wrong one; the citizen
+ * hears of the access's start and end.
  */
 class DelegatedAccessIntegrationTest {
     private static final String PASSWORD = "representative passphrase 77";
@@ -92,6 +93,44 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
+    void representativeShouldOpenCitizenMailboxAsRecordedWhenCitizenIsTypedInOtherCase() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        String typed = citizen.toUpperCase(java.util.Locale.ROOT);
+        String authzid = Base64.getEncoder().encodeToString((typed + "\0" + representative + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        List<String> loginSelect;
+        List<String> authenticateSelect;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            assertThat(imap.command("a1", "LOGIN \"" + typed + "*" + representative + "\" \"" + PASSWORD + "\"")).last().asString().startsWith("a1 OK");
+            loginSelect = imap.command("a2", "EXAMINE INBOX");
+        }
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            assertThat(imap.command("a1", "AUTHENTICATE PLAIN " + authzid)).last().asString().startsWith("a1 OK");
+            authenticateSelect = imap.command("a2", "EXAMINE INBOX");
+        }
+
+        assertThat(loginSelect).anyMatch(line -> line.matches("\\* [1-9][0-9]* EXISTS")).last().asString().startsWith("a2 OK");
+        assertThat(authenticateSelect).anyMatch(line -> line.matches("\\* [1-9][0-9]* EXISTS")).last().asString().startsWith("a2 OK");
+    }
+
+    @Test
+    void loginShouldAnswerBadAndKeepConnectionWhenUserIdIsNeitherNameNorDelegation() throws Exception {
+        List<List<String>> answers = new ArrayList<>();
+        List<String> after;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            answers.add(imap.command("a1", "LOGIN \"a@example.net*b@example.net*\" \"" + PASSWORD + "\""));
+            answers.add(imap.command("a2", "LOGIN \"*a@example.net*b@example.net\" \"" + PASSWORD + "\""));
+            after = imap.command("a3", "NOOP");
+        }
+
+        assertThat(answers.get(0)).last().asString().startsWith("a1 BAD").contains("not a user name");
+        assertThat(answers.get(1)).last().asString().startsWith("a2 BAD").contains("not a user name");
+        assertThat(after).last().asString().startsWith("a3 OK");
+    }
+
+    @Test
     void revocationShouldEndOpenSessionAtNextCommandAndRefuseNewLogin() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
@@ -113,6 +152,44 @@ class DelegatedAccessIntegrationTest {
         assertThat(afterRevocation).first().asString().startsWith("* BYE").contains("consent");
         assertThat(afterRevocation).noneMatch(line -> line.startsWith("a3 OK"));
         assertThat(again).last().isEqualTo("a1 " + WRONG_PASSWORD_ANSWER);
+    }
+
+    @Test
+    void revocationShouldEndDelegatedSessionInIdleAtOnce() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        long id = consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+
+        String bye;
+        Duration waited;
+        try (ImapConversation imap = idlingDelegate(citizen, representative)) {
+            Instant revokedAt = Instant.now();
+            HttpResponse<String> revoked = WebAdmin.call(gateway, "DELETE", "/consents/" + id, null);
+            assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+            bye = imap.readLine();
+            waited = Duration.between(revokedAt, Instant.now());
+        }
+
+        assertThat(bye).startsWith("* BYE").contains("consent");
+        assertThat(waited).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void consentEndShouldEndDelegatedSessionInIdleWhenEndPasses() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        Instant end = Instant.now().plusSeconds(4);
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), end);
+
+        String bye;
+        Instant byeAt;
+        try (ImapConversation imap = idlingDelegate(citizen, representative)) {
+            bye = imap.readLine();
+            byeAt = Instant.now();
+        }
+
+        assertThat(bye).startsWith("* BYE").contains("consent");
+        assertThat(byeAt).isAfterOrEqualTo(end).isBefore(end.plusSeconds(4));
     }
 
     @Test
@@ -190,6 +267,32 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
+    void readScopeShouldDeleteSpooledLiteralAtOnceWhenAppendIsRefused() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        // Above the 10 MiB kept in memory: the literal is spooled to an encrypted temporary file.
+        byte[] message = ("Subject: large\r\n\r\n" + "x".repeat(78) + "\r\n").repeat(11 * 1024 * 1024 / 80).getBytes(StandardCharsets.US_ASCII);
+
+        List<String> append;
+        long spooledAfterRefusal;
+        List<String> after;
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            imap.command("a1", "LOGIN \"" + citizen + "*" + representative + "\" \"" + PASSWORD + "\"");
+            imap.send("a2 APPEND INBOX {" + message.length + "+}\r\n");
+            imap.sendBytes(message, 0, message.length);
+            imap.send("\r\n");
+            append = imap.linesUntilTagged("a2");
+            spooledAfterRefusal = spooledLiterals();
+            after = imap.command("a3", "NOOP");
+        }
+
+        assertThat(append).last().asString().startsWith("a2 NO [NOPERM]").contains("allows reading only");
+        assertThat(spooledAfterRefusal).as("spooled IMAP literals left while the session is open").isZero();
+        assertThat(after).last().asString().startsWith("a3 OK");
+    }
+
+    @Test
     void readScopeShouldLetMailClientReadAndMarkSeenButNotDelete() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
@@ -264,7 +367,7 @@ class DelegatedAccessIntegrationTest {
     }
 
     @Test
-    void revocationShouldStopSendingInOpenSmtpSessionAndNoConsentShouldLookLikeWrongPassword() throws Exception {
+    void revocationShouldEndOpenSmtpSessionAndNoConsentShouldLookLikeWrongPassword() throws Exception {
         String citizen = registered("citizen");
         String representative = registered("representative");
         String stranger = registered("representative");
@@ -277,14 +380,14 @@ class DelegatedAccessIntegrationTest {
         try (SmtpConversation smtp = submission()) {
             login = smtp.command("AUTH PLAIN " + authzid);
             WebAdmin.call(gateway, "DELETE", "/consents/" + id, null);
-            afterRevocation = smtp.mail(citizen, TOPIC, "From: " + citizen + "\r\nSubject: late\r\n\r\nToo late.\r\n");
+            afterRevocation = smtp.reply();
         }
         try (SmtpConversation smtp = submission()) {
             noConsent = smtp.authPlain(citizen + "*" + stranger, PASSWORD);
         }
 
         assertThat(login).startsWith("235");
-        assertThat(afterRevocation).startsWith("550 5.7.1").contains("no longer valid");
+        assertThat(afterRevocation).startsWith("421 4.7.0").contains("consent").contains("no longer valid");
         assertThat(noConsent).startsWith("535 5.7.8 Authentication credentials invalid");
     }
 
@@ -302,6 +405,27 @@ class DelegatedAccessIntegrationTest {
         assertThat(String.valueOf(revoked.getContent())).contains("can no longer read").doesNotContain(representative);
         assertThat(Arrays.stream(smartHost.getReceivedMessages()).filter(message -> SmartHostFixture.recipients(message).contains(EMAILS.get(representative))))
             .noneMatch(message -> subject(message).contains("representative"));
+    }
+
+    @Test
+    void citizenShouldBeNotifiedWhenFutureConsentStartsAndWhenItsEndPasses() throws Exception {
+        String citizen = registered("citizen");
+        String representative = registered("representative");
+        Instant start = Instant.now().plusSeconds(3);
+        Instant end = start.plusSeconds(3);
+
+        consent(citizen, representative, "read", start, end);
+        boolean startedEarly = receivedAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        MimeMessage started = awaitAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        Instant startedSeen = Instant.now();
+        MimeMessage ended = awaitAtSmartHost(EMAILS.get(citizen), "A representative's access to your secure inbox has ended");
+        Instant endedSeen = Instant.now();
+
+        assertThat(startedEarly).as("no start notice before the start").isFalse();
+        assertThat(startedSeen).isAfterOrEqualTo(start);
+        assertThat(endedSeen).isAfterOrEqualTo(end);
+        assertThat(String.valueOf(started.getContent())).contains("until").doesNotContain(representative);
+        assertThat(String.valueOf(ended.getContent())).contains("can no longer read").doesNotContain(representative);
     }
 
     @Test
@@ -362,6 +486,16 @@ class DelegatedAccessIntegrationTest {
         }
     }
 
+    /** A delegated session with INBOX selected, in IDLE (the continuation read). */
+    private static ImapConversation idlingDelegate(String citizen, String representative) throws Exception {
+        ImapConversation imap = ImapConversation.openTls(gateway.imapsPort());
+        assertThat(imap.command("a1", "LOGIN \"" + citizen + "*" + representative + "\" \"" + PASSWORD + "\"")).last().asString().startsWith("a1 OK");
+        assertThat(imap.command("a2", "SELECT INBOX")).last().asString().startsWith("a2 OK");
+        imap.send("a3 IDLE\r\n");
+        assertThat(imap.readLine()).startsWith("+");
+        return imap;
+    }
+
     private static String subject(MimeMessage message) {
         try {
             return String.valueOf(message.getSubject());
@@ -394,6 +528,27 @@ class DelegatedAccessIntegrationTest {
             }
             return null;
         }, Objects::nonNull);
+    }
+
+    /** The IMAP literal spool files in the gateway's temporary directory now. */
+    private static long spooledLiterals() throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(gateway.dataDirectory().resolve("tmp"))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("imap-literal-")).count();
+        }
+    }
+
+    /** Whether the smart host holds, now, a message with that subject for the address. */
+    private static boolean receivedAtSmartHost(String address, String subject) throws Exception {
+        GreenMailUser user = smartHost.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return false;
+        }
+        for (StoredMessage stored : smartHost.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+            if (subject.equals(stored.getMimeMessage().getSubject())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Messages in the citizen's INBOX, as the citizen's own session sees them. */
