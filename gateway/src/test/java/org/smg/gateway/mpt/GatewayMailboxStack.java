@@ -199,11 +199,12 @@ final class GatewayMailboxStack {
         /** The mailbox's Authorizator (delegated login) asks the consents; the scripts use none. */
         @Provides
         @Singleton
-        org.smg.gateway.consent.Consents consents(DataSource dataSource, AccountStore accounts, PolicyHolder policies, AuditTrail audit)
-            throws SQLException {
+        org.smg.gateway.consent.Consents consents(DataSource dataSource, AccountStore accounts, PolicyHolder policies, AuditTrail audit,
+                                                  AccountSessions sessions) throws SQLException {
             org.smg.gateway.consent.ConsentStore store = new org.smg.gateway.consent.ConsentStore(dataSource);
             store.createIfMissing();
-            return new org.smg.gateway.consent.Consents(store, accounts, policies, audit, new MailingNothing(), Clock.systemUTC());
+            return new org.smg.gateway.consent.Consents(store, accounts, policies, audit, new MailingNothing(), sessions,
+                Clock.systemUTC());
         }
 
         @Provides
