@@ -1,7 +1,6 @@
 package org.smg.gateway.delivery;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -32,8 +31,9 @@ import org.smg.mailets.audit.AuditSink;
  * LocalDelivery runs with {@code onMailetException=propagate}, so a failed store throws; the mail
  * then leaves this mailet with the failed recipients only, as a failure, for James's error handling
  * (the {@code error} processor holds it); {@code SkipAlreadyDelivered} keeps a later release from
- * delivering twice. Each delivered citizen's copy is kept in the records store ({@link RecordKeeper})
- * before the audit entry, so no mail is audited as delivered without its record.
+ * delivering twice. Each citizen's copy is kept in the records store ({@link RecordKeeper}) before it is
+ * stored in that citizen's INBOX: a record that cannot be kept fails that recipient (nothing delivered,
+ * audited or notified for them), so no mail is delivered without its record.
  *
  * <pre>{@code
  * <mailet match="RecipientIsLocal" class="org.smg.gateway.delivery.RecordedLocalDelivery"/>
@@ -76,6 +76,9 @@ public final class RecordedLocalDelivery extends GenericMailet {
         for (MailAddress recipient : recipients) {
             mail.setRecipients(List.of(recipient));
             try {
+                // The record first: a delivered mail always has one. When the store then fails, the record stays;
+                // a release of the mail finds it (RecordKeeper keeps one per mail name and account).
+                records.keep(mail);
                 delivery.service(mail);
                 delivered.add(recipient);
             } catch (MessagingException | RuntimeException e) {
@@ -85,7 +88,7 @@ public final class RecordedLocalDelivery extends GenericMailet {
         }
         mail.setRecipients(recipients);
         if (!delivered.isEmpty()) {
-            record(mail, delivered);
+            audit(mail, delivered);
         }
         if (failure != null) {
             mail.setRecipients(failed);
@@ -95,14 +98,7 @@ public final class RecordedLocalDelivery extends GenericMailet {
         mail.setState(Mail.GHOST);
     }
 
-    private void record(Mail mail, List<MailAddress> delivered) throws MessagingException {
-        Collection<MailAddress> all = List.copyOf(mail.getRecipients());
-        mail.setRecipients(delivered);
-        try {
-            records.keep(mail);
-        } finally {
-            mail.setRecipients(all);
-        }
+    private void audit(Mail mail, List<MailAddress> delivered) throws MessagingException {
         try {
             audit.append("system", AuditAction.MAIL_DELIVERED, mail.getName(), "delivered",
                 "recipients=" + delivered.size() + " size=" + mail.getMessageSize());
@@ -145,7 +141,7 @@ public final class RecordedLocalDelivery extends GenericMailet {
         }
     }
 
-    /** Keeps the records of a mail's delivered recipients ({@link RecordKeeper#delivered}). */
+    /** Keeps the record of a mail for its one recipient ({@link RecordKeeper#delivered}), before the delivery. */
     @FunctionalInterface
     interface RecordKeeping {
         void keep(Mail mail) throws MessagingException;
