@@ -205,7 +205,7 @@ class CitizenStaffRoutingIntegrationTest {
     }
 
     @Test
-    void relayShouldRefuseTheCitizensExternalAddressWith550WhenThePolicySwitchIsOff() throws Exception {
+    void relayShouldRefuseTheCitizensExternalAddressLikeAnyOutsideAddressWhenThePolicySwitchIsOff() throws Exception {
         Citizen citizen = registeredCitizenWithExternalAddress();
         Path routing = gateway.root().resolve("conf/policies/routing.yaml");
         String shipped = Files.readString(routing);
@@ -227,9 +227,8 @@ class CitizenStaffRoutingIntegrationTest {
             assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).statusCode()).isEqualTo(200);
         }
 
-        assertThat(refused).isEqualTo("550 5.7.1 This is a citizen's external notification address, and this gateway never"
-            + " relays mail out; write to the citizen's secure address instead");
         assertThat(otherOutsideAddress).startsWith("550 5.7.1 Relaying denied");
+        assertThat(refused).as("the answer must not tell that the address is a citizen's").isEqualTo(otherOutsideAddress);
     }
 
     @Test
