@@ -17,6 +17,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetConfig;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
+import org.apache.mailet.base.RFC2822Headers;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 import org.smg.gateway.notify.Notifier;
@@ -73,6 +74,9 @@ public final class RecordedLocalDelivery extends GenericMailet {
         List<MailAddress> delivered = new ArrayList<>();
         List<MailAddress> failed = new ArrayList<>();
         Exception failure = null;
+        // LocalDelivery (James's MailDispatcher) sets this Return-Path before it stores; set here first, the same way,
+        // so the record kept before the store is the INBOX copy byte for byte.
+        mail.getMessage().setHeader(RFC2822Headers.RETURN_PATH, mail.getMaybeSender().asPrettyString());
         for (MailAddress recipient : recipients) {
             mail.setRecipients(List.of(recipient));
             try {

@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.mail.MessagingException;
 
 import org.apache.james.core.MailAddress;
+import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.apache.mailet.base.test.FakeMail;
@@ -110,7 +111,8 @@ class RecordedLocalDeliveryTest {
     }
 
     private static FakeMail mail(String... recipients) throws Exception {
-        FakeMail.Builder mail = FakeMail.builder().name("mail-1").sender("clerk@staff.example").state(Mail.TRANSPORT);
+        FakeMail.Builder mail = FakeMail.builder().name("mail-1").sender("clerk@staff.example").state(Mail.TRANSPORT)
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("answer").setText("body"));
         for (String recipient : recipients) {
             mail.recipient(recipient);
         }
