@@ -1,7 +1,6 @@
 package org.smg.gateway.delivery;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.MailetConfig;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
+import org.apache.mailet.base.RFC2822Headers;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 import org.smg.gateway.notify.Notifier;
@@ -32,8 +32,9 @@ import org.smg.mailets.audit.AuditSink;
  * LocalDelivery runs with {@code onMailetException=propagate}, so a failed store throws; the mail
  * then leaves this mailet with the failed recipients only, as a failure, for James's error handling
  * (the {@code error} processor holds it); {@code SkipAlreadyDelivered} keeps a later release from
- * delivering twice. Each delivered citizen's copy is kept in the records store ({@link RecordKeeper})
- * before the audit entry, so no mail is audited as delivered without its record.
+ * delivering twice. Each citizen's copy is kept in the records store ({@link RecordKeeper}) before it is
+ * stored in that citizen's INBOX: a record that cannot be kept fails that recipient (nothing delivered,
+ * audited or notified for them), so no mail is delivered without its record.
  *
  * <pre>{@code
  * <mailet match="RecipientIsLocal" class="org.smg.gateway.delivery.RecordedLocalDelivery"/>
@@ -73,9 +74,15 @@ public final class RecordedLocalDelivery extends GenericMailet {
         List<MailAddress> delivered = new ArrayList<>();
         List<MailAddress> failed = new ArrayList<>();
         Exception failure = null;
+        // LocalDelivery (James's MailDispatcher) sets this Return-Path before it stores; set here first, the same way,
+        // so the record kept before the store is the INBOX copy byte for byte.
+        mail.getMessage().setHeader(RFC2822Headers.RETURN_PATH, mail.getMaybeSender().asPrettyString());
         for (MailAddress recipient : recipients) {
             mail.setRecipients(List.of(recipient));
             try {
+                // The record first: a delivered mail always has one. When the store then fails, the record stays;
+                // a release of the mail finds it (RecordKeeper keeps one per mail name and account).
+                records.keep(mail);
                 delivery.service(mail);
                 delivered.add(recipient);
             } catch (MessagingException | RuntimeException e) {
@@ -85,7 +92,7 @@ public final class RecordedLocalDelivery extends GenericMailet {
         }
         mail.setRecipients(recipients);
         if (!delivered.isEmpty()) {
-            record(mail, delivered);
+            audit(mail, delivered);
         }
         if (failure != null) {
             mail.setRecipients(failed);
@@ -95,14 +102,7 @@ public final class RecordedLocalDelivery extends GenericMailet {
         mail.setState(Mail.GHOST);
     }
 
-    private void record(Mail mail, List<MailAddress> delivered) throws MessagingException {
-        Collection<MailAddress> all = List.copyOf(mail.getRecipients());
-        mail.setRecipients(delivered);
-        try {
-            records.keep(mail);
-        } finally {
-            mail.setRecipients(all);
-        }
+    private void audit(Mail mail, List<MailAddress> delivered) throws MessagingException {
         try {
             audit.append("system", AuditAction.MAIL_DELIVERED, mail.getName(), "delivered",
                 "recipients=" + delivered.size() + " size=" + mail.getMessageSize());
@@ -145,7 +145,7 @@ public final class RecordedLocalDelivery extends GenericMailet {
         }
     }
 
-    /** Keeps the records of a mail's delivered recipients ({@link RecordKeeper#delivered}). */
+    /** Keeps the record of a mail for its one recipient ({@link RecordKeeper#delivered}), before the delivery. */
     @FunctionalInterface
     interface RecordKeeping {
         void keep(Mail mail) throws MessagingException;

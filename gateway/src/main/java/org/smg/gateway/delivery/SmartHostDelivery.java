@@ -33,7 +33,9 @@ import com.sun.mail.smtp.SMTPSenderFailedException;
  * configured. Every outcome is audited with ids only, and nothing is dropped:
  * <ul>
  *   <li>no smart host: {@code MAIL_HELD no-smarthost}, to {@code noSmartHostProcessor};</li>
- *   <li>sent: a citizen's mail is kept in the records store ({@link RecordKeeper}), then {@code MAIL_DELIVERED relayed};</li>
+ *   <li>sent: a citizen's mail is kept in the records store ({@link RecordKeeper}), then {@code MAIL_DELIVERED relayed};
+ *       when the record cannot be kept, {@code MAIL_HELD relayed-unrecorded}, to the {@code error} processor, marked
+ *       so that a release keeps the record without sending the mail again;</li>
  *   <li>TLS failed (certificate chain, host name, STARTTLS missing) or AUTH refused: a configuration
  *       problem retrying cannot fix, so {@code MAIL_HELD tls-failed} / {@code auth-failed} with the
  *       reason, to {@code heldProcessor}, where an administrator releases it once fixed;</li>
@@ -57,6 +59,8 @@ public final class SmartHostDelivery extends GenericMailet {
     static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
         Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4));
     private static final AttributeName ATTEMPTS = AttributeName.of("org.smg.outbound.attempts");
+    /** Set on a mail the smart host accepted but whose record could not be kept: it is never sent again. */
+    static final AttributeName SENT_UNRECORDED = AttributeName.of("org.smg.outbound.sent-unrecorded");
     private static final Logger LOGGER = LoggerFactory.getLogger(SmartHostDelivery.class);
     private static final String NO_SMART_HOST_PROCESSOR = "noSmartHostProcessor";
     private static final String HELD_PROCESSOR = "heldProcessor";
@@ -97,6 +101,12 @@ public final class SmartHostDelivery extends GenericMailet {
             return;
         }
         String detail = "recipients=" + mail.getRecipients().size() + " size=" + mail.getMessageSize();
+        if (mail.getAttribute(SENT_UNRECORDED).isPresent()) {
+            // Released from the error repository: the smart host has it already; only its record is missing.
+            LOGGER.info("mail {} was accepted by the smart host earlier; keeping its record, not sending it again", mail.getName());
+            relayed(mail, detail + " sent=earlier");
+            return;
+        }
         if (route.smartHost().isEmpty()) {
             bounces.record(AuditAction.MAIL_HELD, mail.getName(), "no-smarthost", detail);
             mail.setState(noSmartHostProcessor);
@@ -105,13 +115,33 @@ public final class SmartHostDelivery extends GenericMailet {
         SmartHostTransport transport = route.smartHost().get();
         try {
             transport.send(mail.getMessage(), mail.getMaybeSender(), mail.getRecipients());
-            // Only once the smart host took it: held or retried mail is recorded when it is finally sent.
-            records.relayed(mail);
-            bounces.record(AuditAction.MAIL_DELIVERED, mail.getName(), "relayed", detail + " smarthost=" + transport.describe());
-            mail.setState(Mail.GHOST);
         } catch (MessagingException e) {
             failed(mail, transport, e, detail);
+            return;
         }
+        // Only once the smart host took it: held or retried mail is recorded when it is finally sent.
+        relayed(mail, detail + " smarthost=" + transport.describe());
+    }
+
+    /**
+     * Keeps the record of a mail the smart host accepted. A record that cannot be kept must not send the mail
+     * again (staff have it; a retry would end in a failure notice to the citizen): the mail goes to the error
+     * processor marked as sent, so an administrator sees it, and a release only keeps the record.
+     */
+    private void relayed(Mail mail, String detail) throws MessagingException {
+        try {
+            records.relayed(mail);
+        } catch (MessagingException | RuntimeException e) {
+            LOGGER.warn("mail {} accepted by the smart host, but its record could not be kept ({}); held in the error"
+                + " repository, not sent again", mail.getName(), e.getClass().getSimpleName());
+            bounces.record(AuditAction.MAIL_HELD, mail.getName(), "relayed-unrecorded", detail);
+            mail.setAttribute(new Attribute(SENT_UNRECORDED, AttributeValue.of(true)));
+            mail.setErrorMessage("accepted by the smart host; the record could not be kept: " + reason(e));
+            mail.setState(Mail.ERROR);
+            return;
+        }
+        bounces.record(AuditAction.MAIL_DELIVERED, mail.getName(), "relayed", detail);
+        mail.setState(Mail.GHOST);
     }
 
     private void failed(Mail mail, SmartHostTransport transport, MessagingException error, String detail)

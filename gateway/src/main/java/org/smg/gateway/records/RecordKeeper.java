@@ -26,7 +26,9 @@ import org.smg.policies.model.Programs;
  * Keeps the record of a message where its delivery is decided: {@link #delivered} after every
  * local INBOX holds it (one record per citizen), {@link #relayed} after the smart host accepted a
  * citizen's mail to staff. A record that cannot be kept is a {@link MessagingException}, so the
- * mail goes to the error processor instead of counting as delivered without its record.
+ * mail goes to the error processor instead of counting as delivered without its record. A record is
+ * kept once per mail name (the delivery id {@code SkipAlreadyDelivered} stamps) and account, so a
+ * released mail whose record was kept before its delivery failed does not get a second one.
  *
  * <p>The program of a record (whose retention applies): for citizen mail, the first program the
  * routing named ({@code X-SMG-Program}); otherwise the citizen's program whose staff address is the
@@ -74,7 +76,7 @@ public final class RecordKeeper {
     private void keep(Mail mail, String account, String program, RecordDirection direction, String sender, String recipient)
             throws MessagingException {
         try {
-            MessageRecord record = store.keep(account, program, direction, sender, recipient, mail.getMessage());
+            MessageRecord record = store.keep(account, program, direction, sender, recipient, mail.getMessage(), mail.getName());
             LOGGER.debug("mail {} kept as record {} ({}, {} bytes)", mail.getName(), record.id(), direction.word(), record.size());
         } catch (RecordException e) {
             throw new MessagingException("mail " + mail.getName() + ": " + e.getMessage(), e);

@@ -46,6 +46,9 @@ public final class RecordStore {
         + " AND NOT EXISTS (SELECT 1 FROM " + HOLDS + " H WHERE H.KIND = 'account' AND H.NAME = " + TABLE + ".ACCOUNT)"
         + " AND NOT EXISTS (SELECT 1 FROM " + HOLDS + " H WHERE H.KIND = 'program' AND H.NAME = " + TABLE + ".PROGRAM)";
 
+    private static final String DELIVERY_ID_COLUMN = "DELIVERY_ID VARCHAR(" + MAX_MESSAGE_ID + ") NOT NULL DEFAULT ''";
+    private static final String DELIVERY_ID_INDEX = "CREATE INDEX SMG_RECORD_DELIVERY ON " + TABLE + " (ACCOUNT, DELIVERY_ID)";
+
     private final DataSource dataSource;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -71,12 +74,17 @@ public final class RecordStore {
                 + "SENDER VARCHAR(1024) NOT NULL, "
                 + "RECIPIENT VARCHAR(4000) NOT NULL, "
                 + "HELD BOOLEAN NOT NULL, "
-                + "MESSAGE BLOB(2G) NOT NULL)",
+                + "MESSAGE BLOB(2G) NOT NULL, "
+                + DELIVERY_ID_COLUMN + ")",
             "CREATE INDEX SMG_RECORD_ACCOUNT ON " + TABLE + " (ACCOUNT, DELIVERED_MS)",
             "CREATE INDEX SMG_RECORD_PROGRAM ON " + TABLE + " (PROGRAM, DELIVERED_MS)",
             "CREATE INDEX SMG_RECORD_DIRECTION ON " + TABLE + " (DIRECTION, DELIVERED_MS)",
             "CREATE INDEX SMG_RECORD_HELD ON " + TABLE + " (HELD, DELIVERED_MS)",
-            "CREATE INDEX SMG_RECORD_MESSAGE_ID ON " + TABLE + " (MESSAGE_ID)");
+            "CREATE INDEX SMG_RECORD_MESSAGE_ID ON " + TABLE + " (MESSAGE_ID)",
+            DELIVERY_ID_INDEX);
+        // A table made before records carried the delivery id gets the column; its older rows have none ('').
+        Tables.addColumnIfMissing(dataSource, TABLE, "DELIVERY_ID", "ALTER TABLE " + TABLE + " ADD COLUMN " + DELIVERY_ID_COLUMN,
+            DELIVERY_ID_INDEX);
     }
 
     /**
@@ -86,15 +94,34 @@ public final class RecordStore {
      */
     public MessageRecord keep(String account, String program, RecordDirection direction, String sender, String recipient,
                               MimeMessage message) throws RecordException {
+        return keep(account, program, direction, sender, recipient, message, "");
+    }
+
+    /**
+     * Keeps a copy of a delivered message once per delivery: when {@code deliveryId} (the mail's name,
+     * which {@code SkipAlreadyDelivered} stamps) is not empty and this account already has a record of it in
+     * this direction, that record is returned and nothing is written. A mail whose delivery failed after its
+     * record was kept, and which an administrator releases, so does not get a second record.
+     *
+     * @return the new record's metadata, or the existing one
+     */
+    public MessageRecord keep(String account, String program, RecordDirection direction, String sender, String recipient,
+                              MimeMessage message, String deliveryId) throws RecordException {
         String normalized = account.toLowerCase(Locale.ROOT);
         String id = newId();
         String messageId = messageId(message);
         long now = clock.millis();
         try (Connection connection = dataSource.getConnection()) {
+            // One mail is in one spooler thread at a time: nobody keeps the same delivery in between.
+            Optional<MessageRecord> existing = deliveryId.isEmpty() ? Optional.empty()
+                : existing(connection, normalized, direction, limit(deliveryId, MAX_MESSAGE_ID));
+            if (existing.isPresent()) {
+                return existing.get();
+            }
             connection.setAutoCommit(false);
             try (DeliveredBytes body = DeliveredBytes.of(message, "record-writer-" + id);
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (" + METADATA
-                     + ", MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + ", MESSAGE, DELIVERY_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 boolean held = isHeld(connection, normalized, program);
                 insert.setString(1, id);
                 insert.setString(2, normalized);
@@ -108,6 +135,7 @@ public final class RecordStore {
                 insert.setBoolean(10, held);
                 // Without a length: the driver reads the stream to its end, as the message is written.
                 insert.setBinaryStream(11, body);
+                insert.setString(12, limit(deliveryId, MAX_MESSAGE_ID));
                 insert.executeUpdate();
                 long size = body.count();
                 try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET SIZE_BYTES = ? WHERE ID = ?")) {
@@ -327,6 +355,19 @@ public final class RecordStore {
     /** What runs inside a disposal's transaction, before it commits. */
     interface AuditStep {
         void run() throws Exception;
+    }
+
+    private static Optional<MessageRecord> existing(Connection connection, String account, RecordDirection direction,
+                                                    String deliveryId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + METADATA + " FROM " + TABLE
+            + " WHERE ACCOUNT = ? AND DELIVERY_ID = ? AND DIRECTION = ?")) {
+            select.setString(1, account);
+            select.setString(2, deliveryId);
+            select.setString(3, direction.word());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(row(rows)) : Optional.empty();
+            }
+        }
     }
 
     private static boolean isHeld(Connection connection, String account, String program) throws SQLException {

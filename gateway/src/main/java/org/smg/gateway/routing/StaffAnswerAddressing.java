@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,8 +36,11 @@ import org.smg.policies.model.StaffRoute;
  * same, and {@code Sender:} is removed, so Reply, Reply-All and clients that ignore {@code Reply-To} all
  * answer through the gateway. In {@code To:} and {@code Cc:} (so Reply-All routes back too) an address in the
  * staff sender domains becomes that staff address's own reply address for this citizen (display name kept),
- * a citizen's registered external address becomes that citizen's secure address, addresses in the gateway's
- * domains stay, and any other outside address is left out (a citizen can reach only staff). The reply
+ * the citizen's own secure address and the gateway's topic addresses stay, the citizen's own registered
+ * external address becomes their secure address (when routing.yaml's {@code externalAddressToSecureInbox} is
+ * true), and everything else is left out: other citizens' addresses, secure or external (a copy must not
+ * tell who is enrolled, and a Reply-All to them would be refused), and outside addresses (a citizen can
+ * reach only staff). The reply
  * address is also kept for {@link ReplyRouteReturnPath}, which makes it the envelope sender of the copy
  * delivered, so the staff sender's own address does not show in {@code Return-Path}. A mail with several citizen recipients is split, one copy each (each
  * citizen has their own reply address). Mail whose {@code From:} is in the gateway's own domains (DSNs,
@@ -168,7 +172,7 @@ public final class StaffAnswerAddressing extends GenericMailet {
             }
         }
         if (leftOut > 0) {
-            LOGGER.info("mail {}: {} {} address(es) outside the staff sender domains left out of the citizen's copy",
+            LOGGER.info("mail {}: {} {} address(es) left out of the citizen's copy (other citizens, outside addresses)",
                 mail.getName(), leftOut, header);
         }
         if (shown.isEmpty()) {
@@ -178,6 +182,11 @@ public final class StaffAnswerAddressing extends GenericMailet {
         }
     }
 
+    /**
+     * One address of a recipient header as this citizen's copy shows it. Another citizen's address, secure or
+     * external, never shows: it would tell who is enrolled, and a Reply-All to it would be refused and abort the
+     * citizen's whole send.
+     */
     private Optional<InternetAddress> rewrittenRecipient(InternetAddress address, MailAddress citizen) throws MessagingException {
         MailAddress mailAddress;
         try {
@@ -187,20 +196,33 @@ public final class StaffAnswerAddressing extends GenericMailet {
         }
         Domain domain = mailAddress.getDomain();
         if (getMailetContext().isLocalServer(domain)) {
-            return Optional.of(address);
+            return isOwnOrTopic(mailAddress, citizen) ? Optional.of(address) : Optional.empty();
         }
+        Optional<MailAddress> secure;
         try {
-            Optional<MailAddress> secure = externalAddresses.secureAddressOf(mailAddress.asString());
-            if (secure.isPresent()) {
-                return Optional.of(withName(secure.get().asString(), address.getPersonal()));
-            }
+            secure = externalAddresses.secureAddressOf(mailAddress.asString());
         } catch (SQLException e) {
             throw new MessagingException("cannot read the accounts to rewrite a staff answer's recipients", e);
+        }
+        if (secure.isPresent()) {
+            // The citizen's own external address becomes their secure one only where the policy takes it there.
+            boolean own = same(secure.get(), citizen) && policies.current().routing().externalAddressToSecureInbox();
+            return own ? Optional.of(withName(citizen.asString(), address.getPersonal())) : Optional.empty();
         }
         if (policies.current().routing().allowsStaffSenderDomain(domain.asString())) {
             return Optional.of(replyRoute(citizen, address));
         }
         return Optional.empty();
+    }
+
+    /** The citizen's own secure address, or a topic address of the gateway: the local addresses a copy may show. */
+    private boolean isOwnOrTopic(MailAddress address, MailAddress citizen) {
+        return same(address, citizen)
+            || policies.current().routing().topic(address.getLocalPart().toLowerCase(Locale.ROOT)).isPresent();
+    }
+
+    private static boolean same(MailAddress one, MailAddress other) {
+        return one.asString().equalsIgnoreCase(other.asString());
     }
 
     private static List<InternetAddress> flatten(InternetAddress[] addresses) throws MessagingException {

@@ -26,12 +26,11 @@ import org.smg.policies.model.PolicyHolder;
  * (notification) address is, when routing.yaml's {@code externalAddressToSecureInbox} is true, replaced by that
  * citizen's secure address in the session's recipient (James adds the replacement to the envelope, never the
  * external address, so the mail cannot leave), after the same account check the secure address would get;
- * when false it is refused with {@code 550 5.7.1}. Every other address: relaying denied, as before.
+ * when false it is refused exactly as every other outside address is ({@link LocalDomainsOnly}'s relaying denied),
+ * so the answer does not tell who is enrolled; only the log says why.
  */
 public final class StaffRecipients implements RcptHook {
     private static final Logger LOGGER = LoggerFactory.getLogger(StaffRecipients.class);
-    static final String SWITCH_OFF_TEXT = "5.7.1 This is a citizen's external notification address, and this gateway"
-        + " never relays mail out; write to the citizen's secure address instead";
 
     private final LocalDomainsOnly localDomains;
     private final ExternalAddresses externalAddresses;
@@ -59,8 +58,9 @@ public final class StaffRecipients implements RcptHook {
                 return local;
             }
             if (!policies.current().routing().externalAddressToSecureInbox()) {
+                // The same answer as for any outside address: a different one would tell a relay client who is enrolled.
                 LOGGER.info("Refused relay recipient: the external address of citizen {} (externalAddressToSecureInbox is false)", secure.get());
-                return refusal("550", SWITCH_OFF_TEXT);
+                return local;
             }
             Optional<RecipientStatus> closed = recipients.refusal(secure.get());
             if (closed.isPresent()) {

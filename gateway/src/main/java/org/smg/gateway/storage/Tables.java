@@ -29,4 +29,20 @@ public final class Tables {
             }
         }
     }
+
+    /** Runs the statements (an ALTER TABLE ADD COLUMN and its indexes) when {@code table} has no {@code column} yet. */
+    public static void addColumnIfMissing(DataSource dataSource, String table, String column, String... statements)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet columns = connection.getMetaData().getColumns(null, null, table, column)) {
+            if (columns.next()) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.executeUpdate(sql);
+                }
+            }
+        }
+    }
 }

@@ -205,7 +205,7 @@ class CitizenStaffRoutingIntegrationTest {
     }
 
     @Test
-    void relayShouldRefuseTheCitizensExternalAddressWith550WhenThePolicySwitchIsOff() throws Exception {
+    void relayShouldRefuseTheCitizensExternalAddressLikeAnyOutsideAddressWhenThePolicySwitchIsOff() throws Exception {
         Citizen citizen = registeredCitizenWithExternalAddress();
         Path routing = gateway.root().resolve("conf/policies/routing.yaml");
         String shipped = Files.readString(routing);
@@ -227,9 +227,8 @@ class CitizenStaffRoutingIntegrationTest {
             assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).statusCode()).isEqualTo(200);
         }
 
-        assertThat(refused).isEqualTo("550 5.7.1 This is a citizen's external notification address, and this gateway never"
-            + " relays mail out; write to the citizen's secure address instead");
         assertThat(otherOutsideAddress).startsWith("550 5.7.1 Relaying denied");
+        assertThat(refused).as("the answer must not tell that the address is a citizen's").isEqualTo(otherOutsideAddress);
     }
 
     @Test
@@ -270,6 +269,40 @@ class CitizenStaffRoutingIntegrationTest {
         assertThat(replied).startsWith("250");
         assertThat(awaitStaffMail("jane@staff.example", replySubject)).isNotNull();
         assertThat(awaitStaffMail("colleague@staff.example", replySubject)).isNotNull();
+    }
+
+    @Test
+    void staffMailToTwoCitizensShouldShowNeitherCitizenTheOthersAddressesAndReplyAllShouldBeAccepted() throws Exception {
+        Citizen ann = registeredCitizenWithExternalAddress();
+        Citizen bob = registeredCitizenWithExternalAddress();
+        String subject = "both " + UUID.randomUUID();
+        String replySubject = "Re: " + subject;
+        String relayed;
+        try (SmtpConversation smtp = SmtpSend.relaySession(gateway)) {
+            relayed = smtp.mail("jane@staff.example", List.of(ann.address(), bob.address()), "From: Jane Clerk <jane@staff.example>\r\n"
+                + "To: Ann <" + ann.address() + ">, Bob <" + bob.address() + ">\r\nCc: Bob at home <" + bob.external() + ">\r\n"
+                + "Subject: " + subject + "\r\n\r\nTo you both.\r\n");
+        }
+
+        MimeMessage answer = awaitInInbox(ann.address(), PASSWORD, subject);
+        String headers = String.join("\n", java.util.Collections.list(answer.getAllHeaderLines()));
+        List<String> replyAll = java.util.stream.Stream.concat(Arrays.stream(answer.getFrom()), Arrays.stream(answer.getAllRecipients()))
+            .map(address -> ((InternetAddress) address).getAddress())
+            .filter(address -> !address.equalsIgnoreCase(ann.address())).distinct().toList();
+        String replied;
+        try (SmtpConversation smtp = SmtpSend.submissionSession(gateway, ann.address(), PASSWORD)) {
+            replied = smtp.mail(ann.address(), replyAll, "From: " + ann.address() + "\r\nSubject: " + replySubject
+                + "\r\n\r\nThank you.\r\n");
+        }
+
+        assertThat(relayed).startsWith("250");
+        assertThat(headers).as("Ann's copy").doesNotContainIgnoringCase(bob.address()).doesNotContainIgnoringCase(bob.external());
+        assertThat(answer.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+            .containsExactly("Ann <" + ann.address() + ">");
+        assertThat(answer.getRecipients(Message.RecipientType.CC)).isNull();
+        assertThat(replyAll).hasSize(1).allSatisfy(address -> assertThat(address).matches(REPLY_ADDRESS));
+        assertThat(replied).startsWith("250");
+        assertThat(awaitStaffMail("jane@staff.example", replySubject)).isNotNull();
     }
 
     // ------------------------------------------------------------------ helpers

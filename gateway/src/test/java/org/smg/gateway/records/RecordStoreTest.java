@@ -54,6 +54,22 @@ class RecordStoreTest {
     }
 
     @Test
+    void keepShouldReturnTheExistingRecordWhenTheSameDeliveryIsKeptAgainForTheAccount() throws Exception {
+        String text = RecordWorld.text("m2@staff.example", "Your credit was approved.");
+        MessageRecord first = world.store.keep("jane@gateway.test", "ECO", RecordDirection.IN, "eco@staff.example",
+            "jane@gateway.test", RecordWorld.message(text), "mail-1");
+
+        MessageRecord again = world.store.keep("Jane@gateway.test", "ECO", RecordDirection.IN, "eco@staff.example",
+            "jane@gateway.test", RecordWorld.message(text), "mail-1");
+        MessageRecord other = world.store.keep("john@gateway.test", "ECO", RecordDirection.IN, "eco@staff.example",
+            "john@gateway.test", RecordWorld.message(text), "mail-1");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(other.id()).isNotEqualTo(first.id());
+        assertThat(world.store.list("jane@gateway.test", Optional.empty(), Optional.empty())).containsExactly(first);
+    }
+
+    @Test
     void listShouldReturnOnlyTheAccountsRecordsInTheRangeOldestFirst() throws Exception {
         MessageRecord first = world.keep("jane@gateway.test", "ECO", "a@x");
         world.clock.advance(Duration.ofDays(1));
