@@ -132,7 +132,7 @@ public final class ImplicitCharsetMailboxManager extends OpenJPAMailboxManager {
 
                 @Override
                 public MessageResult next() {
-                    return ImplicitCharsetMessageResult.of(StreamedSectionsMessageResult.of(results.next()));
+                    return ImplicitCharsetMessageResult.of(StreamedSectionsMessageResult.of(results.next(), fetchGroup));
                 }
 
                 @Override
@@ -145,7 +145,7 @@ public final class ImplicitCharsetMailboxManager extends OpenJPAMailboxManager {
         @Override
         public Publisher<MessageResult> getMessagesReactive(MessageRange set, FetchGroup fetchGroup, MailboxSession session) {
             return Flux.from(super.getMessagesReactive(set, StreamedSectionsMessageResult.withoutSectionContent(fetchGroup), session))
-                .map(result -> ImplicitCharsetMessageResult.of(StreamedSectionsMessageResult.of(result)));
+                .map(result -> ImplicitCharsetMessageResult.of(StreamedSectionsMessageResult.of(result, fetchGroup)));
         }
     }
 }

@@ -23,12 +23,35 @@ final class StreamedSectionsMessageResult extends ForwardingMessageResult {
     private static final EnumSet<FetchGroup.Profile> SECTION_CONTENT =
         EnumSet.of(FetchGroup.Profile.BODY_CONTENT, FetchGroup.Profile.MIME_CONTENT);
 
-    private StreamedSectionsMessageResult(MessageResult delegate) {
+    private final Set<MimePath> mimeContent;
+    private final Set<MimePath> bodyContent;
+
+    private StreamedSectionsMessageResult(MessageResult delegate, Set<MimePath> mimeContent, Set<MimePath> bodyContent) {
         super(delegate);
+        this.mimeContent = mimeContent;
+        this.bodyContent = bodyContent;
     }
 
-    static MessageResult of(MessageResult result) {
-        return new StreamedSectionsMessageResult(result);
+    /**
+     * {@code result} serving the section contents {@code requested} asked for, and no others: like James's own
+     * result, a section whose content was not asked for has none ({@code null}), which is how James's FETCH
+     * tells that {@code BODY[3.HEADER]} of a part without a message header is empty.
+     */
+    static MessageResult of(MessageResult result, FetchGroup requested) {
+        ImmutableSet.Builder<MimePath> mime = ImmutableSet.builder();
+        ImmutableSet.Builder<MimePath> body = ImmutableSet.builder();
+        Set<PartContentDescriptor> sections = requested.getPartContentDescriptors();
+        if (sections != null) {
+            for (PartContentDescriptor section : sections) {
+                if (section.profiles().contains(FetchGroup.Profile.MIME_CONTENT)) {
+                    mime.add(section.path());
+                }
+                if (section.profiles().contains(FetchGroup.Profile.BODY_CONTENT)) {
+                    body.add(section.path());
+                }
+            }
+        }
+        return new StreamedSectionsMessageResult(result, mime.build(), body.build());
     }
 
     /** {@code fetchGroup} without the section contents IMAP asks for; the headers of sections are still James's to load. */
@@ -50,11 +73,17 @@ final class StreamedSectionsMessageResult extends ForwardingMessageResult {
 
     @Override
     public Content getMimeBody(MimePath path) throws MailboxException {
+        if (!mimeContent.contains(path)) {
+            return null;
+        }
         return new StreamedSectionContent(message(), path.getPositions(), MimeSection::partContent);
     }
 
     @Override
     public Content getBody(MimePath path) throws MailboxException {
+        if (!bodyContent.contains(path)) {
+            return null;
+        }
         return new StreamedSectionContent(message(), path.getPositions(), MimeSection::messageText);
     }
 
