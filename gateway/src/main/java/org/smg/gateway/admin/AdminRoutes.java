@@ -51,7 +51,7 @@ public final class AdminRoutes implements Routes {
     private Object create(Request request, Response response) {
         String actor = hostOnly(request, response);
         JsonBodies body = JsonBodies.parse(request, Set.of("name"));
-        String name = body.text("name").orElseThrow(() -> JsonBodies.badRequest("'name' is required"));
+        String name = body.text("name").orElseThrow(() -> AdminErrors.badRequest("'name' is required"));
         NamedAdmins.Created created = RouteErrors.answer("creating an administrator", () -> admins.create(name, actor));
         ObjectNode json = JsonBodies.JSON.createObjectNode();
         json.put("name", created.name());

@@ -87,7 +87,7 @@ public final class NamedAdmins implements NamedAdminTokens {
     synchronized void revoke(String name, String actor) throws EnrollmentException, SQLException, AuditException {
         Optional<AdminTokenTable.Row> existing = table.find(name);
         if (existing.isEmpty()) {
-            throw EnrollmentException.notFound("no administrator named '" + JsonBodies.printable(name) + "'");
+            throw EnrollmentException.notFound("no administrator named '" + AdminErrors.printable(name) + "'");
         }
         if (!table.revoke(name, clock.instant())) {
             throw EnrollmentException.conflict("administrator '" + name + "' is already revoked");

@@ -23,15 +23,15 @@ final class RouteErrors {
             return action.run();
         } catch (EnrollmentException e) {
             throw switch (e.kind()) {
-                case INVALID -> JsonBodies.badRequest(e.getMessage());
-                case NOT_FOUND -> JsonBodies.error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, e.getMessage());
-                case CONFLICT -> JsonBodies.error(HttpStatus.CONFLICT_409, ErrorResponder.ErrorType.WRONG_STATE, e.getMessage());
+                case INVALID -> AdminErrors.badRequest(e.getMessage());
+                case NOT_FOUND -> AdminErrors.error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, e.getMessage());
+                case CONFLICT -> AdminErrors.error(HttpStatus.CONFLICT_409, ErrorResponder.ErrorType.WRONG_STATE, e.getMessage());
             };
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             LOGGER.error("{} failed: {}", what, e.toString());
-            throw JsonBodies.error(HttpStatus.INTERNAL_SERVER_ERROR_500, ErrorResponder.ErrorType.SERVER_ERROR, what + " failed; see the gateway log");
+            throw AdminErrors.error(HttpStatus.INTERNAL_SERVER_ERROR_500, ErrorResponder.ErrorType.SERVER_ERROR, what + " failed; see the gateway log");
         }
     }
 }

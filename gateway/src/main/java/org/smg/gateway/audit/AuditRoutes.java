@@ -1,11 +1,11 @@
 package org.smg.gateway.audit;
 
+import static org.smg.gateway.admin.AdminErrors.badRequest;
+import static org.smg.gateway.admin.AdminErrors.error;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +16,7 @@ import org.apache.james.webadmin.utils.ErrorResponder;
 import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smg.gateway.admin.QueryParameters;
 
 import spark.Request;
 import spark.Response;
@@ -60,9 +61,9 @@ public final class AuditRoutes implements Routes {
     }
 
     private Object export(Request request, Response response) throws IOException {
-        onlyParameters(request, Set.of("from", "to"));
-        Instant from = bound(request, "from").orElse(EARLIEST);
-        Instant to = bound(request, "to").orElse(LATEST);
+        QueryParameters.only(request, Set.of("from", "to"));
+        Instant from = QueryParameters.instant(request, "from").orElse(EARLIEST);
+        Instant to = QueryParameters.instant(request, "to").orElse(LATEST);
         if (!from.isBefore(to)) {
             throw badRequest("'from' must be before 'to'");
         }
@@ -77,7 +78,7 @@ public final class AuditRoutes implements Routes {
     }
 
     private Object verify(Request request, Response response) {
-        onlyParameters(request, Set.of("head"));
+        QueryParameters.only(request, Set.of("head"));
         Optional<AuditHead> anchor;
         try {
             anchor = Optional.ofNullable(request.queryParams("head")).map(AuditHead::parse);
@@ -94,46 +95,8 @@ public final class AuditRoutes implements Routes {
         }
     }
 
-    private static void onlyParameters(Request request, Set<String> allowed) {
-        for (String name : request.queryParams()) {
-            if (!allowed.contains(name)) {
-                throw badRequest("unknown parameter '" + safe(name) + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
-    }
-
-    private static Optional<Instant> bound(Request request, String name) {
-        String value = request.queryParams(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            throw badRequest("'" + name + "' must be an ISO-8601 instant such as 2024-05-01T08:00:00Z or a date such as 2024-05-01");
-        }
-    }
-
-    /** Echoes at most a short, printable form of what the client sent. */
-    private static String safe(String value) {
-        String printable = AuditTrail.fromClient(value);
-        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
-    }
-
-    private static RuntimeException badRequest(String message) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.BAD_REQUEST_400)
-            .type(ErrorResponder.ErrorType.INVALID_ARGUMENT)
-            .message(message)
-            .haltError();
-    }
-
     private static RuntimeException serverError(String message, SQLException cause) {
         LOGGER.error("{}: {}", message, cause.getMessage());
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.INTERNAL_SERVER_ERROR_500)
-            .type(ErrorResponder.ErrorType.SERVER_ERROR)
-            .message(message)
-            .haltError();
+        return error(HttpStatus.INTERNAL_SERVER_ERROR_500, ErrorResponder.ErrorType.SERVER_ERROR, message);
     }
 }

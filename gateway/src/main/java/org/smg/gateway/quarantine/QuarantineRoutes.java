@@ -1,12 +1,13 @@
 package org.smg.gateway.quarantine;
 
+import static org.smg.gateway.admin.AdminErrors.badRequest;
+import static org.smg.gateway.admin.AdminErrors.error;
+import static org.smg.gateway.admin.AdminErrors.printable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.admin.AdminActor;
 import org.smg.gateway.attachments.Refusal;
 import org.smg.gateway.attachments.RefusalReason;
+import org.smg.gateway.admin.QueryParameters;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
@@ -77,8 +79,8 @@ public final class QuarantineRoutes implements Routes {
     }
 
     private Object list(Request request, Response response) {
-        onlyParameters(request, Set.of("state", "reason", "from", "to"));
-        QuarantineFilter filter = new QuarantineFilter(state(request), reason(request), bound(request, "from"), bound(request, "to"));
+        QueryParameters.only(request, Set.of("state", "reason", "from", "to"));
+        QuarantineFilter filter = new QuarantineFilter(state(request), reason(request), QueryParameters.instant(request, "from"), QueryParameters.instant(request, "to"));
         if (filter.from().isPresent() && filter.to().isPresent() && !filter.from().get().isBefore(filter.to().get())) {
             throw badRequest("'from' must be before 'to'");
         }
@@ -91,20 +93,20 @@ public final class QuarantineRoutes implements Routes {
     }
 
     private Object show(Request request, Response response) {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         String id = request.params("id");
         Optional<QuarantinedMail> record = answer("reading quarantined mail", () -> store.get(id));
-        audited(request, AuditAction.QUARANTINE_VIEWED, safe(id), record.isPresent() ? "metadata" : "not-found", "");
+        audited(request, AuditAction.QUARANTINE_VIEWED, printable(id), record.isPresent() ? "metadata" : "not-found", "");
         response.type("application/json");
         return json(record.orElseThrow(() -> notFound(id))).toString();
     }
 
     private Object content(Request request, Response response) throws IOException {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         String id = request.params("id");
         Optional<QuarantinedMail> record = answer("reading quarantined mail", () -> store.get(id));
         if (record.isEmpty()) {
-            audited(request, AuditAction.QUARANTINE_VIEWED, safe(id), "not-found", "");
+            audited(request, AuditAction.QUARANTINE_VIEWED, printable(id), "not-found", "");
             throw notFound(id);
         }
         if (record.get().state() != QuarantineState.HELD) {
@@ -130,14 +132,14 @@ public final class QuarantineRoutes implements Routes {
     }
 
     private Object release(Request request, Response response) {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         String actor = AdminActor.of(request);
         QuarantineDecisions.Decision decision = answer("releasing quarantined mail", () -> decisions.release(request.params("id"), actor));
         return decided(decision, response);
     }
 
     private Object delete(Request request, Response response) {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         String actor = AdminActor.of(request);
         QuarantineDecisions.Decision decision = answer("deleting quarantined mail", () -> decisions.delete(request.params("id"), actor));
         return decided(decision, response);
@@ -219,55 +221,21 @@ public final class QuarantineRoutes implements Routes {
 
     private static Optional<QuarantineState> state(Request request) {
         return Optional.ofNullable(request.queryParams("state")).map(word -> QuarantineState.fromWord(word).orElseThrow(() ->
-            badRequest("unknown state '" + safe(word) + "'; known: held, released, deleted")));
+            badRequest("unknown state '" + printable(word) + "'; known: held, released, deleted")));
     }
 
     private static Optional<RefusalReason> reason(Request request) {
         return Optional.ofNullable(request.queryParams("reason")).map(code -> Arrays.stream(RefusalReason.values())
             .filter(reason -> reason.code().equals(code)).findFirst()
-            .orElseThrow(() -> badRequest("unknown reason '" + safe(code) + "'; known: "
+            .orElseThrow(() -> badRequest("unknown reason '" + printable(code) + "'; known: "
                 + String.join(", ", Arrays.stream(RefusalReason.values()).map(RefusalReason::code).toList()))));
     }
 
-    private static Optional<Instant> bound(Request request, String name) {
-        String value = request.queryParams(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            throw badRequest("'" + name + "' must be an ISO-8601 instant such as 2024-05-01T08:00:00Z or a date such as 2024-05-01");
-        }
-    }
-
-    private static void onlyParameters(Request request, Set<String> allowed) {
-        for (String name : request.queryParams()) {
-            if (!allowed.contains(name)) {
-                throw badRequest("unknown parameter '" + safe(name) + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
-    }
-
     private static RuntimeException notFound(String id) {
-        return error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no quarantined mail " + safe(id));
+        return error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no quarantined mail " + printable(id));
     }
 
     private static RuntimeException conflict(String message) {
         return error(HttpStatus.CONFLICT_409, ErrorResponder.ErrorType.WRONG_STATE, message);
-    }
-
-    private static RuntimeException badRequest(String message) {
-        return error(HttpStatus.BAD_REQUEST_400, ErrorResponder.ErrorType.INVALID_ARGUMENT, message);
-    }
-
-    private static RuntimeException error(int status, ErrorResponder.ErrorType type, String message) {
-        return ErrorResponder.builder().statusCode(status).type(type).message(message).haltError();
-    }
-
-    /** Echoes at most a short, printable form of what the client sent. */
-    private static String safe(String value) {
-        String printable = AuditTrail.fromClient(value);
-        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
     }
 }

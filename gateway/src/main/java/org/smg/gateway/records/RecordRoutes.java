@@ -1,14 +1,16 @@
 package org.smg.gateway.records;
 
+import static org.smg.gateway.admin.AdminErrors.badRequest;
+import static org.smg.gateway.admin.AdminErrors.error;
+import static org.smg.gateway.admin.AdminErrors.printable;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +25,7 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.admin.AdminActor;
+import org.smg.gateway.admin.QueryParameters;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.enrollment.AccountStore;
 import org.smg.mailets.audit.AuditAction;
@@ -94,10 +97,10 @@ public final class RecordRoutes implements Routes {
     }
 
     private Object list(Request request, Response response) {
-        onlyParameters(request, Set.of("from", "to"));
+        QueryParameters.only(request, Set.of("from", "to"));
         String account = account(request);
-        Optional<Instant> from = bound(request, "from");
-        Optional<Instant> to = bound(request, "to");
+        Optional<Instant> from = QueryParameters.instant(request, "from");
+        Optional<Instant> to = QueryParameters.instant(request, "to");
         ordered(from, to);
         List<MessageRecord> records = answer("listing records", () -> store.list(account, from, to));
         audited(request, AuditAction.RECORD_VIEWED, account, "listed", "count=" + records.size());
@@ -108,10 +111,10 @@ public final class RecordRoutes implements Routes {
     }
 
     private Object export(Request request, Response response) throws IOException {
-        onlyParameters(request, Set.of("from", "to", "format"));
+        QueryParameters.only(request, Set.of("from", "to", "format"));
         String account = account(request);
-        Optional<Instant> from = bound(request, "from");
-        Optional<Instant> to = bound(request, "to");
+        Optional<Instant> from = QueryParameters.instant(request, "from");
+        Optional<Instant> to = QueryParameters.instant(request, "to");
         ordered(from, to);
         String format = Optional.ofNullable(request.queryParams("format")).orElse("mbox");
         if (!format.equals("mbox") && !format.equals("zip")) {
@@ -150,11 +153,11 @@ public final class RecordRoutes implements Routes {
     }
 
     private Object content(Request request, Response response) throws IOException {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         String id = request.params("id");
         Optional<MessageRecord> record = answer("reading a record", () -> store.get(id));
         if (record.isEmpty()) {
-            audited(request, AuditAction.RECORD_VIEWED, safe(id), "not-found", "");
+            audited(request, AuditAction.RECORD_VIEWED, printable(id), "not-found", "");
             throw notFound(id);
         }
         audited(request, AuditAction.RECORD_VIEWED, id, "content", "account=" + record.get().account() + " size=" + record.get().size());
@@ -171,11 +174,11 @@ public final class RecordRoutes implements Routes {
     }
 
     private Object restore(Request request, Response response) {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         String id = request.params("id");
         Optional<MessageRecord> record = answer("reading a record", () -> store.get(id));
         if (record.isEmpty()) {
-            audited(request, AuditAction.RECORD_RESTORED, safe(id), "not-found", "");
+            audited(request, AuditAction.RECORD_RESTORED, printable(id), "not-found", "");
             throw notFound(id);
         }
         long uid;
@@ -198,31 +201,31 @@ public final class RecordRoutes implements Routes {
     }
 
     private Object holdAccount(Request request, Response response) {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         String account = account(request);
         boolean known = answer("reading an account", () -> accounts.find(account).isPresent());
         if (!known) {
-            throw error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no account " + safe(account));
+            throw error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no account " + printable(account));
         }
         return hold(request, response, Hold.ACCOUNT, account);
     }
 
     private Object releaseAccount(Request request, Response response) {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         return release(request, response, Hold.ACCOUNT, account(request));
     }
 
     private Object holdProgram(Request request, Response response) {
-        onlyParameters(request, Set.of("program"));
+        QueryParameters.only(request, Set.of("program"));
         String program = program(request);
         if (programs.get().find(program).isEmpty()) {
-            throw badRequest("no program '" + safe(program) + "' in programs.yaml");
+            throw badRequest("no program '" + printable(program) + "' in programs.yaml");
         }
         return hold(request, response, Hold.PROGRAM, program);
     }
 
     private Object releaseProgram(Request request, Response response) {
-        onlyParameters(request, Set.of("program"));
+        QueryParameters.only(request, Set.of("program"));
         return release(request, response, Hold.PROGRAM, program(request));
     }
 
@@ -237,13 +240,13 @@ public final class RecordRoutes implements Routes {
         audited(request, AuditAction.RECORD_HOLD_CHANGED, kind + ":" + name, "released", "");
         boolean released = answer("releasing a hold", () -> store.releaseHold(kind, name));
         if (!released) {
-            throw error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no hold on " + kind + " " + safe(name));
+            throw error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no hold on " + kind + " " + printable(name));
         }
         return holdJson(response, kind, name, false, true);
     }
 
     private Object holds(Request request, Response response) {
-        onlyParameters(request, Set.of());
+        QueryParameters.only(request, Set.of());
         List<Hold> holds = answer("listing holds", store::holds);
         ArrayNode list = JSON.createArrayNode();
         holds.forEach(hold -> list.addObject().put("kind", hold.kind()).put("name", hold.name())
@@ -329,41 +332,7 @@ public final class RecordRoutes implements Routes {
         }
     }
 
-    private static Optional<Instant> bound(Request request, String name) {
-        String value = request.queryParams(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            throw badRequest("'" + name + "' must be an ISO-8601 instant such as 2024-05-01T08:00:00Z or a date such as 2024-05-01");
-        }
-    }
-
-    private static void onlyParameters(Request request, Set<String> allowed) {
-        for (String name : request.queryParams()) {
-            if (!allowed.contains(name)) {
-                throw badRequest("unknown parameter '" + safe(name) + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
-    }
-
     private static RuntimeException notFound(String id) {
-        return error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no record " + safe(id));
-    }
-
-    private static RuntimeException badRequest(String message) {
-        return error(HttpStatus.BAD_REQUEST_400, ErrorResponder.ErrorType.INVALID_ARGUMENT, message);
-    }
-
-    private static RuntimeException error(int status, ErrorResponder.ErrorType type, String message) {
-        return ErrorResponder.builder().statusCode(status).type(type).message(message).haltError();
-    }
-
-    /** Echoes at most a short, printable form of what the client sent. */
-    private static String safe(String value) {
-        String printable = AuditTrail.fromClient(value);
-        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
+        return error(HttpStatus.NOT_FOUND_404, ErrorResponder.ErrorType.NOT_FOUND, "no record " + printable(id));
     }
 }
