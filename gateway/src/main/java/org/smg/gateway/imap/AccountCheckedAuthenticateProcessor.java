@@ -11,9 +11,6 @@ import org.apache.james.imap.api.message.response.StatusResponseFactory;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.processor.AuthenticateProcessor;
 import org.apache.james.mailbox.MailboxManager;
-import org.apache.james.mailbox.exception.BadCredentialsException;
-import org.apache.james.mailbox.exception.ForbiddenDelegationException;
-import org.apache.james.mailbox.exception.UserDoesNotExistException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.smg.gateway.auth.AccountLogins;
 import org.smg.gateway.consent.Consents;
@@ -63,30 +60,15 @@ public final class AccountCheckedAuthenticateProcessor extends AuthenticateProce
             super.doAuthWithDelegation(attempt, session, request, responder);
             return;
         }
-        // The session opens for the citizen address as the consent recorded it, not as typed (ALICE@x is alice@x).
-        loginFor(citizen.get(), () -> getMailboxManager().authenticate(representative, attempt.getPassword())
-                .as(gate.citizenAsRecorded(representative, citizen.get())),
-            session, request, responder);
+        gate.delegatedLogin(citizen.get(), gate.consentedSession(getMailboxManager(), representative, citizen.get(), attempt.getPassword()),
+            session, request, responder, (checked, held, heldResponder) -> super.doAuthWithDelegation(checked::get, held, request, heldResponder));
     }
 
     @Override
     protected void doAuthWithDelegation(MailboxSessionAuthWithDelegationSupplier supplier, ImapSession session, ImapRequest request,
                                         Responder responder) {
-        loginFor(null, supplier, session, request, responder);
-    }
-
-    /** A delegated login; {@code citizen}, when known, is the account a failure is audited for. */
-    private void loginFor(Username citizen, MailboxSessionAuthWithDelegationSupplier supplier, ImapSession session, ImapRequest request,
-                          Responder responder) {
-        gate.login(session, request, responder, citizen,
-            (heldSession, heldResponder) -> super.doAuthWithDelegation(() -> {
-                try {
-                    return supplier.get();
-                } catch (ForbiddenDelegationException | UserDoesNotExistException noConsent) {
-                    // A right password without a consent is answered like a wrong one: nothing tells a consent apart.
-                    throw new BadCredentialsException();
-                }
-            }, heldSession, request, heldResponder));
+        gate.delegatedLogin(null, supplier::get, session, request, responder,
+            (checked, held, heldResponder) -> super.doAuthWithDelegation(checked::get, held, request, heldResponder));
     }
 
     /** James's delegated path answers failures with its generic text; the answer of a wrong password here is this command's. */

@@ -11,8 +11,12 @@ import org.apache.james.imap.api.process.ImapProcessor.Responder;
 import org.apache.james.imap.api.process.ImapSession;
 import org.apache.james.imap.message.request.LoginRequest;
 import org.apache.james.imap.message.response.UnpooledStatusResponseFactory;
+import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.exception.BadCredentialsException;
+import org.apache.james.mailbox.exception.ForbiddenDelegationException;
 import org.apache.james.mailbox.exception.MailboxException;
+import org.apache.james.mailbox.exception.UserDoesNotExistException;
 import org.smg.gateway.audit.LoginProtocol;
 import org.smg.gateway.auth.AccountLogins;
 import org.smg.gateway.auth.AccountLogins.Decision;
@@ -43,6 +47,18 @@ final class AccountGate {
     @FunctionalInterface
     interface JamesLogin {
         void run(ImapSession session, Responder responder);
+    }
+
+    /** A delegated session as James's processors open it; mirrors their (protected) supplier type. */
+    @FunctionalInterface
+    interface DelegatedSessionSupplier {
+        MailboxSession get() throws MailboxException;
+    }
+
+    /** James's delegated authentication, run with a session supplier against the held session and responder. */
+    @FunctionalInterface
+    interface JamesDelegatedLogin {
+        void run(DelegatedSessionSupplier supplier, ImapSession session, Responder responder);
     }
 
     private static final HumanReadableText UNAVAILABLE = new HumanReadableText("org.smg.gateway.imap.LOGIN_UNAVAILABLE",
@@ -112,12 +128,30 @@ final class AccountGate {
         }
     }
 
+    /** A delegated login; {@code citizen}, when known, is the account a failure is audited for. */
+    void delegatedLogin(Username citizen, DelegatedSessionSupplier supplier, ImapSession session, ImapRequest request, Responder responder,
+                        JamesDelegatedLogin james) {
+        login(session, request, responder, citizen, (heldSession, heldResponder) -> james.run(() -> {
+            try {
+                return supplier.get();
+            } catch (ForbiddenDelegationException | UserDoesNotExistException noConsent) {
+                // A right password without a consent is answered like a wrong one: nothing tells a consent apart.
+                throw new BadCredentialsException();
+            }
+        }, heldSession, heldResponder));
+    }
+
+    /** The citizen's mailbox opened with the representative's password, for the address as the consent recorded it. */
+    DelegatedSessionSupplier consentedSession(MailboxManager mailboxManager, Username representative, Username citizen, String password) {
+        return () -> mailboxManager.authenticate(representative, password).as(citizenAsRecorded(representative, citizen));
+    }
+
     /**
      * The citizen's address as the consent of the representative recorded it (lower case), so that a delegated
      * session opens the one mailbox the consent names whatever the case typed; without a consent in force, the name
      * as given (the {@link org.apache.james.mailbox.Authorizator} then refuses it).
      */
-    Username citizenAsRecorded(Username representative, Username citizen) throws MailboxException {
+    private Username citizenAsRecorded(Username representative, Username citizen) throws MailboxException {
         try {
             return consents.validNow(representative.asString(), citizen.asString())
                 .map(consent -> Username.of(consent.citizen()))
