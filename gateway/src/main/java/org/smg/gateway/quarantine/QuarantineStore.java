@@ -36,8 +36,8 @@ import org.smg.gateway.attachments.RefusalReason;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.storage.BlobStream;
 import org.smg.gateway.storage.Tables;
+import org.smg.gateway.storage.Transactions;
 import org.smg.mailets.audit.AuditAction;
-import org.smg.mailets.audit.AuditException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,22 +128,16 @@ public final class QuarantineStore {
         }
         String id = newId();
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long size = insert(connection, id, mail, message, refusals, stage);
+            long size = Transactions.inTransaction(connection, transaction -> {
+                long written = insert(transaction, id, mail, message, refusals, stage);
                 audit.record(SYSTEM_ACTOR, AuditAction.MAIL_QUARANTINED, mail.getName(), "quarantined",
                     "id=" + id + " stage=" + stage + " reasons=" + reasons(refusals) + " recipients=" + mail.getRecipients().size()
-                        + " size=" + size);
-                connection.commit();
-                LOGGER.info("mail {} quarantined as {} ({}, {}, {} bytes)", mail.getName(), id, stage, reasons(refusals), size);
-                return id;
-            } catch (SQLException | IOException | AuditException | RuntimeException e) {
-                connection.rollback();
-                throw new QuarantineException("mail " + mail.getName() + " could not be quarantined: " + e.getMessage(), e);
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
+                        + " size=" + written);
+                return written;
+            });
+            LOGGER.info("mail {} quarantined as {} ({}, {}, {} bytes)", mail.getName(), id, stage, reasons(refusals), size);
+            return id;
+        } catch (Exception e) {
             throw new QuarantineException("mail " + mail.getName() + " could not be quarantined: " + e.getMessage(), e);
         }
     }

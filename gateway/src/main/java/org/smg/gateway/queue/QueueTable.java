@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.smg.gateway.storage.EncryptedTemporaryFile;
+import org.smg.gateway.storage.Transactions;
 
 /**
  * SQL access to the queue table in the encrypted database. One row per queued mail; a row is
@@ -172,24 +173,19 @@ final class QueueTable {
     List<String> deleteSuperseded() throws SQLException {
         String superseded = " FROM " + TABLE + " OLD WHERE EXISTS (SELECT 1 FROM " + TABLE
             + " NEWER WHERE NEWER.QUEUE_NAME = OLD.QUEUE_NAME AND NEWER.MAIL_NAME = OLD.MAIL_NAME AND NEWER.ID > OLD.ID)";
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                List<String> names = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery("SELECT OLD.MAIL_NAME" + superseded)) {
-                    while (result.next()) {
-                        names.add(result.getString(1));
+        try (Connection pooled = dataSource.getConnection()) {
+            return Transactions.inTransaction(pooled, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    List<String> names = new ArrayList<>();
+                    try (ResultSet result = statement.executeQuery("SELECT OLD.MAIL_NAME" + superseded)) {
+                        while (result.next()) {
+                            names.add(result.getString(1));
+                        }
                     }
+                    statement.executeUpdate("DELETE" + superseded);
+                    return names;
                 }
-                statement.executeUpdate("DELETE" + superseded);
-                connection.commit();
-                return names;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         }
     }
 

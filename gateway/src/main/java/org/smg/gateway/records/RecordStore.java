@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.smg.gateway.storage.BlobStream;
 import org.smg.gateway.storage.Tables;
+import org.smg.gateway.storage.Transactions;
 
 /**
  * The records store: a copy of every delivered message, kept in the encrypted database
@@ -118,42 +119,42 @@ public final class RecordStore {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            connection.setAutoCommit(false);
-            try (DeliveredBytes body = DeliveredBytes.of(message, "record-writer-" + id);
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (" + METADATA
-                     + ", MESSAGE, DELIVERY_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                boolean held = isHeld(connection, normalized, program);
-                insert.setString(1, id);
-                insert.setString(2, normalized);
-                insert.setString(3, program);
-                insert.setString(4, direction.word());
-                insert.setLong(5, now);
-                insert.setLong(6, 0);
-                insert.setString(7, messageId);
-                insert.setString(8, limit(sender, 1024));
-                insert.setString(9, limit(recipient, 4000));
-                insert.setBoolean(10, held);
-                // Without a length: the driver reads the stream to its end, as the message is written.
-                insert.setBinaryStream(11, body);
-                insert.setString(12, limit(deliveryId, MAX_MESSAGE_ID));
-                insert.executeUpdate();
-                long size = body.count();
-                try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET SIZE_BYTES = ? WHERE ID = ?")) {
-                    update.setLong(1, size);
-                    update.setString(2, id);
-                    update.executeUpdate();
-                }
-                connection.commit();
-                return new MessageRecord(id, normalized, program, direction, Instant.ofEpochMilli(now), size, messageId,
-                    limit(sender, 1024), limit(recipient, 4000), held);
-            } catch (SQLException | IOException | MessagingException | RuntimeException e) {
-                connection.rollback();
-                throw new RecordException("the record of a message for " + normalized + " could not be kept: " + e.getMessage(), e);
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
+            return Transactions.inTransaction(connection, transaction -> write(transaction, id, normalized, program, direction, now,
+                messageId, sender, recipient, message, deliveryId));
+        } catch (Exception e) {
             throw new RecordException("the record of a message for " + normalized + " could not be kept: " + e.getMessage(), e);
+        }
+    }
+
+    private MessageRecord write(Connection connection, String id, String normalized, String program, RecordDirection direction, long now,
+                                String messageId, String sender, String recipient, MimeMessage message, String deliveryId)
+            throws SQLException, IOException, MessagingException {
+        try (DeliveredBytes body = DeliveredBytes.of(message, "record-writer-" + id);
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE + " (" + METADATA
+                 + ", MESSAGE, DELIVERY_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            boolean held = isHeld(connection, normalized, program);
+            insert.setString(1, id);
+            insert.setString(2, normalized);
+            insert.setString(3, program);
+            insert.setString(4, direction.word());
+            insert.setLong(5, now);
+            insert.setLong(6, 0);
+            insert.setString(7, messageId);
+            insert.setString(8, limit(sender, 1024));
+            insert.setString(9, limit(recipient, 4000));
+            insert.setBoolean(10, held);
+            // Without a length: the driver reads the stream to its end, as the message is written.
+            insert.setBinaryStream(11, body);
+            insert.setString(12, limit(deliveryId, MAX_MESSAGE_ID));
+            insert.executeUpdate();
+            long size = body.count();
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET SIZE_BYTES = ? WHERE ID = ?")) {
+                update.setLong(1, size);
+                update.setString(2, id);
+                update.executeUpdate();
+            }
+            return new MessageRecord(id, normalized, program, direction, Instant.ofEpochMilli(now), size, messageId,
+                limit(sender, 1024), limit(recipient, 4000), held);
         }
     }
 
@@ -202,15 +203,15 @@ public final class RecordStore {
     /** Places a hold; false when it was already placed. The records it covers are marked held in the same transaction. */
     public boolean placeHold(String kind, String name, String actor) throws RecordException {
         String key = key(kind, name);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM " + HOLDS + " WHERE KIND = ? AND NAME = ?")) {
-                exists.setString(1, kind);
-                exists.setString(2, key);
-                try (ResultSet rows = exists.executeQuery()) {
-                    if (rows.next()) {
-                        connection.rollback();
-                        return false;
+        try (Connection pooled = dataSource.getConnection()) {
+            return Transactions.inTransaction(pooled, connection -> {
+                try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM " + HOLDS + " WHERE KIND = ? AND NAME = ?")) {
+                    exists.setString(1, kind);
+                    exists.setString(2, key);
+                    try (ResultSet rows = exists.executeQuery()) {
+                        if (rows.next()) {
+                            return false;
+                        }
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
@@ -225,14 +226,8 @@ public final class RecordStore {
                     mark.setString(1, key);
                     mark.executeUpdate();
                 }
-                connection.commit();
                 return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new RecordException("placing the hold on " + kind + " " + name + " failed: " + e.getMessage(), e);
         }
@@ -241,33 +236,27 @@ public final class RecordStore {
     /** Releases a hold; false when there was none. Records still under another hold stay held. */
     public boolean releaseHold(String kind, String name) throws RecordException {
         String key = key(kind, name);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + HOLDS + " WHERE KIND = ? AND NAME = ?");
-                 PreparedStatement unmark = connection.prepareStatement(
-                     "UPDATE " + TABLE + " SET HELD = FALSE WHERE " + column(kind) + " = ?");
-                 PreparedStatement remark = connection.prepareStatement("UPDATE " + TABLE + " SET HELD = TRUE WHERE "
-                     + column(kind) + " = ? AND (EXISTS (SELECT 1 FROM " + HOLDS + " H WHERE H.KIND = 'account' AND H.NAME = "
-                     + TABLE + ".ACCOUNT) OR EXISTS (SELECT 1 FROM " + HOLDS + " H WHERE H.KIND = 'program' AND H.NAME = "
-                     + TABLE + ".PROGRAM))")) {
-                delete.setString(1, kind);
-                delete.setString(2, key);
-                if (delete.executeUpdate() == 0) {
-                    connection.rollback();
-                    return false;
+        try (Connection pooled = dataSource.getConnection()) {
+            return Transactions.inTransaction(pooled, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + HOLDS + " WHERE KIND = ? AND NAME = ?");
+                     PreparedStatement unmark = connection.prepareStatement(
+                         "UPDATE " + TABLE + " SET HELD = FALSE WHERE " + column(kind) + " = ?");
+                     PreparedStatement remark = connection.prepareStatement("UPDATE " + TABLE + " SET HELD = TRUE WHERE "
+                         + column(kind) + " = ? AND (EXISTS (SELECT 1 FROM " + HOLDS + " H WHERE H.KIND = 'account' AND H.NAME = "
+                         + TABLE + ".ACCOUNT) OR EXISTS (SELECT 1 FROM " + HOLDS + " H WHERE H.KIND = 'program' AND H.NAME = "
+                         + TABLE + ".PROGRAM))")) {
+                    delete.setString(1, kind);
+                    delete.setString(2, key);
+                    if (delete.executeUpdate() == 0) {
+                        return false;
+                    }
+                    unmark.setString(1, key);
+                    unmark.executeUpdate();
+                    remark.setString(1, key);
+                    remark.executeUpdate();
+                    return true;
                 }
-                unmark.setString(1, key);
-                unmark.executeUpdate();
-                remark.setString(1, key);
-                remark.executeUpdate();
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new RecordException("releasing the hold on " + kind + " " + name + " failed: " + e.getMessage(), e);
         }
@@ -330,24 +319,18 @@ public final class RecordStore {
      * (a failed audit entry keeps the record). False when it was held meanwhile or already gone.
      */
     boolean dispose(String id, AuditStep audit) throws RecordException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE ID = ?" + NOT_HELD)) {
-                delete.setString(1, id);
-                if (delete.executeUpdate() == 0) {
-                    connection.rollback();
-                    return false;
+        try (Connection pooled = dataSource.getConnection()) {
+            return Transactions.inTransaction(pooled, connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE ID = ?" + NOT_HELD)) {
+                    delete.setString(1, id);
+                    if (delete.executeUpdate() == 0) {
+                        return false;
+                    }
+                    audit.run();
+                    return true;
                 }
-                audit.run();
-                connection.commit();
-                return true;
-            } catch (Exception e) {
-                connection.rollback();
-                throw new RecordException("disposing of record " + id + " failed: " + e.getMessage(), e);
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
+            });
+        } catch (Exception e) {
             throw new RecordException("disposing of record " + id + " failed: " + e.getMessage(), e);
         }
     }
