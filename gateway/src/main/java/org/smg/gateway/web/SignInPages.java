@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.audit.LoginProtocol;
 import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.LoginAccess;
 import org.smg.mailets.audit.AuditAction;
@@ -116,7 +117,7 @@ final class SignInPages {
         }
         InetAddress client = exchange.getSourceAddress().getAddress();
         try (LoginGate.Admission admission = gate.admitWithin(client, ADMISSION_WAIT)) {
-            if (!admission.admitted() || !users.test(username, password)) {
+            if (!admission.admitted() || !ThrottledUsersRepository.accountPassword(users, username, password)) {
                 return false;
             }
             admission.succeeded();
