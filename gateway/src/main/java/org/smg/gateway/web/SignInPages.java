@@ -26,7 +26,8 @@ import io.undertow.server.HttpServerExchange;
  * admitted by the per-address {@link LoginGate}, then James's users repository (throttled per
  * account), and every outcome is in the audit trail with protocol {@code web}. Only then does the
  * account's state decide: terms to accept go to the terms page; suspended, opted out or no
- * account are refused with the reason.
+ * account are refused with the reason. An account with a second factor then goes to
+ * {@link SecondFactorSignIn} before it is signed in.
  */
 final class SignInPages {
     private static final Logger LOGGER = LoggerFactory.getLogger(SignInPages.class);
@@ -48,9 +49,12 @@ final class SignInPages {
     private final AuditTrail audit;
     private final Pages pages;
     private final Visit visit;
+    private final SecondFactorSignIn secondFactor;
     private final Semaphore signIns = new Semaphore(CONCURRENT_SIGN_INS);
 
-    SignInPages(Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit, Pages pages, Visit visit) {
+    SignInPages(Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit, Pages pages, Visit visit,
+                SecondFactorSignIn secondFactor) {
+        this.secondFactor = secondFactor;
         this.enrollment = enrollment;
         this.users = users;
         this.gate = gate;
@@ -92,6 +96,15 @@ final class SignInPages {
             audit.record("user:" + AuditTrail.fromClient(address), AuditAction.LOGIN_FAILED, AuditTrail.fromClient(address),
                 "refused-" + access.name().toLowerCase(Locale.ROOT), "protocol=web client=" + AuditTrail.fromClient(client));
             pages.message(exchange, 403, "No access", access.explanation(enrollment.links()), null, null);
+            return;
+        }
+        if (secondFactor.required(address)) {
+            // Not signed in yet: the code is asked on this same pre-session, and sign-in gives a new id after it.
+            if (!secondFactor.awaitCode(session, address)) {
+                form(exchange, 503, session, address, BUSY);
+                return;
+            }
+            Pages.redirect(exchange, SecondFactorSignIn.PATH);
             return;
         }
         audit.loginSucceeded(LoginProtocol.WEB, address, client);
