@@ -42,12 +42,18 @@ public class PasswordHashing {
      * salt, by the same algorithm as account passwords, so a stolen table costs an attacker as much.
      */
     public static String hashSecret(String secret, String salt) {
-        return Algorithm.of(ALGORITHM).digest(secret, salt);
+        return hashSecret(ALGORITHM, secret, salt);
     }
 
-    /** Whether {@code secret} hashes to {@code hash} under {@code salt}; compared in constant time. */
-    public static boolean secretMatches(String secret, String salt, String hash) {
-        return MessageDigest.isEqual(hashSecret(secret, salt).getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII));
+    /** {@link #hashSecret(String, String)} with another algorithm: tests use a cheap one. */
+    public static String hashSecret(String algorithm, String secret, String salt) {
+        return Algorithm.of(algorithm).digest(secret, salt);
+    }
+
+    /** Whether {@code secret} hashes to {@code hash} under {@code salt} and {@code algorithm}; compared in constant time. */
+    public static boolean secretMatches(String algorithm, String secret, String salt, String hash) {
+        return MessageDigest.isEqual(hashSecret(algorithm, secret, salt).getBytes(StandardCharsets.US_ASCII),
+            hash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A new random salt for {@link #hashSecret}. */

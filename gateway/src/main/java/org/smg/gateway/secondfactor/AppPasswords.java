@@ -28,9 +28,15 @@ public final class AppPasswords {
     private final SecondFactorStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final String hashAlgorithm;
     private final SecureRandom random = new SecureRandom();
 
     public AppPasswords(SecondFactorStore store, AuditTrail audit, Clock clock) {
+        this(store, audit, clock, PasswordHashing.ALGORITHM);
+    }
+
+    AppPasswords(SecondFactorStore store, AuditTrail audit, Clock clock, String hashAlgorithm) {
+        this.hashAlgorithm = hashAlgorithm;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -51,7 +57,7 @@ public final class AppPasswords {
         String normalized = GeneratedSecrets.normalized(password);
         String salt = PasswordHashing.newSalt(random);
         long id = store.insertAppPassword(account, trimmed, lookup(normalized),
-            new SecondFactorStore.Hashed(0, salt, PasswordHashing.hashSecret(secretPart(normalized), salt)), clock.instant());
+            new SecondFactorStore.Hashed(0, salt, PasswordHashing.hashSecret(hashAlgorithm, secretPart(normalized), salt)), clock.instant());
         String who = AuditTrail.fromClient(account);
         audit.record("user:" + who, AuditAction.APP_PASSWORD_CHANGED, "app-password:" + id, "created",
             "account=" + who + " client=" + AuditTrail.fromClient(client));
@@ -83,7 +89,7 @@ public final class AppPasswords {
             return false;
         }
         for (SecondFactorStore.Hashed candidate : store.appPasswordHashes(account, lookup(normalized))) {
-            if (PasswordHashing.secretMatches(secretPart(normalized), candidate.salt(), candidate.hash())) {
+            if (PasswordHashing.secretMatches(hashAlgorithm, secretPart(normalized), candidate.salt(), candidate.hash())) {
                 store.appPasswordUsed(candidate.id(), clock.instant());
                 return true;
             }

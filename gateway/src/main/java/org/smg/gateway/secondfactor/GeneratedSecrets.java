@@ -13,8 +13,13 @@ public final class GeneratedSecrets {
     static final int GROUP = 4;
     /** Groups of an app password: the first is its lookup id (20 bits, stored as is), the other four its secret (80 bits, hashed). */
     static final int APP_PASSWORD_GROUPS = 5;
-    /** A recovery code: two groups of five characters, 50 bits, hashed; ten of them, each used once, behind the password. */
+    /**
+     * A recovery code: two groups of five characters, 50 bits; the first two characters find its row,
+     * the other 40 bits are hashed (at 0.2 s per guess, far beyond reach); ten of them, each used once,
+     * and only after the account's password.
+     */
     static final int RECOVERY_CODE_LENGTH = 10;
+    static final int RECOVERY_LOOKUP = 2;
 
     private GeneratedSecrets() {
     }

@@ -34,7 +34,10 @@ public final class SecondFactorStore {
     }
 
     /** A stored hash: recovery code or app password. */
-    record Hashed(long id, String salt, String hash) {
+    record Hashed(long id, String salt, String hash, String lookup) {
+        Hashed(long id, String salt, String hash) {
+            this(id, salt, hash, "");
+        }
     }
 
     /** An app password as listed to its owner. */
@@ -53,8 +56,9 @@ public final class SecondFactorStore {
                 + " LAST_STEP BIGINT NOT NULL, ENROLLED_MS BIGINT NOT NULL)");
         Tables.createIfMissing(dataSource, RECOVERY,
             "CREATE TABLE " + RECOVERY + " (ID BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-                + " ACCOUNT VARCHAR(320) NOT NULL, SALT VARCHAR(64) NOT NULL, HASH VARCHAR(200) NOT NULL, USED_MS BIGINT)",
-            "CREATE INDEX SMG_RECOVERY_CODES_ACCOUNT ON " + RECOVERY + " (ACCOUNT)");
+                + " ACCOUNT VARCHAR(320) NOT NULL, LOOKUP CHAR(2) NOT NULL, SALT VARCHAR(64) NOT NULL, HASH VARCHAR(200) NOT NULL,"
+                + " USED_MS BIGINT)",
+            "CREATE INDEX SMG_RECOVERY_CODES_ACCOUNT ON " + RECOVERY + " (ACCOUNT, LOOKUP)");
         Tables.createIfMissing(dataSource, APP_PASSWORDS,
             "CREATE TABLE " + APP_PASSWORDS + " (ID BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
                 + " ACCOUNT VARCHAR(320) NOT NULL, NAME VARCHAR(64) NOT NULL, LOOKUP CHAR(4) NOT NULL, SALT VARCHAR(64) NOT NULL,"
@@ -95,11 +99,12 @@ public final class SecondFactorStore {
                 }
                 deleteRecoveryCodes(connection, account);
                 try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + RECOVERY + " (ACCOUNT, SALT, HASH) VALUES (?, ?, ?)")) {
+                    "INSERT INTO " + RECOVERY + " (ACCOUNT, LOOKUP, SALT, HASH) VALUES (?, ?, ?, ?)")) {
                     for (Hashed code : recoveryCodes) {
                         insert.setString(1, account);
-                        insert.setString(2, code.salt());
-                        insert.setString(3, code.hash());
+                        insert.setString(2, code.lookup());
+                        insert.setString(3, code.salt());
+                        insert.setString(4, code.hash());
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -146,8 +151,9 @@ public final class SecondFactorStore {
         }
     }
 
-    List<Hashed> unusedRecoveryCodes(String account) throws SQLException {
-        return hashes("SELECT ID, SALT, HASH FROM " + RECOVERY + " WHERE ACCOUNT = ? AND USED_MS IS NULL ORDER BY ID", account, null);
+    List<Hashed> unusedRecoveryCodes(String account, String lookup) throws SQLException {
+        return hashes("SELECT ID, SALT, HASH FROM " + RECOVERY + " WHERE ACCOUNT = ? AND LOOKUP = ? AND USED_MS IS NULL ORDER BY ID",
+            account, lookup);
     }
 
     /** Marks the code used; false when it was used already (a race). */

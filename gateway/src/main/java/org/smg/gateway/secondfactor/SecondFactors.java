@@ -85,7 +85,14 @@ public final class SecondFactors {
     private final LoginThrottle wrongCodes;
     private final Map<String, Enrolment> pending = new ConcurrentHashMap<>();
 
+    private final String hashAlgorithm;
+
     public SecondFactors(SecondFactorStore store, AuditTrail audit, Clock clock) {
+        this(store, audit, clock, PasswordHashing.ALGORITHM);
+    }
+
+    SecondFactors(SecondFactorStore store, AuditTrail audit, Clock clock, String hashAlgorithm) {
+        this.hashAlgorithm = hashAlgorithm;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -135,8 +142,10 @@ public final class SecondFactors {
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String recovery = GeneratedSecrets.recoveryCode(random);
             codes.add(recovery);
+            String normalized = GeneratedSecrets.normalized(recovery);
             String salt = PasswordHashing.newSalt(random);
-            hashes.add(new SecondFactorStore.Hashed(0, salt, PasswordHashing.hashSecret(GeneratedSecrets.normalized(recovery), salt)));
+            hashes.add(new SecondFactorStore.Hashed(0, salt, PasswordHashing.hashSecret(hashAlgorithm, recoverySecret(normalized), salt),
+                recoveryLookup(normalized)));
         }
         if (!store.enrol(account, enrolment.secret(), step.getAsLong(), clock.instant(), hashes)) {
             throw new SecondFactorException("code", "Your account has a second factor already.");
@@ -182,8 +191,8 @@ public final class SecondFactors {
         if (normalized.length() != GeneratedSecrets.RECOVERY_CODE_LENGTH) {
             return Check.WRONG;
         }
-        for (SecondFactorStore.Hashed code : store.unusedRecoveryCodes(account)) {
-            if (PasswordHashing.secretMatches(normalized, code.salt(), code.hash())) {
+        for (SecondFactorStore.Hashed code : store.unusedRecoveryCodes(account, recoveryLookup(normalized))) {
+            if (PasswordHashing.secretMatches(hashAlgorithm, recoverySecret(normalized), code.salt(), code.hash())) {
                 return store.useRecoveryCode(code.id(), clock.instant()) ? Check.RECOVERY_CODE : Check.REPLAYED;
             }
         }
@@ -208,6 +217,15 @@ public final class SecondFactors {
         audit.record(actor, AuditAction.SECOND_FACTOR_REMOVED, account, removed ? "reset" : "none-enrolled", "");
         LOGGER.info("second factor of {} reset by {}: {}", account, actor, removed ? "removed" : "none was enrolled");
         return removed;
+    }
+
+    /** The first characters of a recovery code find its row (about one in a thousand of the account's codes share them). */
+    private static String recoveryLookup(String normalized) {
+        return normalized.substring(0, GeneratedSecrets.RECOVERY_LOOKUP);
+    }
+
+    private static String recoverySecret(String normalized) {
+        return normalized.substring(GeneratedSecrets.RECOVERY_LOOKUP);
     }
 
     private Enrolment newEnrolment(String account, Instant now) {
