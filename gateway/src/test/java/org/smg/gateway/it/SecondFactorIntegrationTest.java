@@ -23,7 +23,8 @@ import com.google.common.io.BaseEncoding;
  * The second factor and app passwords over real sockets, as a citizen and an attacker see them:
  * enrolment over HTTPS (codes computed here from the secret the page shows), sign-in that needs a
  * code, a replayed code and a reused recovery code refused; IMAP LOGIN and SMTP AUTH that refuse
- * the account password once a second factor is on and take an app password until it is revoked;
+ * the account password once a second factor is on and take an app password until it is revoked
+ * (for a representative's delegated login too, whose own credentials are checked);
  * the administrator's reset over WebAdmin, which gives password logins back and is audited.
  */
 class SecondFactorIntegrationTest {
@@ -107,6 +108,10 @@ class SecondFactorIntegrationTest {
         List<String> imapWithAppPassword = imapLogin(address, appPassword);
         String smtpWithPassword = smtpAuth(address, PASSWORD);
         String smtpWithAppPassword = smtpAuth(address, appPassword);
+        String represented = registered();
+        consent(represented, address);
+        List<String> delegatedWithPassword = imapLogin(represented + "*" + address, PASSWORD);
+        List<String> delegatedWithAppPassword = imapLogin(represented + "*" + address, appPassword);
         HttpResponse<String> listed = browser.get("/account/app-passwords");
         HttpResponse<String> revoked = browser.submit(match(REVOKE, listed));
         List<String> imapAfterRevoke = imapLogin(address, appPassword);
@@ -118,6 +123,8 @@ class SecondFactorIntegrationTest {
         assertThat(imapWithAppPassword).last().asString().startsWith("a1 OK");
         assertThat(smtpWithPassword).startsWith("535");
         assertThat(smtpWithAppPassword).startsWith("235");
+        assertThat(delegatedWithPassword).last().asString().startsWith("a1 NO");
+        assertThat(delegatedWithAppPassword).last().asString().startsWith("a1 OK");
         assertThat(Browser.text(listed)).contains("Laptop <Thunderbird>").doesNotContain(appPassword).contains("UTC</td>\n<td>2");
         assertThat(revoked.statusCode()).isEqualTo(200);
         assertThat(Browser.text(revoked)).contains("The app password was revoked").contains("You have no app passwords.");
@@ -186,6 +193,16 @@ class SecondFactorIntegrationTest {
         browser.get("/terms");
         assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
         return field(invited.body(), "address");
+    }
+
+    /** A consent of one day, from an hour ago, for the representative to read and reply for the citizen. */
+    private static void consent(String citizen, String representative) throws Exception {
+        Instant now = Instant.now();
+        HttpResponse<String> response = WebAdmin.call(gateway, "POST", "/consents", "{\"form\":\"2848\",\"representative\":\""
+            + representative + "\",\"citizen\":\"" + citizen + "\",\"scope\":\"read-reply\",\"start\":\""
+            + now.minusSeconds(3600).toString().replace("Z", "+00:00") + "\",\"end\":\"" + now.plusSeconds(86_400).toString().replace("Z", "+00:00")
+            + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private static Browser signedIn(String address) throws Exception {
