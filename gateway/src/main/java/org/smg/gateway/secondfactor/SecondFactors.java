@@ -106,6 +106,8 @@ public final class SecondFactors {
     /** The secret being enrolled for the account: the pending one, or a new one. */
     public Enrolment enrolment(String account) {
         Instant now = clock.instant();
+        // Abandoned set-ups are forgotten here: at most one per signed-in account, so the sweep stays small.
+        pending.values().removeIf(enrolment -> !enrolment.started().plus(PENDING_LIFETIME).isAfter(now));
         return pending.compute(account, (key, existing) -> existing != null && existing.started().plus(PENDING_LIFETIME).isAfter(now)
             ? existing : newEnrolment(account, now));
     }
