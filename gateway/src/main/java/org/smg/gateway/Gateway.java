@@ -45,6 +45,7 @@ import org.smg.gateway.provisioning.GatewayProbe;
 import org.smg.gateway.scanner.ClamdStartException;
 import org.smg.gateway.scanner.ScannerModule;
 import org.smg.gateway.scanner.Scanning;
+import org.smg.gateway.secondfactor.SecondFactorModule;
 import org.smg.gateway.smtp.GuardedSmtpModule;
 import org.smg.gateway.smtp.SmtpPolicyModule;
 import org.smg.gateway.secrets.PrivateDirectories;
@@ -201,6 +202,7 @@ public final class Gateway {
                 new MaintenanceModule(),
                 new NotificationModule(settings.defaultDomain()),
                 new WebModule(settings, identity),
+                new SecondFactorModule(),
                 binder -> {
                     binder.bind(LoginThrottle.class).toInstance(throttle);
                     binder.bind(LoginGate.class).toInstance(LoginGate.create(limits.authMaxDelay(), Clock.systemUTC()));

@@ -1,9 +1,12 @@
 package org.smg.gateway.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.apache.james.user.jpa.model.JPAUser;
+import org.apache.james.user.lib.model.Algorithm;
 
 /**
  * The password hash of the users repository, and a decoy hashed in its place when a login names
@@ -32,6 +35,32 @@ public class PasswordHashing {
     boolean checkDecoy(String password) {
         decoy.verifyPassword(password);
         return false;
+    }
+
+    /**
+     * The hash of a gateway-generated secret (an app password, a recovery code) with its own random
+     * salt, by the same algorithm as account passwords, so a stolen table costs an attacker as much.
+     */
+    public static String hashSecret(String secret, String salt) {
+        return hashSecret(ALGORITHM, secret, salt);
+    }
+
+    /** {@link #hashSecret(String, String)} with another algorithm: tests use a cheap one. */
+    public static String hashSecret(String algorithm, String secret, String salt) {
+        return Algorithm.of(algorithm).digest(secret, salt);
+    }
+
+    /** Whether {@code secret} hashes to {@code hash} under {@code salt} and {@code algorithm}; compared in constant time. */
+    public static boolean secretMatches(String algorithm, String secret, String salt, String hash) {
+        return MessageDigest.isEqual(hashSecret(algorithm, secret, salt).getBytes(StandardCharsets.US_ASCII),
+            hash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A new random salt for {@link #hashSecret}. */
+    public static String newSalt(SecureRandom random) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String randomPassword(SecureRandom random) {

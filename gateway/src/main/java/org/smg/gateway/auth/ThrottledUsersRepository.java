@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * so a flood of logins cannot take both cores of a small server.</li>
  * </ul>
  *
+ * <p>{@link #test} is what the mail protocols ask. There, an app password is accepted, and once the
+ * account has a second factor its own password is not ({@link ProtocolPasswords}): the password is
+ * still hashed, so the answer and its timing are those of a wrong password. The web sign-in, which
+ * asks for the second factor itself, checks the account password with {@link #testAccountPassword}.
+ *
  * <p>Per-address limits apply before this repository is asked, in the protocols ({@link LoginGate}).
  */
 public final class ThrottledUsersRepository implements UsersRepository {
@@ -41,24 +46,51 @@ public final class ThrottledUsersRepository implements UsersRepository {
     private final UsersRepository delegate;
     private final LoginThrottle throttle;
     private final PasswordHashing hashing;
+    private final ProtocolPasswords protocolPasswords;
     private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS, true);
 
     @Inject
-    public ThrottledUsersRepository(JPAUsersRepository delegate, LoginThrottle throttle) {
-        this(delegate, throttle, PasswordHashing.withConfiguredAlgorithm());
+    public ThrottledUsersRepository(JPAUsersRepository delegate, LoginThrottle throttle, ProtocolPasswords protocolPasswords) {
+        this(delegate, throttle, PasswordHashing.withConfiguredAlgorithm(), protocolPasswords);
     }
 
     ThrottledUsersRepository(UsersRepository delegate, LoginThrottle throttle, PasswordHashing hashing) {
+        this(delegate, throttle, hashing, ProtocolPasswords.NONE);
+    }
+
+    ThrottledUsersRepository(UsersRepository delegate, LoginThrottle throttle, PasswordHashing hashing, ProtocolPasswords protocolPasswords) {
         this.delegate = delegate;
         this.throttle = throttle;
         this.hashing = hashing;
+        this.protocolPasswords = protocolPasswords;
     }
 
+    /** A login of a mail protocol: an app password, or the account's password unless it has a second factor. */
     @Override
     public boolean test(Username name, String password) throws UsersRepositoryException {
+        return throttled(name, password, true);
+    }
+
+    /** The account's own password, whatever its second factor: for the web sign-in and password change, which ask for more. */
+    public boolean testAccountPassword(Username name, String password) throws UsersRepositoryException {
+        return throttled(name, password, false);
+    }
+
+    /**
+     * The account-password check of {@code users}: {@link #testAccountPassword} for this repository,
+     * {@link UsersRepository#test} for any other (tests wire plain repositories).
+     */
+    public static boolean accountPassword(UsersRepository users, Username name, String password) throws UsersRepositoryException {
+        if (users instanceof ThrottledUsersRepository throttled) {
+            return throttled.testAccountPassword(name, password);
+        }
+        return users.test(name, password);
+    }
+
+    private boolean throttled(Username name, String password, boolean mailProtocol) throws UsersRepositoryException {
         String account = name.asString().toLowerCase(Locale.ROOT);
         pause(throttle.delayFor(account));
-        boolean valid = check(name, password);
+        boolean valid = check(name, account, password, mailProtocol);
         if (valid) {
             throttle.recordSuccess(account);
         } else {
@@ -85,7 +117,7 @@ public final class ThrottledUsersRepository implements UsersRepository {
     }
 
     /** Looks the account up and hashes the password, or the decoy when there is no such account. */
-    private boolean check(Username name, String password) throws UsersRepositoryException {
+    private boolean check(Username name, String account, String password, boolean mailProtocol) throws UsersRepositoryException {
         try {
             checks.acquire();
         } catch (InterruptedException e) {
@@ -97,7 +129,18 @@ public final class ThrottledUsersRepository implements UsersRepository {
             if (user == null) {
                 return hashing.checkDecoy(password);
             }
-            return user.verifyPassword(password);
+            if (!mailProtocol) {
+                return user.verifyPassword(password);
+            }
+            if (protocolPasswords.appPasswordMatches(account, password)) {
+                return true;
+            }
+            boolean verified = user.verifyPassword(password);
+            if (verified && protocolPasswords.accountPasswordRefused(account)) {
+                LOGGER.info("Account password of {} refused for a mail protocol: it has a second factor, clients need an app password", account);
+                return false;
+            }
+            return verified;
         } finally {
             checks.release();
         }

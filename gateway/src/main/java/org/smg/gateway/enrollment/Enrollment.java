@@ -16,6 +16,7 @@ import org.apache.james.user.api.model.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
+import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 import org.smg.policies.model.PolicyHolder;
@@ -244,7 +245,7 @@ public final class Enrollment {
         boolean addsProgram = account.state() == AccountState.ACTIVE;
         if (addsProgram) {
             // The inbox exists: the link adds a program and proves nothing about who holds the inbox's password.
-            if (password == null || !users.test(Username.of(account.address()), password)) {
+            if (password == null || !ThrottledUsersRepository.accountPassword(users, Username.of(account.address()), password)) {
                 throw EnrollmentException.invalid("This is not the current password of your secure inbox " + account.address()
                     + ". If you forgot it, ask the office that wrote to you for a password reset link.");
             }
@@ -361,7 +362,7 @@ public final class Enrollment {
             throw EnrollmentException.conflict("account " + account.address() + " is " + account.state().word()
                 + "; only an active account can change its password");
         }
-        if (!users.test(Username.of(account.address()), current)) {
+        if (!ThrottledUsersRepository.accountPassword(users, Username.of(account.address()), current)) {
             audit.record("user:" + account.address(), AuditAction.PASSWORD_CHANGED, account.address(), "wrong-current-password",
                 "client=" + AuditTrail.fromClient(client));
             throw EnrollmentException.invalid("The current password is not correct.");

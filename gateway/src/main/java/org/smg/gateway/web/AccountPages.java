@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.EnrollmentException;
 import org.smg.gateway.enrollment.PasswordRules;
+import org.smg.gateway.secondfactor.SecondFactors;
 import org.smg.policies.settings.GatewaySettings;
 
 import io.undertow.server.HttpServerExchange;
@@ -25,8 +26,10 @@ final class AccountPages {
     private final Pages pages;
     private final Visit visit;
     private final SignedIn signedIn;
+    private final SecondFactors secondFactors;
 
-    AccountPages(Enrollment enrollment, GatewaySettings settings, Pages pages, Visit visit, SignedIn signedIn) {
+    AccountPages(Enrollment enrollment, GatewaySettings settings, Pages pages, Visit visit, SignedIn signedIn, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.enrollment = enrollment;
         this.settings = settings;
         this.pages = pages;
@@ -109,11 +112,11 @@ final class AccountPages {
         pages.message(exchange, 200, "You opted out", OPTED_OUT, null, null);
     }
 
-    private void page(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String error, String notice) {
+    private void page(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String error, String notice) throws Exception {
         pages.send(exchange, status, "account", params("csrf", citizen.session().csrfToken(), "address", citizen.address(),
             "name", citizen.account().displayName(), "host", settings.hostname(), "imaps", settings.imapsPort(), "imap", settings.imapPort(),
             "smtps", settings.smtpsPort(), "submission", settings.submissionPort(), "rules", PasswordRules.STATEMENT,
             "error", error, "notice", notice, "email", citizen.account().email(),
-            "topics", enrollment.topicAddresses(citizen.account())));
+            "topics", enrollment.topicAddresses(citizen.account()), "secondFactor", secondFactors.enrolled(citizen.address())));
     }
 }

@@ -15,6 +15,8 @@ import org.smg.gateway.auth.LoginGate;
 import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.maintenance.Maintenance;
+import org.smg.gateway.secondfactor.AppPasswords;
+import org.smg.gateway.secondfactor.SecondFactors;
 import org.smg.gateway.tls.TlsProtocols;
 import org.smg.policies.settings.GatewaySettings;
 import org.xnio.Options;
@@ -51,24 +53,27 @@ public final class CitizenWebServer implements Startable {
 
     @Inject
     CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                     AccountSessions accountSessions, Maintenance maintenance) {
+                     AccountSessions accountSessions, Maintenance maintenance, SecondFactors secondFactors, AppPasswords appPasswords) {
         this.settings = listener.settings();
         this.tls = listener.tls();
         this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(),
-            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()))));
+            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()), secondFactors,
+                appPasswords)));
     }
 
     static HttpHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                              WebSessions sessions) {
+                              WebSessions sessions, SecondFactors secondFactors, AppPasswords appPasswords) {
         Pages pages = new Pages();
         Visit visit = new Visit(sessions);
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);
         OneTimeLinks links = new OneTimeLinks(enrollment, pages);
         RegistrationPages registration = new RegistrationPages(enrollment, links, pages, visit);
         ResetPages reset = new ResetPages(enrollment, links, pages, visit);
-        SignInPages signIn = new SignInPages(enrollment, users, gate, audit, pages, visit);
+        SecondFactorSignIn secondFactorSignIn = new SecondFactorSignIn(enrollment, secondFactors, audit, pages, visit, Clock.systemUTC());
+        SignInPages signIn = new SignInPages(enrollment, users, gate, audit, pages, visit, secondFactorSignIn);
+        SettingsPages settingsPages = new SettingsPages(secondFactors, appPasswords, settings, pages, visit, signedIn);
         TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
-        AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn);
+        AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn, secondFactors);
         EmailChangePages emailChange = new EmailChangePages(enrollment, links, pages, visit);
         RoutingHandler routes = new RoutingHandler(false)
             .get("/", new GuardedHandler("home", account::home, pages))
@@ -88,6 +93,16 @@ public final class CitizenWebServer implements Startable {
             .post("/email/{token}", new GuardedHandler("email-confirm", emailChange::submit, pages))
             .get("/account/opt-out", new GuardedHandler("opt-out", account::confirmOptOut, pages))
             .post("/account/opt-out", new GuardedHandler("opt-out", account::optOut, pages))
+            .get(SecondFactorSignIn.PATH, new GuardedHandler("signin-second-factor", secondFactorSignIn::show, pages))
+            .post(SecondFactorSignIn.PATH, new GuardedHandler("signin-second-factor", secondFactorSignIn::submit, pages))
+            .get("/account/second-factor", new GuardedHandler("second-factor", settingsPages::showSecondFactor, pages))
+            .post("/account/second-factor", new GuardedHandler("second-factor", settingsPages::confirmSecondFactor, pages))
+            .get("/account/second-factor/qr", new GuardedHandler("second-factor-qr", settingsPages::qrCode, pages))
+            .post("/account/second-factor/disable", new GuardedHandler("second-factor-disable", settingsPages::disableSecondFactor, pages))
+            .get("/account/app-passwords", new GuardedHandler("app-passwords", settingsPages::showAppPasswords, pages))
+            .post("/account/app-passwords", new GuardedHandler("app-passwords", settingsPages::createAppPassword, pages))
+            .post("/account/app-passwords/{id}/revoke", new GuardedHandler("app-password-revoke", settingsPages::revokeAppPassword, pages))
+            .get("/account/mail-clients", new GuardedHandler("mail-clients", settingsPages::showMailClients, pages))
             .get(StyleSheet.PATH, new StyleSheet());
         routes.setFallbackHandler(new GuardedHandler("not-found", exchange -> pages.message(exchange, 404, "Page not found",
             "There is no page at this address.", "/", "Go to the start page"), pages));

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.audit.LoginProtocol;
 import org.smg.gateway.auth.LoginGate;
+import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.LoginAccess;
 import org.smg.mailets.audit.AuditAction;
@@ -25,7 +26,8 @@ import io.undertow.server.HttpServerExchange;
  * admitted by the per-address {@link LoginGate}, then James's users repository (throttled per
  * account), and every outcome is in the audit trail with protocol {@code web}. Only then does the
  * account's state decide: terms to accept go to the terms page; suspended, opted out or no
- * account are refused with the reason.
+ * account are refused with the reason. An account with a second factor then goes to
+ * {@link SecondFactorSignIn} before it is signed in.
  */
 final class SignInPages {
     private static final Logger LOGGER = LoggerFactory.getLogger(SignInPages.class);
@@ -47,9 +49,12 @@ final class SignInPages {
     private final AuditTrail audit;
     private final Pages pages;
     private final Visit visit;
+    private final SecondFactorSignIn secondFactor;
     private final Semaphore signIns = new Semaphore(CONCURRENT_SIGN_INS);
 
-    SignInPages(Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit, Pages pages, Visit visit) {
+    SignInPages(Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit, Pages pages, Visit visit,
+                SecondFactorSignIn secondFactor) {
+        this.secondFactor = secondFactor;
         this.enrollment = enrollment;
         this.users = users;
         this.gate = gate;
@@ -93,6 +98,15 @@ final class SignInPages {
             pages.message(exchange, 403, "No access", access.explanation(enrollment.links()), null, null);
             return;
         }
+        if (secondFactor.required(address)) {
+            // Not signed in yet: the code is asked on this same pre-session, and sign-in gives a new id after it.
+            if (!secondFactor.awaitCode(session, address)) {
+                form(exchange, 503, session, address, BUSY);
+                return;
+            }
+            Pages.redirect(exchange, SecondFactorSignIn.PATH);
+            return;
+        }
         audit.loginSucceeded(LoginProtocol.WEB, address, client);
         visit.signIn(exchange, address);
         LOGGER.info("web sign-in of {} from {}", address, client);
@@ -116,7 +130,7 @@ final class SignInPages {
         }
         InetAddress client = exchange.getSourceAddress().getAddress();
         try (LoginGate.Admission admission = gate.admitWithin(client, ADMISSION_WAIT)) {
-            if (!admission.admitted() || !users.test(username, password)) {
+            if (!admission.admitted() || !ThrottledUsersRepository.accountPassword(users, username, password)) {
                 return false;
             }
             admission.succeeded();

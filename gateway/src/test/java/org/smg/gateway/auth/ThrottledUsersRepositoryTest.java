@@ -94,6 +94,39 @@ class ThrottledUsersRepositoryTest {
         assertThat(hashing.concurrentChecks).hasSize(8).allSatisfy(concurrent -> assertThat(concurrent).isEqualTo(1));
     }
 
+    @Test
+    void testShouldRefuseTheAccountPasswordButAcceptAnAppPasswordWhenTheAccountHasASecondFactor() throws Exception {
+        ThrottledUsersRepository users = new ThrottledUsersRepository(memory, new LoginThrottle(10, MAX_DELAY, Clock.systemUTC()),
+            new PasswordHashing(FAST_HASH), new SecondFactorOf("alice", "app-password"));
+
+        assertThat(users.test(ALICE, "right password")).isFalse();
+        assertThat(users.test(ALICE, "app-password")).isTrue();
+        assertThat(users.testAccountPassword(ALICE, "right password")).isTrue();
+        assertThat(users.testAccountPassword(ALICE, "app-password")).isFalse();
+        assertThat(ThrottledUsersRepository.accountPassword(users, ALICE, "right password")).isTrue();
+    }
+
+    @Test
+    void testShouldAcceptBothTheAccountPasswordAndAnAppPasswordWhenTheAccountHasNoSecondFactor() throws Exception {
+        ThrottledUsersRepository users = new ThrottledUsersRepository(memory, new LoginThrottle(10, MAX_DELAY, Clock.systemUTC()),
+            new PasswordHashing(FAST_HASH), new SecondFactorOf("bob", "app-password"));
+
+        assertThat(users.test(ALICE, "right password")).isTrue();
+    }
+
+    /** One account with a second factor and one app password (for every account). */
+    private record SecondFactorOf(String enrolled, String appPassword) implements ProtocolPasswords {
+        @Override
+        public boolean accountPasswordRefused(String account) {
+            return account.equals(enrolled);
+        }
+
+        @Override
+        public boolean appPasswordMatches(String account, String password) {
+            return password.equals(appPassword);
+        }
+    }
+
     private ThrottledUsersRepository throttled(PasswordHashing hashing) {
         return new ThrottledUsersRepository(memory, new LoginThrottle(1, MAX_DELAY, Clock.systemUTC()), hashing);
     }

@@ -48,7 +48,15 @@ public enum AuditAction {
     /** A record past its program's retention, with no legal hold, was deleted by the disposal schedule. */
     RECORD_DISPOSED,
     /** A legal hold on an account or a program was placed ("placed") or released ("released"). */
-    RECORD_HOLD_CHANGED;
+    RECORD_HOLD_CHANGED,
+    /** A citizen enrolled a TOTP second factor (recovery codes issued). */
+    SECOND_FACTOR_ENROLLED,
+    /** A second-factor code or recovery code was accepted ("totp", "recovery-code") or refused ("wrong", "replayed", "throttled"). */
+    SECOND_FACTOR_CHECKED,
+    /** The citizen removed their second factor ("disabled"), or an administrator reset a lost one ("reset"). */
+    SECOND_FACTOR_REMOVED,
+    /** An app password for mail clients was created ("created") or revoked ("revoked"); object {@code app-password:<id>}. */
+    APP_PASSWORD_CHANGED;
 
     /** True for the actions a mail pipeline records (the ones the {@code AuditLog} mailet may be configured with). */
     public boolean isMailEvent() {
