@@ -51,15 +51,17 @@ public final class CitizenWebServer implements Startable {
 
     @Inject
     CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                     AccountSessions accountSessions, Maintenance maintenance) {
+                     AccountSessions accountSessions, Maintenance maintenance, ComposeServices compose) {
         this.settings = listener.settings();
         this.tls = listener.tls();
-        this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(),
-            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()))));
+        WebSessions sessions = new WebSessions(accountSessions, Clock.systemUTC());
+        RoutingHandler routes = routes(settings, enrollment, users, gate, audit, sessions);
+        compose.register(routes, enrollment, new Pages(), new Visit(sessions));
+        this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(), routes));
     }
 
-    static HttpHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                              WebSessions sessions) {
+    static RoutingHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
+                                 WebSessions sessions) {
         Pages pages = new Pages();
         Visit visit = new Visit(sessions);
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);
