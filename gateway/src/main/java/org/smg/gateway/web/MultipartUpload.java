@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.smg.gateway.storage.EncryptedTemporaryFile;
 
+import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HeaderMap;
@@ -51,35 +52,46 @@ final class MultipartUpload implements AutoCloseable {
      */
     static MultipartUpload read(HttpServerExchange exchange, String csrfToken, long maxFileBytes, int maxFiles)
             throws FormBody.Refused, Visit.CsrfRefused, IOException {
-        String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        try {
+            return read(exchange.getInputStream(), exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE),
+                exchange.getConnection().getByteBufferPool(), csrfToken, maxFileBytes, maxFiles);
+        } catch (RequestTooBigException e) {
+            exchange.setPersistent(false);
+            throw new FormBody.Refused(413, "The files are larger than the " + HumanSize.of(exchange.getMaxEntitySize())
+                + " a message may carry.");
+        } catch (FormBody.Refused | Visit.CsrfRefused e) {
+            // The rest of the body is not read: the connection closes after the answer.
+            exchange.setPersistent(false);
+            throw e;
+        }
+    }
+
+    /** Reads a body of the given {@code Content-Type}; see {@link #read(HttpServerExchange, String, long, int)}. */
+    static MultipartUpload read(InputStream in, String type, ByteBufferPool pool, String csrfToken, long maxFileBytes, int maxFiles)
+            throws FormBody.Refused, Visit.CsrfRefused, IOException {
         String boundary = type == null ? null : Headers.extractQuotedValueFromHeader(type, "boundary");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(TYPE) || boundary == null || boundary.isEmpty()) {
             throw new FormBody.Refused(415, "The form was not sent as a form with files (" + TYPE + ").");
         }
         MultipartUpload upload = new MultipartUpload();
         Handler handler = upload.new Handler(csrfToken, maxFileBytes, maxFiles);
-        MultipartParser.ParseState parser = MultipartParser.beginParse(exchange.getConnection().getByteBufferPool(), handler,
-            boundary.getBytes(StandardCharsets.US_ASCII), StandardCharsets.UTF_8.name());
+        MultipartParser.ParseState parser = MultipartParser.beginParse(pool, handler, boundary.getBytes(StandardCharsets.US_ASCII),
+            StandardCharsets.UTF_8.name());
         byte[] buffer = new byte[16 * 1024];
-        InputStream in = exchange.getInputStream();
         try {
             for (int read = in.read(buffer); read >= 0 && !parser.isComplete(); read = in.read(buffer)) {
                 parser.parse(ByteBuffer.wrap(buffer, 0, read));
                 handler.rethrow();
             }
-        } catch (RequestTooBigException e) {
-            upload.close();
-            exchange.setPersistent(false);
-            throw new FormBody.Refused(413, "The files are larger than the " + HumanSize.of(exchange.getMaxEntitySize())
-                + " a message may carry.");
         } catch (Stop e) {
+            handler.abort();
             upload.close();
-            exchange.setPersistent(false);
             if (e.csrf) {
                 throw new Visit.CsrfRefused();
             }
             throw new FormBody.Refused(e.status, e.getMessage());
         } catch (IOException | RuntimeException e) {
+            handler.abort();
             upload.close();
             throw e;
         }
@@ -250,6 +262,14 @@ final class MultipartUpload implements AutoCloseable {
             }
             file = null;
             fileOut = null;
+        }
+
+        /** Deletes the file being written when the reading stops in its middle. */
+        void abort() {
+            if (file != null) {
+                file.close();
+                file = null;
+            }
         }
 
         void rethrow() throws IOException {
