@@ -342,9 +342,12 @@ final class ComposePages {
                 if (part.content() != null) {
                     part.content().close();
                 }
-                LOGGER.info("web upload refused for {}: {}", writer.author().inbox().address(), problem.length() > 80 ? problem.substring(0, 80) : problem);
                 errors.add("\"" + part.name() + "\" was not attached: " + problem + ".");
             }
+        }
+        if (!errors.isEmpty()) {
+            // File names and reasons stay out of the log: names are the citizen's content.
+            LOGGER.info("web upload for {}: {} of {} file(s) refused", writer.author().inbox().address(), errors.size(), parts.size());
         }
         return errors;
     }
