@@ -32,7 +32,8 @@ import io.undertow.server.RoutingHandler;
  * response carries the {@link SecurityHeaders}; during a maintenance window every page but the static assets is the
  * {@link MaintenancePage}.
  *
- * <p>Limits: request headers 16 KiB, forms 16 KiB, any body 64 KiB ({@link FormBody}), a request must arrive within 10 s and an idle
+ * <p>Limits: request headers 16 KiB, forms 16 KiB, any body 64 KiB ({@link FormBody}) except on the compose routes, which raise it
+ * per request to the attachment policy's message size once the session is known ({@link ComposePages}), a request must arrive within 10 s and an idle
  * connection closes after 60 s, so slow or huge requests cannot hold the server. HTTP/2 is off.
  */
 public final class CitizenWebServer implements Startable {

@@ -161,7 +161,12 @@ final class ComposePages {
             return;
         }
         MailboxSession session = sessions.open(writer.person());
-        folders.append(session, MailFolders.SENT, message, new Flags(Flags.Flag.SEEN));
+        try {
+            folders.append(session, MailFolders.SENT, message, new Flags(Flags.Flag.SEEN));
+        } catch (org.apache.james.mailbox.exception.MailboxException e) {
+            // The mail is on its way already: say so, not "something went wrong".
+            LOGGER.warn("web mail {} sent, but its copy could not be kept in Sent: {}", mailName, e.toString());
+        }
         uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
         String id = UUID.randomUUID().toString();
         List<AttachedFile> shown = attached.stream().map(ComposeFiles.File::view).toList();
@@ -200,7 +205,15 @@ final class ComposePages {
             MimeMessage message = ComposedMessage.build(from(writer.get()), form, writer.get().person().session().composeFiles().list());
             Flags flags = new Flags(Flags.Flag.DRAFT);
             flags.add(Flags.Flag.SEEN);
-            MessageUid saved = folders.append(session, MailFolders.DRAFTS, message, flags);
+            MessageUid saved;
+            try {
+                saved = folders.append(session, MailFolders.DRAFTS, message, flags);
+            } catch (org.apache.james.mailbox.exception.MailboxException e) {
+                LOGGER.warn("web draft for {} could not be saved: {}", writer.get().author().inbox().address(), e.toString());
+                form(exchange, 503, writer.get(), form, errors, "Your draft could not be saved in the Drafts folder just now;"
+                    + " your message and files are kept below. Try again later.", null);
+                return;
+            }
             uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
             ComposeForm kept = new ComposeForm(form.to(), form.subject(), form.body(), form.inReplyTo(), String.valueOf(saved.asLong()));
             form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), kept, errors, null,

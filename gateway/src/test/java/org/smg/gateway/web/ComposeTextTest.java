@@ -16,6 +16,23 @@ import org.smg.gateway.storage.EncryptedTemporaryFile;
 class ComposeTextTest {
 
     @Test
+    void composeFormShouldEscapeWhatTheCitizenWroteAndLoadOnlyTheSitesOwnScript() {
+        ComposeForm form = new ComposeForm("eco@gateway.localhost", "\"><script>alert(1)</script>", "</textarea><img src=x onerror=alert(2)>",
+            "", "");
+
+        String html = new Pages().render("compose-form", Pages.params("csrf", "token", "heading", "Write a message",
+            "topics", List.of(new org.smg.gateway.enrollment.TopicAddresses.TopicAddress("eco@gateway.localhost", "Energy <credits>")),
+            "reply", false, "replyLabel", "", "form", form, "files", List.of(new AttachedFile("f1", "<b>x</b>.pdf", "1 byte", "application/pdf")),
+            "fileErrors", List.of("\"<i>y</i>.pdf\" was not attached: no."), "error", null, "notice", null, "limits", "Up to 20 files"));
+
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>x</b>").doesNotContain("<i>y</i>")
+            .doesNotContain("Energy <credits>").doesNotContain(" style=").doesNotContain("onerror=alert(2)>");
+        assertThat(html.split("<script", -1)).hasSize(2);
+        assertThat(html).contains("<script src=\"/static/upload.js\"></script>")
+            .contains("aria-describedby=\"files-hint files-error\"").contains("value=\"eco@gateway.localhost\" selected");
+    }
+
+    @Test
     void humanSizeShouldUseBytesBelowOneKilobyteAndOneDecimalAbove() {
 
         assertThat(HumanSize.of(1)).isEqualTo("1 byte");
