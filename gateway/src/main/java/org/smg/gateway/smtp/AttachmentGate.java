@@ -8,9 +8,6 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.smtpserver.JamesMessageHook;
-import org.apache.james.server.core.MailImpl;
-import org.apache.mailet.Attribute;
-import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.smg.gateway.attachments.Inspection;
 import org.smg.gateway.attachments.InspectionFailedException;
@@ -68,13 +65,8 @@ public final class AttachmentGate implements JamesMessageHook {
         try {
             // James adds these after the message hooks; a quarantined mail needs them to be released as the
             // citizen's mail (routing reads the logged-in user).
-            if (session.getUsername() != null) {
-                mail.setAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of(session.getUsername().asString())));
-            }
-            if (mail instanceof MailImpl impl) {
-                impl.setRemoteAddr(session.getRemoteAddress().getAddress().getHostAddress());
-                impl.setRemoteHost(session.getRemoteAddress().getHostString());
-            }
+            Submission.authenticated(mail, session.getUsername() == null ? null : session.getUsername().asString(),
+                session.getRemoteAddress().getAddress().getHostAddress(), session.getRemoteAddress().getHostString());
             reference = quarantine.put(mail, refusals, QuarantineStore.STAGE_SMTP);
         } catch (Exception e) {
             // Refusing without a quarantined copy would lose nothing (the sender keeps the mail), but the

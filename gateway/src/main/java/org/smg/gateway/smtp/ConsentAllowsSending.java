@@ -13,13 +13,10 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
 import org.apache.james.protocols.smtp.hook.MailHook;
 import org.apache.james.smtpserver.JamesMessageHook;
-import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
-import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smg.gateway.consent.ConsentScope;
 import org.smg.gateway.consent.Consents;
 import org.smg.gateway.consent.DelegatedSession;
 
@@ -60,8 +57,7 @@ public final class ConsentAllowsSending implements MailHook, JamesMessageHook {
         if (refused.isPresent()) {
             return refused.get();
         }
-        mail.setAttribute(new Attribute(ON_BEHALF_OF,
-            AttributeValue.of(delegated.get().representative() + " consent=" + delegated.get().consentId())));
+        Submission.onBehalfOf(mail, delegated.get());
         return HookResult.DECLINED;
     }
 
@@ -70,23 +66,17 @@ public final class ConsentAllowsSending implements MailHook, JamesMessageHook {
     }
 
     private Optional<HookResult> refusal(DelegatedSession delegated) {
-        boolean valid;
+        Optional<String> refused;
         try {
-            valid = consents.stillValid(delegated.consentId());
+            refused = Submission.consentRefusal(consents, delegated);
         } catch (SQLException e) {
             LOGGER.warn("consent {} could not be read: {}", delegated.consentId(), e.toString());
             return Optional.of(HookResult.builder().hookReturnCode(HookReturnCode.denySoft()).smtpReturnCode("451")
                 .smtpDescription("4.3.0 The consent could not be checked; try again later").build());
         }
-        if (!valid) {
-            LOGGER.info("mail of {} for {} refused: consent {} no longer valid", delegated.representative(), delegated.citizen(), delegated.consentId());
-            return Optional.of(refuse("5.7.1 The consent to act for " + delegated.citizen() + " is no longer valid; nothing was sent"));
-        }
-        if (delegated.scope() != ConsentScope.READ_REPLY) {
-            return Optional.of(refuse("5.7.1 The consent to act for " + delegated.citizen()
-                + " allows reading only, not sending; a read-reply consent is needed to reply on their behalf"));
-        }
-        return Optional.empty();
+        refused.ifPresent(reason -> LOGGER.info("mail of {} for {} refused under consent {}", delegated.representative(),
+            delegated.citizen(), delegated.consentId()));
+        return refused.map(reason -> refuse("5.7.1 " + reason));
     }
 
     private static HookResult refuse(String description) {

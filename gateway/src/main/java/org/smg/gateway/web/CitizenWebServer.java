@@ -34,7 +34,8 @@ import io.undertow.server.RoutingHandler;
  * response carries the {@link SecurityHeaders}; during a maintenance window every page but the static assets is the
  * {@link MaintenancePage}.
  *
- * <p>Limits: request headers 16 KiB, forms 16 KiB, any body 64 KiB ({@link FormBody}), a request must arrive within 10 s and an idle
+ * <p>Limits: request headers 16 KiB, forms 16 KiB, any body 64 KiB ({@link FormBody}) except on the compose routes, which raise it
+ * per request to the attachment policy's message size once the session is known ({@link ComposePages}), a request must arrive within 10 s and an idle
  * connection closes after 60 s, so slow or huge requests cannot hold the server. HTTP/2 is off.
  */
 public final class CitizenWebServer implements Startable {
@@ -53,16 +54,18 @@ public final class CitizenWebServer implements Startable {
 
     @Inject
     CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                     AccountSessions accountSessions, Maintenance maintenance, SecondFactors secondFactors, AppPasswords appPasswords) {
+                     AccountSessions accountSessions, Maintenance maintenance, SecondFactors secondFactors, AppPasswords appPasswords,
+                     ComposeServices compose) {
         this.settings = listener.settings();
         this.tls = listener.tls();
-        this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(),
-            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()), secondFactors,
-                appPasswords)));
+        WebSessions sessions = new WebSessions(accountSessions, Clock.systemUTC());
+        RoutingHandler routes = routes(settings, enrollment, users, gate, audit, sessions, secondFactors, appPasswords);
+        compose.register(routes, enrollment, new Pages(), new Visit(sessions));
+        this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(), routes));
     }
 
-    static HttpHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                              WebSessions sessions, SecondFactors secondFactors, AppPasswords appPasswords) {
+    static RoutingHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
+                                 WebSessions sessions, SecondFactors secondFactors, AppPasswords appPasswords) {
         Pages pages = new Pages();
         Visit visit = new Visit(sessions);
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);

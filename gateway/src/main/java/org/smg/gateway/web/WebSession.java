@@ -10,13 +10,15 @@ import org.smg.gateway.enrollment.AccountSessions;
  * its registration in {@link AccountSessions}. A session before sign-in (a "pre-session") exists
  * only to carry the CSRF token of the registration and sign-in forms.
  */
-final class WebSession {
+public final class WebSession {
     private final String id;
     private final String csrfToken;
     private final String account;
     private volatile AccountSessions.Registration registration;
     private volatile Instant lastSeen;
     private volatile boolean ended;
+    private volatile String actingFor;
+    private final ComposeFiles composeFiles = new ComposeFiles();
 
     WebSession(String id, String csrfToken, String account, Instant now) {
         this.id = id;
@@ -42,6 +44,21 @@ final class WebSession {
         return account != null;
     }
 
+    /** The citizen whose inbox a representative is looking at; empty for the person's own inbox. */
+    public Optional<String> actingFor() {
+        return Optional.ofNullable(actingFor);
+    }
+
+    /** Switches the inbox shown: a citizen's address, or null for the person's own. */
+    public void actFor(String citizen) {
+        this.actingFor = citizen;
+    }
+
+    /** The files uploaded for the message being written, deleted when the session ends. */
+    ComposeFiles composeFiles() {
+        return composeFiles;
+    }
+
     AccountSessions.Registration registration() {
         return registration;
     }
@@ -65,6 +82,7 @@ final class WebSession {
     /** Marks the session ended and forgets its registration; the store no longer finds it. */
     void end() {
         ended = true;
+        composeFiles.clear();
         AccountSessions.Registration open = registration;
         if (open != null) {
             open.close();

@@ -70,6 +70,50 @@ final class Browser {
             .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Posts a {@code multipart/form-data} form to {@code path} as a browser submits the last page's form whose action is
+     * {@code formAction} (its hidden fields first, the CSRF token leading, as the page lists them), then the fields,
+     * then each file under the field name {@code fileField}.
+     */
+    HttpResponse<String> submitMultipart(String formAction, String path, Map<String, String> fields, String fileField,
+                                         Map<String, byte[]> files) throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("csrf", csrf());
+        all.putAll(hiddenFields(formAction));
+        all.putAll(fields);
+        return postMultipart(path, all, fileField, files);
+    }
+
+    /** Posts exactly these fields and files as {@code multipart/form-data} (no CSRF token added). */
+    HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, Map<String, byte[]> files)
+            throws IOException, InterruptedException {
+        String boundary = "----smgtest" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(field.getValue().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** Sends a request with extra headers and a raw body. */
+    HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = request(path).method(method, body);
+        headers.forEach(builder::header);
+        return send(builder.build());
+    }
+
     HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
         return send(request(path).method(method, body).build());
     }

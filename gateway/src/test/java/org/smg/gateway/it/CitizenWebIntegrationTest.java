@@ -318,7 +318,7 @@ class CitizenWebIntegrationTest {
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         for (HttpResponse<String> response : new HttpResponse[] {signIn, missing, wrongMethod}) {
             assertThat(response.headers().firstValue("content-security-policy")).contains(
-                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+                "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
             assertThat(response.headers().firstValue("strict-transport-security")).contains("max-age=31536000");
             assertThat(response.headers().firstValue("x-content-type-options")).contains("nosniff");
             assertThat(response.headers().firstValue("referrer-policy")).contains("no-referrer");

@@ -40,7 +40,17 @@ final class StreamingUpload {
     /** {@code authorization} null sends none; {@code chunked} sends Transfer-Encoding: chunked instead of Content-Length. */
     static Answer send(int port, String method, String path, String authorization, long bodyBytes, boolean chunked)
             throws IOException, InterruptedException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return send(new Socket("127.0.0.1", port), port, method, path, authorization, bodyBytes, chunked);
+    }
+
+    /** As {@link #send(int, String, String, String, long, boolean)}, over TLS (the citizen web server), trusting any certificate. */
+    static Answer sendOverTls(int port, String path, long bodyBytes) throws IOException, InterruptedException {
+        return send(TrustAll.sslContext().getSocketFactory().createSocket("127.0.0.1", port), port, "POST", path, null, bodyBytes, false);
+    }
+
+    private static Answer send(Socket opened, int port, String method, String path, String authorization, long bodyBytes, boolean chunked)
+            throws IOException, InterruptedException {
+        try (Socket socket = opened) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")

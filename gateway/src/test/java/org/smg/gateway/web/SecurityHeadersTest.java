@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersTest {
 
     @Test
-    void contentSecurityPolicyShouldAllowNoScriptNoFramingAndNothingFromOtherSites() {
+    void contentSecurityPolicyShouldAllowOnlyOwnScriptFilesNoFramingAndNothingFromOtherSites() {
 
         String policy = SecurityHeaders.HEADERS.get("Content-Security-Policy");
 
         assertThat(policy).isEqualTo(
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-        assertThat(policy).doesNotContain("script-src").doesNotContain("unsafe").doesNotContain("http");
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        assertThat(policy).doesNotContain("unsafe").doesNotContain("http").doesNotContain("*");
     }
 
     @Test

@@ -1,0 +1,462 @@
+package org.smg.gateway.web;
+
+import static org.smg.gateway.web.Pages.params;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.mail.Flags;
+import javax.mail.MessagingException;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.mailbox.MailboxSession;
+import org.apache.james.mailbox.MessageUid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smg.gateway.attachments.Refusal;
+import org.smg.gateway.attachments.ScannerUnavailableException;
+import org.smg.gateway.consent.ConsentScope;
+import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.storage.EncryptedTemporaryFile;
+import org.smg.gateway.web.mail.MailSessions;
+import org.smg.policies.model.AttachmentRules;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
+
+/**
+ * {@code /compose}: writing to the office. A new message to one of the citizen's topics, a reply to a message, files
+ * attached (each checked as it arrives, see {@link UploadCheck}), drafts kept in the Drafts folder, and the
+ * "Success!" page of a sent message. Sending goes through {@link WebSubmission}, the submission ports' rules.
+ *
+ * <p>Bodies with files are read only from a signed-in session, and only once their CSRF token matched: the session
+ * is checked before any byte of the body is read (a request without one is refused and its connection closed),
+ * and the per-request size limit comes from the attachment policy, the server's small default staying in force
+ * everywhere else.
+ */
+final class ComposePages {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ComposePages.class);
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String FILE_NAME_HEADER = "X-File-Name";
+    /** Room for the text fields and the multipart framing around the files. */
+    private static final long FORM_OVERHEAD = 512 * 1024;
+    static final String READ_ONLY = "Your consent for this inbox lets you read its messages, not write or reply. Ask the citizen"
+        + " for a read-and-reply consent to write on their behalf.";
+
+    private final Pages pages;
+    private final SignedIn signedIn;
+    private final Visit visit;
+    private final Enrollment enrollment;
+    private final MailSessions sessions;
+    private final MailFolders folders;
+    private final UploadCheck check;
+    private final WebSubmission submission;
+
+    ComposePages(Pages pages, SignedIn signedIn, Visit visit, Enrollment enrollment, MailSessions sessions, MailFolders folders,
+                 UploadCheck check, WebSubmission submission) {
+        this.pages = pages;
+        this.signedIn = signedIn;
+        this.visit = visit;
+        this.enrollment = enrollment;
+        this.sessions = sessions;
+        this.folders = folders;
+        this.check = check;
+        this.submission = submission;
+    }
+
+    /** {@code GET /compose}: a new message; files attached earlier in this session are kept. */
+    void show(HttpServerExchange exchange) throws Exception {
+        Optional<Writer> writer = writer(exchange);
+        if (writer.isPresent()) {
+            form(exchange, 200, writer.get(), ComposeForm.empty(), List.of(), null, null);
+        }
+    }
+
+    /** {@code GET /compose/reply/{folder}/{uid}}: a reply to the message's reply address, "Re:" subject, quoted text. */
+    void reply(HttpServerExchange exchange) throws Exception {
+        Optional<Writer> writer = writer(exchange);
+        if (writer.isEmpty()) {
+            return;
+        }
+        Optional<MessageUid> uid = uid(parameter(exchange, "uid"));
+        MailboxSession session = sessions.open(writer.get().person());
+        Optional<StoredMessage> original = Optional.empty();
+        if (uid.isPresent()) {
+            Optional<InputStream> raw = folders.open(session, parameter(exchange, "folder"), uid.get());
+            if (raw.isPresent()) {
+                try (InputStream in = raw.get()) {
+                    original = Optional.of(StoredMessage.read(in, false));
+                }
+            }
+        }
+        if (original.isEmpty()) {
+            pages.message(exchange, 404, "Message not found", "There is no such message to reply to.", "/compose", "Write a new message");
+            return;
+        }
+        form(exchange, 200, writer.get(), original.get().replyForm(), List.of(), null, null);
+    }
+
+    /** {@code POST /compose/upload}: files attached, either one raw file from the script or the whole form without it. */
+    void upload(HttpServerExchange exchange) throws Exception {
+        Optional<Writer> writer = writerBeforeBody(exchange);
+        if (writer.isEmpty()) {
+            return;
+        }
+        if (exchange.getRequestHeaders().contains(FILE_NAME_HEADER)) {
+            rawUpload(exchange, writer.get());
+            return;
+        }
+        try (MultipartUpload upload = readForm(exchange, writer.get())) {
+            List<String> errors = accept(writer.get(), upload.files());
+            upload.release();
+            form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), formOf(upload), errors, null,
+                errors.isEmpty() ? "The files were checked and attached." : null);
+        }
+    }
+
+    /** {@code POST /compose/send}. */
+    void send(HttpServerExchange exchange) throws Exception {
+        Optional<Writer> writer = writerBeforeBody(exchange);
+        if (writer.isEmpty()) {
+            return;
+        }
+        try (MultipartUpload upload = readForm(exchange, writer.get())) {
+            ComposeForm form = formOf(upload);
+            List<String> errors = accept(writer.get(), upload.files());
+            upload.release();
+            if (!errors.isEmpty()) {
+                form(exchange, 400, writer.get(), form, errors, "Nothing was sent: a file was refused. Your message is kept below.", null);
+                return;
+            }
+            if (form.subject().isBlank()) {
+                form(exchange, 400, writer.get(), form, List.of(), "Write a subject for your message.", null);
+                return;
+            }
+            sendMessage(exchange, writer.get(), form);
+        }
+    }
+
+    private void sendMessage(HttpServerExchange exchange, Writer writer, ComposeForm form) throws Exception {
+        ComposeFiles files = writer.person().session().composeFiles();
+        List<ComposeFiles.File> attached = files.list();
+        MimeMessage message;
+        String mailName;
+        try {
+            MailAddress recipient = submission.recipient(writer.author(), form.to());
+            message = ComposedMessage.build(from(writer), form, attached);
+            mailName = submission.send(writer.author(), recipient, message, Visit.client(exchange));
+        } catch (WebSubmission.Refused e) {
+            List<String> fileErrors = e.fileName().map(name -> List.of(e.getMessage())).orElse(List.of());
+            form(exchange, 400, writer, form, fileErrors, fileErrors.isEmpty() ? e.getMessage() : "Nothing was sent: a file was refused.", null);
+            return;
+        }
+        MailboxSession session = sessions.open(writer.person());
+        try {
+            folders.append(session, MailFolders.SENT, message, new Flags(Flags.Flag.SEEN));
+        } catch (org.apache.james.mailbox.exception.MailboxException e) {
+            // The mail is on its way already: say so, not "something went wrong".
+            LOGGER.warn("web mail {} sent, but its copy could not be kept in Sent: {}", mailName, e.toString());
+        }
+        uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
+        String id = UUID.randomUUID().toString();
+        List<AttachedFile> shown = attached.stream().map(ComposeFiles.File::view).toList();
+        files.sent(new ComposeFiles.Receipt(id, label(writer, form.to()), shown));
+        files.clear();
+        LOGGER.debug("web mail {} sent, receipt {}", mailName, id);
+        Pages.redirect(exchange, "/compose/sent/" + id);
+    }
+
+    /** {@code GET /compose/sent/{id}}: "Success!" with each attached file's name, size and detected type. */
+    void sent(HttpServerExchange exchange) throws Exception {
+        Optional<SignedIn.Citizen> person = signedIn.require(exchange, false);
+        if (person.isEmpty()) {
+            return;
+        }
+        Optional<ComposeFiles.Receipt> receipt = person.get().session().composeFiles().receipt(parameter(exchange, "id"));
+        if (receipt.isEmpty()) {
+            pages.message(exchange, 404, "Not found", "There is no sent message with this reference in your session.", "/compose",
+                "Write a message");
+            return;
+        }
+        pages.send(exchange, 200, "compose-sent", params("to", receipt.get().to(), "files", receipt.get().files()));
+    }
+
+    /** {@code POST /compose/draft}: the message saved in Drafts ({@code \Draft}), replacing the draft it was opened from. */
+    void saveDraft(HttpServerExchange exchange) throws Exception {
+        Optional<Writer> writer = writerBeforeBody(exchange);
+        if (writer.isEmpty()) {
+            return;
+        }
+        try (MultipartUpload upload = readForm(exchange, writer.get())) {
+            ComposeForm form = formOf(upload);
+            List<String> errors = accept(writer.get(), upload.files());
+            upload.release();
+            MailboxSession session = sessions.open(writer.get().person());
+            MimeMessage message = ComposedMessage.build(from(writer.get()), form, writer.get().person().session().composeFiles().list());
+            Flags flags = new Flags(Flags.Flag.DRAFT);
+            flags.add(Flags.Flag.SEEN);
+            MessageUid saved;
+            try {
+                saved = folders.append(session, MailFolders.DRAFTS, message, flags);
+            } catch (org.apache.james.mailbox.exception.MailboxException e) {
+                LOGGER.warn("web draft for {} could not be saved: {}", writer.get().author().inbox().address(), e.toString());
+                form(exchange, 503, writer.get(), form, errors, "Your draft could not be saved in the Drafts folder just now;"
+                    + " your message and files are kept below. Try again later.", null);
+                return;
+            }
+            uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
+            ComposeForm kept = new ComposeForm(form.to(), form.subject(), form.body(), form.inReplyTo(), String.valueOf(saved.asLong()));
+            form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), kept, errors, null,
+                "Your draft was saved in the Drafts folder. You can open it again from there.");
+        }
+    }
+
+    /** {@code GET /compose/draft/{uid}}: a saved draft opened again, its files checked again and attached. */
+    void openDraft(HttpServerExchange exchange) throws Exception {
+        Optional<Writer> writer = writer(exchange);
+        if (writer.isEmpty()) {
+            return;
+        }
+        Optional<MessageUid> uid = uid(parameter(exchange, "uid"));
+        MailboxSession session = sessions.open(writer.get().person());
+        Optional<InputStream> raw = uid.isEmpty() ? Optional.empty() : folders.open(session, MailFolders.DRAFTS, uid.get());
+        if (raw.isEmpty()) {
+            pages.message(exchange, 404, "Draft not found", "There is no such draft.", "/compose", "Write a new message");
+            return;
+        }
+        StoredMessage draft;
+        try (InputStream in = raw.get()) {
+            draft = StoredMessage.read(in, true);
+        }
+        ComposeFiles files = writer.get().person().session().composeFiles();
+        files.clear();
+        List<String> errors = accept(writer.get(), draft.files());
+        form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), draft.draftForm(uid.get()), errors, null, null);
+    }
+
+    // ------------------------------------------------------------------ the parts
+
+    /** Who writes, and for whose inbox. */
+    private record Writer(SignedIn.Citizen person, WebSubmission.Author author) {
+    }
+
+    /** The writer of a page without a body, or empty when the page was answered (sign-in, read-only consent). */
+    private Optional<Writer> writer(HttpServerExchange exchange) throws Exception {
+        Optional<SignedIn.Citizen> person = signedIn.require(exchange, false);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        WebSubmission.Author author;
+        try {
+            author = submission.author(person.get());
+        } catch (WebSubmission.Refused e) {
+            pages.message(exchange, 403, "You cannot write for this inbox", e.getMessage(), "/mail", "Back to the inbox");
+            return Optional.empty();
+        }
+        if (author.delegated().isPresent() && author.delegated().get().scope() != ConsentScope.READ_REPLY) {
+            pages.message(exchange, 403, "You cannot write for this inbox", READ_ONLY, "/mail", "Back to the inbox");
+            return Optional.empty();
+        }
+        return Optional.of(new Writer(person.get(), author));
+    }
+
+    /**
+     * As {@link #writer}, for a request with a body that may be large: checked before a byte of it is read; a refusal
+     * closes the connection instead of reading the body away.
+     */
+    private Optional<Writer> writerBeforeBody(HttpServerExchange exchange) throws Exception {
+        if (visit.signedIn(exchange).isEmpty()) {
+            exchange.setPersistent(false);
+            LOGGER.info("web upload refused from {}: not signed in", Visit.client(exchange));
+            pages.message(exchange, 403, "Sign in first", "Sign in to write and attach files.", "/signin", "Sign in");
+            return Optional.empty();
+        }
+        Optional<Writer> writer = writer(exchange);
+        if (writer.isEmpty()) {
+            exchange.setPersistent(false);
+        }
+        return writer;
+    }
+
+    private MultipartUpload readForm(HttpServerExchange exchange, Writer writer) throws Exception {
+        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
+        exchange.setMaxEntitySize(rules.maxMessageSize() + FORM_OVERHEAD);
+        return MultipartUpload.read(exchange, writer.person().session().csrfToken(), rules.maxFileSize(), rules.maxAttachments());
+    }
+
+    /** One file from the script: the token in a header, checked before the body; the file in the body. */
+    private void rawUpload(HttpServerExchange exchange, Writer writer) throws Exception {
+        if (!CsrfToken.matches(writer.person().session().csrfToken(), exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
+            exchange.setPersistent(false);
+            throw new Visit.CsrfRefused();
+        }
+        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
+        String name = MultipartUpload.cleanName(URLDecoder.decode(exchange.getRequestHeaders().getFirst(FILE_NAME_HEADER), StandardCharsets.UTF_8));
+        if (name.isEmpty()) {
+            json(exchange, 400, "{\"error\":" + quote("The file has no name.") + "}");
+            return;
+        }
+        if (exchange.getRequestContentLength() > rules.maxFileSize()) {
+            exchange.setPersistent(false);
+            json(exchange, 413, error(name, "larger than the " + HumanSize.of(rules.maxFileSize()) + " allowed per file"));
+            return;
+        }
+        exchange.setMaxEntitySize(rules.maxFileSize());
+        EncryptedTemporaryFile file = EncryptedTemporaryFile.create("web-upload-");
+        try {
+            file.fill(exchange.getInputStream());
+        } catch (io.undertow.server.RequestTooBigException e) {
+            file.close();
+            exchange.setPersistent(false);
+            json(exchange, 413, error(name, "larger than the " + HumanSize.of(rules.maxFileSize()) + " allowed per file"));
+            return;
+        }
+        List<String> errors = accept(writer, List.of(new MultipartUpload.Part(name, file, false)));
+        if (!errors.isEmpty()) {
+            json(exchange, 400, "{\"file\":" + quote(name) + ",\"error\":" + quote(errors.get(0)) + "}");
+            return;
+        }
+        List<ComposeFiles.File> files = writer.person().session().composeFiles().list();
+        AttachedFile view = files.get(files.size() - 1).view();
+        json(exchange, 200, "{\"id\":" + quote(view.id()) + ",\"name\":" + quote(view.name()) + ",\"size\":" + quote(view.size())
+            + ",\"type\":" + quote(view.type()) + "}");
+    }
+
+    /**
+     * Checks each file and attaches those accepted to the session's message; the others are deleted. Returns one
+     * sentence per refused file, naming it and the reason.
+     */
+    private List<String> accept(Writer writer, List<MultipartUpload.Part> parts) throws IOException, SQLException {
+        List<String> errors = new ArrayList<>();
+        ComposeFiles files = writer.person().session().composeFiles();
+        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
+        for (MultipartUpload.Part part : parts) {
+            String problem = null;
+            if (part.tooLarge()) {
+                problem = "larger than the " + HumanSize.of(rules.maxFileSize()) + " allowed per file";
+            } else if (files.list().size() >= rules.maxAttachments()) {
+                problem = "a message may carry at most " + rules.maxAttachments() + " files";
+            } else if (files.totalSize() + part.content().size() > rules.maxMessageSize()) {
+                problem = "the files of a message may be at most " + HumanSize.of(rules.maxMessageSize()) + " together";
+            } else {
+                problem = inspect(files, part, rules);
+            }
+            if (problem != null) {
+                if (part.content() != null) {
+                    part.content().close();
+                }
+                errors.add("\"" + part.name() + "\" was not attached: " + problem + ".");
+            }
+        }
+        if (!errors.isEmpty()) {
+            // File names and reasons stay out of the log: names are the citizen's content.
+            LOGGER.info("web upload for {}: {} of {} file(s) refused", writer.author().inbox().address(), errors.size(), parts.size());
+        }
+        return errors;
+    }
+
+    /** The inspection's reason for refusing the file, or null when it was attached. */
+    private String inspect(ComposeFiles files, MultipartUpload.Part part, AttachmentRules rules) throws IOException {
+        UploadCheck.Outcome outcome;
+        try {
+            outcome = check.check(part.name(), part.content(), rules);
+        } catch (ScannerUnavailableException e) {
+            return "it could not be scanned for viruses just now; try again in a few minutes";
+        }
+        if (outcome.refused().isPresent()) {
+            Refusal refusal = outcome.refused().get();
+            return refusal.explanation();
+        }
+        files.add(part.name(), part.content().size(), outcome.accepted().orElseThrow().detectedType(), part.content());
+        return null;
+    }
+
+    private void form(HttpServerExchange exchange, int status, Writer writer, ComposeForm form, List<String> fileErrors, String error,
+                      String notice) throws SQLException {
+        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
+        List<org.smg.gateway.enrollment.TopicAddresses.TopicAddress> topics = enrollment.topicAddresses(writer.author().inbox());
+        // A reply goes to a reply address, which is no topic: the recipient is then fixed, not chosen.
+        boolean reply = !form.to().isBlank() && topics.stream().noneMatch(topic -> topic.address().equalsIgnoreCase(form.to()));
+        String heading = reply ? "Reply" : "Write a message";
+        if (writer.author().delegated().isPresent()) {
+            heading += " for " + writer.author().inbox().displayName();
+        }
+        pages.send(exchange, status, "compose-form", params("csrf", writer.person().session().csrfToken(), "heading", heading,
+            "topics", topics, "reply", reply, "replyLabel", label(writer, form.to()),
+            "form", form, "files", writer.person().session().composeFiles().list().stream().map(ComposeFiles.File::view).toList(),
+            "fileErrors", fileErrors, "error", error, "notice", notice,
+            "limits", "Up to " + rules.maxAttachments() + " files, each at most " + HumanSize.of(rules.maxFileSize()) + ", "
+                + HumanSize.of(rules.maxMessageSize()) + " together. Files are checked for their type and for viruses."));
+    }
+
+    /** The topic's label for a topic address, else the address itself (a reply address). */
+    private String label(Writer writer, String to) {
+        return enrollment.topicAddresses(writer.author().inbox()).stream().filter(topic -> topic.address().equalsIgnoreCase(to))
+            .map(topic -> topic.label() + " (" + topic.address() + ")").findFirst().orElse(to);
+    }
+
+    private static InternetAddress from(Writer writer) throws MessagingException {
+        return ComposedMessage.author(writer.author().inbox().address(), writer.author().inbox().displayName());
+    }
+
+    private void removeDraft(MailboxSession session, MessageUid uid) {
+        try {
+            folders.remove(session, MailFolders.DRAFTS, uid);
+        } catch (org.apache.james.mailbox.exception.MailboxException e) {
+            LOGGER.warn("draft {} could not be removed: {}", uid.asLong(), e.toString());
+        }
+    }
+
+    private static ComposeForm formOf(MultipartUpload upload) throws FormBody.Refused {
+        String subject = upload.field("subject").replaceAll("[\\r\\n]", " ");
+        if (subject.length() > ComposeForm.MAX_SUBJECT) {
+            throw new FormBody.Refused(400, "The subject is longer than " + ComposeForm.MAX_SUBJECT + " characters.");
+        }
+        return new ComposeForm(upload.field("to").strip(), subject, upload.field("body"), upload.field("inReplyTo").replaceAll("[\\r\\n]", ""),
+            upload.field("draft").strip());
+    }
+
+    private static Optional<MessageUid> uid(String text) {
+        if (text == null || !text.matches("[1-9][0-9]{0,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(MessageUid.of(Long.parseLong(text)));
+    }
+
+    private static String parameter(HttpServerExchange exchange, String name) {
+        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().getOrDefault(name, "");
+    }
+
+    private static String error(String file, String reason) {
+        return "{\"file\":" + quote(file) + ",\"error\":" + quote("\"" + file + "\" was not attached: " + reason + ".") + "}";
+    }
+
+    private static void json(HttpServerExchange exchange, int status, String body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getResponseSender().send(body, StandardCharsets.UTF_8);
+    }
+
+    /** A JSON string; every character outside printable ASCII escaped, so no markup or control character passes. */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+                out.append(c);
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.append('"').toString();
+    }
+}

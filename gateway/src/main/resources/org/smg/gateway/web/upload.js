@@ -1,0 +1,85 @@
+// Upload progress for the compose form: each file is sent as soon as it is chosen, one request per file,
+// with a visible <progress> bar; the server checks it and answers with its name, size and detected type or the
+// reason it was refused. Without this script the form sends the files itself when submitted.
+(function () {
+  'use strict';
+  var form = document.getElementById('compose-form');
+  var input = document.getElementById('files');
+  if (!form || !input || !window.XMLHttpRequest || !window.FormData) {
+    return;
+  }
+  var token = form.querySelector('input[name="csrf"]').value;
+  var attached = document.getElementById('attached');
+  var errors = document.getElementById('files-error');
+  var progressArea = document.getElementById('upload-progress');
+
+  function showError(text) {
+    var item = document.createElement('li');
+    item.textContent = text;
+    errors.appendChild(item);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', 'files-hint files-error');
+  }
+
+  function upload(file, done) {
+    var label = document.createElement('label');
+    var bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = 0;
+    bar.id = 'progress-' + Math.random().toString(36).slice(2);
+    label.htmlFor = bar.id;
+    label.textContent = 'Sending ' + file.name;
+    progressArea.appendChild(label);
+    progressArea.appendChild(bar);
+    var request = new XMLHttpRequest();
+    request.open('POST', '/compose/upload');
+    request.setRequestHeader('X-CSRF-Token', token);
+    request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.upload.onprogress = function (event) {
+      if (event.lengthComputable) {
+        bar.value = Math.round(event.loaded * 100 / event.total);
+      }
+    };
+    request.onload = function () {
+      progressArea.removeChild(label);
+      progressArea.removeChild(bar);
+      var answer = {};
+      try {
+        answer = JSON.parse(request.responseText);
+      } catch (e) {
+        answer = {error: '"' + file.name + '" was not attached: the server did not answer as expected.'};
+      }
+      if (request.status === 200) {
+        var item = document.createElement('li');
+        item.textContent = '\uD83D\uDCCE ' + answer.name + ' (' + answer.size + ', ' + answer.type + ')';
+        attached.appendChild(item);
+      } else {
+        showError(answer.error || ('"' + file.name + '" was not attached.'));
+      }
+      done();
+    };
+    request.onerror = function () {
+      progressArea.removeChild(label);
+      progressArea.removeChild(bar);
+      showError('"' + file.name + '" was not attached: the connection failed. Try again.');
+      done();
+    };
+    request.send(file);
+  }
+
+  input.addEventListener('change', function () {
+    var files = Array.prototype.slice.call(input.files);
+    errors.textContent = '';
+    input.removeAttribute('aria-invalid');
+    var next = function () {
+      if (files.length === 0) {
+        // Sent already: the form's own submit must not send them again.
+        input.value = '';
+        return;
+      }
+      upload(files.shift(), next);
+    };
+    next();
+  });
+})();
