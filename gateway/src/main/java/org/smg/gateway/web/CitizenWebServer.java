@@ -55,7 +55,7 @@ public final class CitizenWebServer implements Startable {
         this.settings = listener.settings();
         this.tls = listener.tls();
         this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(),
-            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()))));
+            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC(), SessionTimeouts.of(settings)))));
     }
 
     static HttpHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
@@ -78,7 +78,8 @@ public final class CitizenWebServer implements Startable {
             .post("/reset/{token}", new GuardedHandler("reset", reset::submit, pages))
             .get("/signin", new GuardedHandler("signin", signIn::show, pages))
             .post("/signin", new GuardedHandler("signin", signIn::submit, pages))
-            .get("/signout", new GuardedHandler("signout", signIn::signOut, pages))
+            .get("/signout", new GuardedHandler("signout", signIn::confirmSignOut, pages))
+            .post("/signout", new GuardedHandler("signout", signIn::signOut, pages))
             .get("/terms", new GuardedHandler("terms", terms::show, pages))
             .post("/terms", new GuardedHandler("terms", terms::submit, pages))
             .get("/account", new GuardedHandler("account", account::show, pages))

@@ -14,6 +14,7 @@ final class WebSession {
     private final String id;
     private final String csrfToken;
     private final String account;
+    private final Instant started;
     private volatile AccountSessions.Registration registration;
     private volatile Instant lastSeen;
     private volatile boolean ended;
@@ -22,6 +23,7 @@ final class WebSession {
         this.id = id;
         this.csrfToken = csrfToken;
         this.account = account;
+        this.started = now;
         this.lastSeen = now;
     }
 
@@ -48,6 +50,11 @@ final class WebSession {
 
     void registered(AccountSessions.Registration registration) {
         this.registration = registration;
+    }
+
+    /** When the session began: for a signed-in session, the sign-in (each sign-in makes a new session). */
+    Instant started() {
+        return started;
     }
 
     Instant lastSeen() {

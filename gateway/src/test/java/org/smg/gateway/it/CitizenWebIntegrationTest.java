@@ -365,6 +365,7 @@ class CitizenWebIntegrationTest {
         browser.get("/terms");
         assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
         browser.get("/signout");
+        assertThat(browser.submit("/signout").statusCode()).isEqualTo(303);
         return invited;
     }
 

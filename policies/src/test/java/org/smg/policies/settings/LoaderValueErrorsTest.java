@@ -26,7 +26,7 @@ class LoaderValueErrorsTest {
     private static final String VARIABLE = "an environment variable name such as SMG_STORAGE_SECRET"
             + " (upper-case letters, digits and '_', not starting with a digit)";
     private static final String SIZE = "a size such as 512K, 100M or 1G";
-    private static final String DURATION = "a duration such as 500ms, 5s or 2m";
+    private static final String DURATION = "a duration such as 500ms, 5s, 2m or 12h";
     private static final String BOOLEAN = "true or false";
     private static final String TLS_REQUIREMENT = "one of non-loopback, always, never";
     private static final List<String> PORT_KEYS = List.of("smtp.relay.port", "smtp.submission.port",
