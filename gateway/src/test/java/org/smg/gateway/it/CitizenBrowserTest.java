@@ -46,7 +46,7 @@ import com.icegreen.greenmail.util.GreenMail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CitizenBrowserTest {
     private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
-    private static final Duration IDLE = Duration.ofSeconds(8);
+    private static final Duration IDLE = Duration.ofSeconds(10);
     private static final String PASSWORD = "correct horse battery staple";
     private static final String FORGED_PASSWORD = "the attacker's own passphrase";
 
@@ -146,8 +146,9 @@ class CitizenBrowserTest {
 
         submit(By.cssSelector("nav[aria-label=Main] button"));
         pages.check("signin");
+        WebElement signInPage = driver().findElement(By.tagName("html"));
         driver().navigate().back();
-        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(browser -> "Sign in".equals(heading()));
+        awaitNewPage(signInPage);
 
         assertThat(driver().getCurrentUrl()).endsWith("/signin");
         assertThat(driver().getPageSource()).doesNotContain(address).doesNotContain("Mail client settings");
@@ -267,6 +268,11 @@ class CitizenBrowserTest {
     private static void submit(By button) {
         WebElement old = driver().findElement(By.tagName("html"));
         driver().findElement(button).click();
+        awaitNewPage(old);
+    }
+
+    /** Waits until the document {@code old} belonged to is gone and its successor has loaded. */
+    private static void awaitNewPage(WebElement old) {
         new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> {
             try {
                 old.isDisplayed();
