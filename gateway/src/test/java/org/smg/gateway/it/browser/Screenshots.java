@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -23,8 +25,7 @@ public final class Screenshots {
 
     /** Writes {@code <name>-<suffix>.png} of the page as currently laid out and returns its path. */
     public Path take(ChromeDriver driver, String name, String suffix) {
-        Object data = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true))
-            .get("data");
+        Object data = capture(driver).get("data");
         Path file = directory.resolve(name + "-" + suffix + ".png");
         try {
             Files.createDirectories(directory);
@@ -33,5 +34,28 @@ public final class Screenshots {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /**
+     * Chromium refuses a capture while the page has no layout yet ("Cannot take screenshot with 0 width"), which
+     * happens for a moment after a navigation or a viewport change: wait for a laid-out page, for at most 5 s.
+     */
+    private static Map<String, Object> capture(ChromeDriver driver) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                return driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+            } catch (WebDriverException e) {
+                if (!String.valueOf(e.getMessage()).contains("0 width") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
