@@ -13,6 +13,12 @@ command -v mbsync >/dev/null 2>&1 || need_packages+=(isync)
 # Each test gateway starts its own clamd (scanner.clamd=embedded) on the project's signature database;
 # only the program is needed, never the system service or ClamAV's downloaded databases.
 command -v clamd >/dev/null 2>&1 || [ -x /usr/sbin/clamd ] || need_packages+=(clamav-daemon)
+# The browser tests drive Debian's Chromium through Debian's chromedriver (never a downloaded browser or driver);
+# npm fetches axe-core, the accessibility checker they inject into each page (version in pom.xml).
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_packages+=(chromium-driver)
+command -v node >/dev/null 2>&1 || need_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_packages+=(npm)
 if [ "${#need_packages[@]}" -gt 0 ]; then
   echo "Installing test prerequisites: ${need_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then

@@ -45,7 +45,7 @@ final class AccountPages {
     void show(HttpServerExchange exchange) throws Exception {
         Optional<SignedIn.Citizen> citizen = signedIn.require(exchange, false);
         if (citizen.isPresent()) {
-            page(exchange, 200, citizen.get(), null, null);
+            page(exchange, 200, citizen.get(), null, null, null);
         }
     }
 
@@ -58,17 +58,17 @@ final class AccountPages {
         }
         String fresh = form.field("password");
         if (!fresh.equals(form.field("confirm"))) {
-            page(exchange, 400, citizen.get(), "The two new passwords are not the same.", null);
+            page(exchange, 400, citizen.get(), "The two new passwords are not the same.", "password", null);
             return;
         }
         try {
             enrollment.changePassword(citizen.get().address(), form.field("current"), fresh, citizen.get().session().registration(),
                 Visit.client(exchange));
         } catch (EnrollmentException e) {
-            page(exchange, 400, citizen.get(), e.getMessage(), null);
+            page(exchange, 400, citizen.get(), e.getMessage(), "password", null);
             return;
         }
-        page(exchange, 200, citizen.get(), null, "Your password was changed. Every other session was signed out; mail clients ask for the new password.");
+        page(exchange, 200, citizen.get(), null, null, "Your password was changed. Every other session was signed out; mail clients ask for the new password.");
     }
 
     /** Mails a confirmation link to the new notification address; the address changes only when it is opened. */
@@ -82,10 +82,10 @@ final class AccountPages {
         try {
             enrollment.requestEmailChange(citizen.get().address(), form.field("email"), Visit.client(exchange));
         } catch (EnrollmentException e) {
-            page(exchange, 400, citizen.get(), e.getMessage(), null);
+            page(exchange, 400, citizen.get(), e.getMessage(), "email", null);
             return;
         }
-        page(exchange, 200, citizen.get(), null, "A confirmation link was sent to the new address. Your notifications keep going to the"
+        page(exchange, 200, citizen.get(), null, null, "A confirmation link was sent to the new address. Your notifications keep going to the"
             + " current address until you open that link (it works for one day).");
     }
 
@@ -112,11 +112,12 @@ final class AccountPages {
         pages.message(exchange, 200, "You opted out", OPTED_OUT, null, null);
     }
 
-    private void page(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String error, String notice) throws Exception {
+    /** The account page; {@code errorFor} names the form the error belongs to ({@code password}, {@code email}), so it sits by its fields. */
+    private void page(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String error, String errorFor, String notice) throws Exception {
         pages.send(exchange, status, "account", params("csrf", citizen.session().csrfToken(), "address", citizen.address(),
             "name", citizen.account().displayName(), "host", settings.hostname(), "imaps", settings.imapsPort(), "imap", settings.imapPort(),
             "smtps", settings.smtpsPort(), "submission", settings.submissionPort(), "rules", PasswordRules.STATEMENT,
-            "error", error, "notice", notice, "email", citizen.account().email(),
+            "error", error, "errorFor", errorFor, "notice", notice, "email", citizen.account().email(),
             "topics", enrollment.topicAddresses(citizen.account()), "secondFactor", secondFactors.enrolled(citizen.address())));
     }
 }

@@ -58,7 +58,7 @@ public final class CitizenWebServer implements Startable {
                      ComposeServices compose) {
         this.settings = listener.settings();
         this.tls = listener.tls();
-        WebSessions sessions = new WebSessions(accountSessions, Clock.systemUTC());
+        WebSessions sessions = new WebSessions(accountSessions, Clock.systemUTC(), SessionTimeouts.of(settings));
         RoutingHandler routes = routes(settings, enrollment, users, gate, audit, sessions, secondFactors, appPasswords);
         compose.register(routes, enrollment, new Pages(), new Visit(sessions));
         this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(), routes));
@@ -86,7 +86,8 @@ public final class CitizenWebServer implements Startable {
             .post("/reset/{token}", new GuardedHandler("reset", reset::submit, pages))
             .get("/signin", new GuardedHandler("signin", signIn::show, pages))
             .post("/signin", new GuardedHandler("signin", signIn::submit, pages))
-            .get("/signout", new GuardedHandler("signout", signIn::signOut, pages))
+            .get("/signout", new GuardedHandler("signout", signIn::confirmSignOut, pages))
+            .post("/signout", new GuardedHandler("signout", signIn::signOut, pages))
             .get("/terms", new GuardedHandler("terms", terms::show, pages))
             .post("/terms", new GuardedHandler("terms", terms::submit, pages))
             .get("/account", new GuardedHandler("account", account::show, pages))

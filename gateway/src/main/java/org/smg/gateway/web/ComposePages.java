@@ -188,7 +188,7 @@ final class ComposePages {
                 "Write a message");
             return;
         }
-        pages.send(exchange, 200, "compose-sent", params("to", receipt.get().to(), "files", receipt.get().files()));
+        pages.send(exchange, 200, "compose-sent", params("csrf", person.get().session().csrfToken(), "to", receipt.get().to(), "files", receipt.get().files()));
     }
 
     /** {@code POST /compose/draft}: the message saved in Drafts ({@code \Draft}), replacing the draft it was opened from. */

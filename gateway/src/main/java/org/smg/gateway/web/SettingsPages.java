@@ -90,7 +90,7 @@ final class SettingsPages {
             secondFactorPage(exchange, 400, citizen.get(), e.getMessage());
             return;
         }
-        pages.send(exchange, 200, "settings-recovery-codes", params("notice", ENROLLED, "codes", codes));
+        pages.send(exchange, 200, "settings-recovery-codes", params("csrf", citizen.get().session().csrfToken(), "notice", ENROLLED, "codes", codes));
     }
 
     void disableSecondFactor(HttpServerExchange exchange) throws Exception {
@@ -156,7 +156,7 @@ final class SettingsPages {
     void showMailClients(HttpServerExchange exchange) throws Exception {
         Optional<SignedIn.Citizen> citizen = signedIn.require(exchange, false);
         if (citizen.isPresent()) {
-            pages.send(exchange, 200, "settings-mail-clients", params("address", citizen.get().address(), "host", settings.hostname(),
+            pages.send(exchange, 200, "settings-mail-clients", params("csrf", citizen.get().session().csrfToken(), "address", citizen.get().address(), "host", settings.hostname(),
                 "imaps", settings.imapsPort(), "imap", settings.imapPort(), "smtps", settings.smtpsPort(),
                 "submission", settings.submissionPort(), "secondFactor", secondFactors.enrolled(citizen.get().address())));
         }

@@ -5,6 +5,7 @@ import static org.smg.gateway.web.Pages.params;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 import org.apache.james.core.Username;
@@ -33,8 +34,11 @@ final class SignInPages {
     private static final Logger LOGGER = LoggerFactory.getLogger(SignInPages.class);
     /** How long a sign-in may wait for its turn at the gate before it is answered as a failure. */
     static final Duration ADMISSION_WAIT = Duration.ofSeconds(20);
-    static final String WRONG = "The address or password is not correct.";
+    static final String WRONG = "The address or password is not correct. After several wrong attempts each new try is answered more slowly.";
     static final String BUSY = "Too many people are signing in right now. Try again in a minute.";
+    static final String THROTTLED = "Too many sign-in attempts from your network are under way. Wait a minute, then try again.";
+    /** Whether a sign-in's password was checked and found right, wrong, or not checked at all (the address's gate refused it). */
+    private enum Check { VALID, WRONG, THROTTLED }
     /**
      * Password checks block a worker thread (the gate's delay, then the one-at-a-time hashing every
      * protocol shares); at most this many sign-ins wait at once, so the other pages keep their workers.
@@ -80,15 +84,16 @@ final class SignInPages {
             form(exchange, 503, session, address.length() <= MAX_ADDRESS ? address : "", BUSY);
             return;
         }
-        boolean valid;
+        Check check;
         try {
-            valid = passwordValid(exchange, address, form.field("password"));
+            check = passwordValid(exchange, address, form.field("password"));
         } finally {
             signIns.release();
         }
-        if (!valid) {
+        if (check != Check.VALID) {
             audit.loginFailed(LoginProtocol.WEB, address, client);
-            form(exchange, 200, session, address.length() <= MAX_ADDRESS ? address : "", WRONG);
+            form(exchange, check == Check.THROTTLED ? 429 : 200, session, address.length() <= MAX_ADDRESS ? address : "",
+                check == Check.THROTTLED ? THROTTLED : WRONG);
             return;
         }
         LoginAccess access = enrollment.access(address);
@@ -113,28 +118,45 @@ final class SignInPages {
         Pages.redirect(exchange, access == LoginAccess.ALLOWED ? "/account" : "/terms");
     }
 
-    void signOut(HttpServerExchange exchange) {
-        visit.signOut(exchange, visit.current(exchange));
+    /** {@code GET /signout}: asks to confirm, since a link must not change anything (a GET is no proof the citizen asked). */
+    void confirmSignOut(HttpServerExchange exchange) {
+        Optional<WebSession> session = visit.signedIn(exchange);
+        if (session.isEmpty()) {
+            Pages.redirect(exchange, "/signin");
+            return;
+        }
+        pages.send(exchange, 200, "signout", params("csrf", session.get().csrfToken()));
+    }
+
+    /** {@code POST /signout} with the session's CSRF token: the session ends on the server, the cookie is cleared. */
+    void signOut(HttpServerExchange exchange) throws Exception {
+        FormBody form = FormBody.read(exchange);
+        WebSession session = visit.checkedForm(exchange, form);
+        visit.signOut(exchange, Optional.of(session));
+        session.account().ifPresent(account -> LOGGER.info("web sign-out of {}", account));
         Pages.redirect(exchange, "/signin");
     }
 
-    private boolean passwordValid(HttpServerExchange exchange, String address, String password) throws Exception {
+    private Check passwordValid(HttpServerExchange exchange, String address, String password) throws Exception {
         if (address.isEmpty() || address.length() > MAX_ADDRESS || password.isEmpty() || password.length() > MAX_PASSWORD) {
-            return false;
+            return Check.WRONG;
         }
         Username username;
         try {
             username = Username.of(address);
         } catch (IllegalArgumentException e) {
-            return false;
+            return Check.WRONG;
         }
         InetAddress client = exchange.getSourceAddress().getAddress();
         try (LoginGate.Admission admission = gate.admitWithin(client, ADMISSION_WAIT)) {
-            if (!admission.admitted() || !ThrottledUsersRepository.accountPassword(users, username, password)) {
-                return false;
+            if (!admission.admitted()) {
+                return Check.THROTTLED;
+            }
+            if (!ThrottledUsersRepository.accountPassword(users, username, password)) {
+                return Check.WRONG;
             }
             admission.succeeded();
-            return true;
+            return Check.VALID;
         }
     }
 

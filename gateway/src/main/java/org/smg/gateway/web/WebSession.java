@@ -14,6 +14,7 @@ public final class WebSession {
     private final String id;
     private final String csrfToken;
     private final String account;
+    private final Instant started;
     private volatile AccountSessions.Registration registration;
     private volatile Instant lastSeen;
     private volatile boolean ended;
@@ -24,6 +25,7 @@ public final class WebSession {
         this.id = id;
         this.csrfToken = csrfToken;
         this.account = account;
+        this.started = now;
         this.lastSeen = now;
     }
 
@@ -65,6 +67,11 @@ public final class WebSession {
 
     void registered(AccountSessions.Registration registration) {
         this.registration = registration;
+    }
+
+    /** When the session began: for a signed-in session, the sign-in (each sign-in makes a new session). */
+    Instant started() {
+        return started;
     }
 
     Instant lastSeen() {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.smg.gateway.enrollment.AccountSessions;
 
 /**
- * The web sessions, in memory: ids of 256 random bits, ended after {@link #IDLE_TIMEOUT} without a
- * request. A signed-in session is registered in {@link AccountSessions} under protocol
+ * The web sessions, in memory: ids of 256 random bits, ended by their {@link SessionTimeouts} (after a
+ * while without a request, and at the latest a fixed time after they began). A signed-in session is registered in {@link AccountSessions} under protocol
  * {@code web}, so a suspension, an opt-out or a password change elsewhere ends it: the next
  * request with its cookie finds no session and is treated as signed out.
  *
@@ -33,7 +33,6 @@ import org.smg.gateway.enrollment.AccountSessions;
  */
 final class WebSessions {
     private static final Logger LOGGER = LoggerFactory.getLogger(WebSessions.class);
-    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
     static final int MAX_PRE_SESSIONS = 20_000;
     static final String PROTOCOL = "web";
     private static final int ID_BYTES = 32;
@@ -42,6 +41,7 @@ final class WebSessions {
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
     private final AccountSessions accounts;
     private final Clock clock;
+    private final SessionTimeouts timeouts;
     private final SecureRandom random = new SecureRandom();
     private final int preSessionCapacity;
     /** Pre-sessions in creation order; may hold some already ended, which are skipped when polled. */
@@ -50,16 +50,25 @@ final class WebSessions {
     private volatile Instant lastSweep = Instant.EPOCH;
 
     WebSessions(AccountSessions accounts, Clock clock) {
-        this(accounts, clock, MAX_PRE_SESSIONS);
+        this(accounts, clock, SessionTimeouts.DEFAULT);
+    }
+
+    WebSessions(AccountSessions accounts, Clock clock, SessionTimeouts timeouts) {
+        this(accounts, clock, timeouts, MAX_PRE_SESSIONS);
     }
 
     WebSessions(AccountSessions accounts, Clock clock, int preSessionCapacity) {
+        this(accounts, clock, SessionTimeouts.DEFAULT, preSessionCapacity);
+    }
+
+    WebSessions(AccountSessions accounts, Clock clock, SessionTimeouts timeouts, int preSessionCapacity) {
         this.accounts = accounts;
         this.clock = clock;
+        this.timeouts = timeouts;
         this.preSessionCapacity = preSessionCapacity;
     }
 
-    /** The live session with this id, touched; empty when unknown, ended or idle too long (then ended). */
+    /** The live session with this id, touched; empty when unknown, ended, idle too long or too old (then ended). */
     Optional<WebSession> find(String id) {
         if (id == null) {
             return Optional.empty();
@@ -123,7 +132,7 @@ final class WebSessions {
     }
 
     private boolean expired(WebSession session, Instant now) {
-        return session.lastSeen().plus(IDLE_TIMEOUT).isBefore(now);
+        return timeouts.expired(session, now);
     }
 
     private void sweepIfDue() {

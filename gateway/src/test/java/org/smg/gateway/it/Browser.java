@@ -186,6 +186,16 @@ final class Browser {
             .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
+    /** The value of a cookie this browser holds, or null. */
+    String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Puts a cookie back, as a thief replaying a copied value would. */
+    void cookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
     List<String> cookieNames() {
         return List.copyOf(cookies.keySet());
     }

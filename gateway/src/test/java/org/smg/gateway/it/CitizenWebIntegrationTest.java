@@ -289,6 +289,30 @@ class CitizenWebIntegrationTest {
     }
 
     @Test
+    void signOutShouldEndTheSessionOnTheServerOnlyWhenPostedWithItsToken() throws Exception {
+        Invited invited = registered();
+        Browser browser = signedIn(invited.address(), PASSWORD);
+
+        HttpResponse<String> confirmation = browser.get("/signout");
+        HttpResponse<String> withoutToken = browser.post("/signout", Map.of());
+        HttpResponse<String> afterGet = browser.get("/account");
+        String copied = browser.cookie("__Host-smg");
+        HttpResponse<String> signedOut = browser.submit("/signout");
+        browser.cookie("__Host-smg", copied);
+        HttpResponse<String> replayed = browser.get("/account");
+
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(Browser.text(confirmation)).contains("Sign out of your secure inbox on this device?");
+        assertThat(afterGet.statusCode()).isEqualTo(200);
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("location")).contains("/signin");
+        assertThat(signedOut.headers().firstValue("set-cookie")).hasValueSatisfying(cookie -> assertThat(cookie).contains("Max-Age=0"));
+        assertThat(replayed.statusCode()).isEqualTo(303);
+        assertThat(replayed.headers().firstValue("location")).contains("/signin");
+    }
+
+    @Test
     void formShouldBeRefusedWith403WhenCsrfTokenIsMissingOrWrong() throws Exception {
         Browser browser = new Browser(gateway);
         browser.get("/signin");
@@ -365,6 +389,7 @@ class CitizenWebIntegrationTest {
         browser.get("/terms");
         assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
         browser.get("/signout");
+        assertThat(browser.submit("/signout").statusCode()).isEqualTo(303);
         return invited;
     }
 

@@ -26,4 +26,24 @@ class PagesTest {
         assertThat(html).contains("href=\"/static/site.css\"").contains("name=\"csrf\" value=\"token\"")
             .doesNotContain("<script").doesNotContain("style=").doesNotContain("http://").doesNotContain("https://");
     }
+
+    @Test
+    void renderShouldShowTheMainNavigationWithAPostedSignOutWhenSignedIn() {
+
+        String html = pages.render("signout", params("csrf", "token"));
+
+        assertThat(html).contains("<a class=\"skip\" href=\"#main\">").contains("<main id=\"main\"")
+            .contains("<nav aria-label=\"Main\">").contains("href=\"/mail\"").contains("href=\"/compose\"").contains("href=\"/account\"")
+            .contains("<form method=\"post\" action=\"/signout\"><input type=\"hidden\" name=\"csrf\" value=\"token\">")
+            .doesNotContain("aria-current").doesNotContain("href=\"/signout\"");
+    }
+
+    @Test
+    void renderShouldLeaveOutTheNavigationWhenNobodyIsSignedIn() {
+
+        String html = pages.render("signin", params("csrf", "token", "address", "", "error", "wrong"));
+
+        assertThat(html).doesNotContain("<nav").contains("<a class=\"skip\" href=\"#main\">")
+            .contains("id=\"form-error\"").contains("aria-describedby=\"form-error\"");
+    }
 }

@@ -68,10 +68,10 @@ class WebSessionsTest {
     }
 
     @Test
-    void findShouldEndSessionWhenIdleLongerThan30Minutes() {
+    void findShouldEndSessionWhenIdleLongerThan15Minutes() {
         WebSession session = sessions.signIn("jane@example.gov", Optional.empty());
 
-        clock.advance(WebSessions.IDLE_TIMEOUT.plusSeconds(1));
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
 
         assertThat(sessions.find(session.id())).isEmpty();
         assertThat(accounts.count("jane@example.gov")).isZero();
@@ -81,11 +81,26 @@ class WebSessionsTest {
     void findShouldKeepSessionWhenUsedWithinTheIdleTimeout() {
         WebSession session = sessions.signIn("jane@example.gov", Optional.empty());
 
-        clock.advance(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(10));
         sessions.find(session.id());
-        clock.advance(Duration.ofMinutes(20));
+        clock.advance(Duration.ofMinutes(10));
 
         assertThat(sessions.find(session.id())).contains(session);
+    }
+
+    @Test
+    void findShouldEndSessionAfterTheAbsoluteTimeoutWhenKeptBusy() {
+        WebSessions shortLived = new WebSessions(accounts, clock, new SessionTimeouts(Duration.ofMinutes(15), Duration.ofHours(1)));
+        WebSession session = shortLived.signIn("jane@example.gov", Optional.empty());
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(shortLived.find(session.id())).contains(session);
+        }
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(shortLived.find(session.id())).isEmpty();
+        assertThat(accounts.count("jane@example.gov")).isZero();
     }
 
     @Test
@@ -129,7 +144,7 @@ class WebSessionsTest {
         sessions.signIn("jane@example.gov", Optional.empty());
         sessions.anonymous();
 
-        clock.advance(WebSessions.IDLE_TIMEOUT.plusMinutes(2));
+        clock.advance(SessionTimeouts.DEFAULT.idle().plusMinutes(2));
         sessions.anonymous();
 
         assertThat(sessions.size()).isEqualTo(1);

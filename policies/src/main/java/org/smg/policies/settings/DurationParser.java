@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations written as a whole number with a unit: 500ms, 5s or 2m. */
+/** Parses durations written as a whole number with a unit: 500ms, 5s, 2m or 12h. */
 final class DurationParser {
 
-    static final String EXPECTED = "a duration such as 500ms, 5s or 2m";
+    static final String EXPECTED = "a duration such as 500ms, 5s, 2m or 12h";
 
     // A unit is mandatory: a bare "5" could mean seconds or milliseconds, and guessing is worse than refusing.
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,18})(ms|s|m)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,18})(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
 
     private DurationParser() {
     }
@@ -29,6 +29,8 @@ final class DurationParser {
                     return Duration.ofMillis(amount);
                 case "s":
                     return Duration.ofSeconds(amount);
+                case "h":
+                    return Duration.ofHours(amount);
                 default:
                     return Duration.ofMinutes(amount);
             }

@@ -98,6 +98,16 @@ public final class GatewaySettings {
         return ports.web();
     }
 
+    /** How long a citizen's web session lasts without a request (web.session.idleTimeout). */
+    public Duration webSessionIdleTimeout() {
+        return values.get(WEB_SESSION_IDLE_TIMEOUT);
+    }
+
+    /** How long a citizen's web session lasts after sign-in, however active (web.session.absoluteTimeout). */
+    public Duration webSessionAbsoluteTimeout() {
+        return values.get(WEB_SESSION_ABSOLUTE_TIMEOUT);
+    }
+
     /** WebAdmin port; the gateway always binds it to loopback whatever the bind address (webadmin.port). */
     public int webAdminPort() {
         return ports.webAdmin();

@@ -37,6 +37,12 @@ final class SettingCatalog {
     static final Setting<Integer> WEB_PORT = Setting.port("web.port", 8443);
     static final Setting<Integer> WEBADMIN_PORT = Setting.port("webadmin.port", 8000);
 
+    // Web sessions end after this long without a request, and this long after sign-in whatever the activity.
+    static final Setting<Duration> WEB_SESSION_IDLE_TIMEOUT = Setting.duration("web.session.idleTimeout",
+            Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofHours(24));
+    static final Setting<Duration> WEB_SESSION_ABSOLUTE_TIMEOUT = Setting.duration("web.session.absoluteTimeout",
+            Duration.ofHours(12), Duration.ofSeconds(1), Duration.ofDays(7));
+
     static final Setting<List<Cidr>> RELAY_ALLOW_LIST = Setting.parsed("relay.allowList",
             List.of(Cidr.parse("127.0.0.1/32"), Cidr.parse("::1/128")),
             text -> CommaList.parse(text, Cidr.EXPECTED_ENTRIES, Cidr::parse),
@@ -109,6 +115,7 @@ final class SettingCatalog {
     static final List<Setting<?>> ALL = List.of(
             HOSTNAME, DOMAINS, DATA_DIR, BIND_ADDRESS,
             RELAY_PORT, SUBMISSION_PORT, SMTPS_PORT, IMAP_PORT, IMAPS_PORT, WEB_PORT, WEBADMIN_PORT,
+            WEB_SESSION_IDLE_TIMEOUT, WEB_SESSION_ABSOLUTE_TIMEOUT,
             RELAY_ALLOW_LIST, RELAY_AUTH, RELAY_REQUIRE_TLS, SECRET_ENV, SECRET_FILE, MIN_FREE_SPACE,
             TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD_FILE, TLS_CERTIFICATE, TLS_PRIVATE_KEY,
             MAX_MESSAGE_SIZE, MAX_RECIPIENTS, CONNECTIONS_PER_IP, CONNECTIONS,

@@ -104,7 +104,7 @@ class GatewaySettingsLoaderTest {
         assertThat(errors.get(5)).startsWith(file + ":6: relay.allowList: 0.0.0.0/0 would make the gateway"
                 + " an open relay");
         assertThat(errors.get(6)).isEqualTo(file + ":7: limits.auth.maxDelay: empty value;"
-                + " expected a duration such as 500ms, 5s or 2m");
+                + " expected a duration such as 500ms, 5s, 2m or 12h");
     }
 
     @Test

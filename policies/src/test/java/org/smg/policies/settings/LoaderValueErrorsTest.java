@@ -26,7 +26,7 @@ class LoaderValueErrorsTest {
     private static final String VARIABLE = "an environment variable name such as SMG_STORAGE_SECRET"
             + " (upper-case letters, digits and '_', not starting with a digit)";
     private static final String SIZE = "a size such as 512K, 100M or 1G";
-    private static final String DURATION = "a duration such as 500ms, 5s or 2m";
+    private static final String DURATION = "a duration such as 500ms, 5s, 2m or 12h";
     private static final String BOOLEAN = "true or false";
     private static final String TLS_REQUIREMENT = "one of non-loopback, always, never";
     private static final List<String> PORT_KEYS = List.of("smtp.relay.port", "smtp.submission.port",
@@ -55,7 +55,9 @@ class LoaderValueErrorsTest {
                 arguments("limits.imap.literalsPerCommand", "empty value; expected a whole number from 1 to 10000"),
                 arguments("limits.imap.maxLineLength", "empty value; expected a whole number from 1024 to 1048576"),
                 arguments("limits.auth.failuresBeforeDelay", "empty value; expected a whole number from 1 to 100"),
-                arguments("limits.auth.maxDelay", "empty value; expected " + DURATION));
+                arguments("limits.auth.maxDelay", "empty value; expected " + DURATION),
+                arguments("web.session.idleTimeout", "empty value; expected " + DURATION),
+                arguments("web.session.absoluteTimeout", "empty value; expected " + DURATION));
         return Stream.concat(fixed, PORT_KEYS.stream().map(key -> arguments(key, "empty value; expected " + PORT)));
     }
 
@@ -98,7 +100,8 @@ class LoaderValueErrorsTest {
                 arguments("limits.auth.failuresBeforeDelay", "three",
                         "expected a whole number from 1 to 100, got 'three'"),
                 arguments("limits.auth.maxDelay", "5", "expected " + DURATION + ", got '5'"),
-                arguments("limits.auth.maxDelay", "1h", "expected " + DURATION + ", got '1h'"),
+                arguments("limits.auth.maxDelay", "1d", "expected " + DURATION + ", got '1d'"),
+                arguments("web.session.idleTimeout", "15", "expected " + DURATION + ", got '15'"),
                 arguments("limits.auth.maxDelay", "-1s", "expected " + DURATION + ", got '-1s'"));
         return Stream.concat(fixed,
                 PORT_KEYS.stream().map(key -> arguments(key, "abc", "expected " + PORT + ", got 'abc'")));
@@ -130,7 +133,10 @@ class LoaderValueErrorsTest {
                 arguments("limits.auth.failuresBeforeDelay", "101",
                         "expected a whole number from 1 to 100, got '101'"),
                 arguments("limits.auth.maxDelay", "61s", "expected a duration from 0s to 60s, got '61s'"),
-                arguments("limits.auth.maxDelay", "2m", "expected a duration from 0s to 60s, got '2m'"));
+                arguments("limits.auth.maxDelay", "2m", "expected a duration from 0s to 60s, got '2m'"),
+                arguments("limits.auth.maxDelay", "1h", "expected a duration from 0s to 60s, got '1h'"),
+                arguments("web.session.idleTimeout", "0s", "expected a duration from 1s to 86400s, got '0s'"),
+                arguments("web.session.absoluteTimeout", "169h", "expected a duration from 1s to 604800s, got '169h'"));
         Stream<Arguments> ports = PORT_KEYS.stream().flatMap(key -> Stream.of(
                 arguments(key, "0", "expected " + PORT + ", got '0'"),
                 arguments(key, "65536", "expected " + PORT + ", got '65536'")));

@@ -1,0 +1,315 @@
+package org.smg.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.smg.gateway.it.browser.ChromeBrowser;
+import org.smg.gateway.it.browser.PageCheck;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * The citizen's pages in a real Chromium (Debian's chromium and chromedriver): registration from an invitation,
+ * the terms, the account page, a notification address change confirmed through the link mailed to the new
+ * address, sign-out and the Back button, a forged cross-site POST, an expired session and the maintenance page.
+ * Every page visited passes axe-core (no serious or critical violation) at desktop width and at 360 px, where it
+ * must not scroll sideways; screenshots of each go to {@code target/screenshots/CitizenBrowserTest/}.
+ *
+ * <p>One gateway and one browser for the class; the tests run in order, as one citizen's visit. The idle timeout
+ * is short ({@link #IDLE}) so that the expiry can be seen without waiting 15 minutes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CitizenBrowserTest {
+    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
+    private static final Duration IDLE = Duration.ofSeconds(10);
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String FORGED_PASSWORD = "the attacker's own passphrase";
+
+    @RegisterExtension
+    @Order(1)
+    static final GatewayProcess gateway = SmartHostFixture.gateway("localhost", SMART_HOST_PORT)
+        .with("web.session.idleTimeout", IDLE.toSeconds() + "s");
+
+    @RegisterExtension
+    @Order(2)
+    static final ChromeBrowser chrome = new ChromeBrowser();
+
+    private static GreenMail smartHost;
+    private static PageCheck pages;
+    private static String address;
+
+    @BeforeAll
+    static void startSmartHostAndChecks() {
+        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
+        pages = new PageCheck(chrome.driver(), CitizenBrowserTest.class.getSimpleName());
+    }
+
+    @AfterAll
+    static void stopSmartHost() {
+        smartHost.stop();
+    }
+
+    @Test
+    @Order(1)
+    void invitationShouldLeadThroughRegistrationAndTermsToTheAccountPage() throws Exception {
+        String invitation = invite("citizen.browser@example.net");
+        driver().get(url(invitation));
+        pages.check("register");
+        fill("password", PASSWORD);
+        fill("confirm", "not the same password at all");
+        submit(By.cssSelector("main button[type=submit]"));
+        pages.check("register-error");
+        fill("password", PASSWORD);
+        fill("confirm", PASSWORD);
+
+        submit(By.cssSelector("main button[type=submit]"));
+        pages.check("terms");
+        submit(By.cssSelector("button[value=accept]"));
+        pages.check("account");
+
+        assertThat(heading()).isEqualTo("Your secure inbox");
+        assertThat(driver().getCurrentUrl()).endsWith("/account");
+        assertThat(text()).contains(address).contains("port " + gateway.imapsPort() + " with SSL/TLS");
+        assertThat(driver().findElement(By.cssSelector("nav[aria-label=Main]")).getText())
+            .contains("Inbox").contains("Write").contains("Settings").contains("Sign out");
+    }
+
+    @Test
+    @Order(2)
+    void mismatchedNewPasswordsShouldShowTheErrorTiedToTheirFields() {
+        driver().get(url("/account"));
+        fill("current", "not the current password");
+        fill("password", "a brand new passphrase 7");
+        fill("confirm", "a brand new passphrase 8");
+
+        submit(By.cssSelector("form[action='/account/password'] button"));
+        pages.check("account-password-error");
+
+        WebElement error = driver().findElement(By.id("password-error"));
+        assertThat(error.getText()).isEqualTo("The two new passwords are not the same.");
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(driver().findElement(By.id("confirm")).getAttribute("aria-describedby")).isEqualTo("password-error");
+    }
+
+    @Test
+    @Order(3)
+    void notificationAddressShouldChangeWhenTheLinkMailedToTheNewAddressIsConfirmed() throws Exception {
+        String fresh = "citizen.browser.new@example.org";
+        driver().get(url("/account"));
+        fill("email", fresh);
+        submit(By.cssSelector("form[action='/account/email'] button"));
+        pages.check("account-email-requested");
+        assertThat(driver().findElement(By.cssSelector("[role=status]")).getText()).contains("A confirmation link was sent to the new address");
+        String link = confirmationLink(fresh);
+        driver().get(url(link));
+        pages.check("email-confirm");
+
+        submit(By.cssSelector("main button[type=submit]"));
+        pages.check("email-confirmed");
+        driver().get(url("/account"));
+
+        assertThat(text()).contains("a short notice that says nothing else goes to " + fresh);
+    }
+
+    @Test
+    @Order(4)
+    void backAfterSignOutShouldShowTheSignInPageAndNothingOfTheAccount() {
+        driver().get(url("/signout"));
+        pages.check("signout");
+        driver().get(url("/account"));
+        assertThat(heading()).isEqualTo("Your secure inbox");
+
+        submit(By.cssSelector("nav[aria-label=Main] button"));
+        pages.check("signin");
+        WebElement signInPage = driver().findElement(By.tagName("html"));
+        driver().navigate().back();
+        awaitNewPage(signInPage);
+
+        assertThat(driver().getCurrentUrl()).endsWith("/signin");
+        assertThat(driver().getPageSource()).doesNotContain(address).doesNotContain("Mail client settings");
+    }
+
+    @Test
+    @Order(5)
+    void forgedCrossSitePostShouldBeRefusedAndLeaveThePasswordAsItWas() throws Exception {
+        driver().get(url("/signin"));
+        fill("address", address);
+        fill("password", "a wrong password for sure");
+        submit(By.cssSelector("main button[type=submit]"));
+        pages.check("signin-error");
+        signIn();
+        Path forgery = Files.createTempFile("smg-forgery-", ".html");
+        Files.writeString(forgery, "<!DOCTYPE html><html><body><form method=\"post\" action=\"" + url("/account/password") + "\">"
+            + "<input name=\"current\" value=\"" + PASSWORD + "\"><input name=\"password\" value=\"" + FORGED_PASSWORD + "\">"
+            + "<input name=\"confirm\" value=\"" + FORGED_PASSWORD + "\"></form>"
+            + "<script>document.forms[0].submit();</script></body></html>", StandardCharsets.UTF_8);
+
+        driver().get(forgery.toUri().toString());
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(browser -> browser.getCurrentUrl().startsWith("https://"));
+        String refusal = text();
+        Files.delete(forgery);
+
+        assertThat(refusal).contains("security token is missing or out of date");
+        assertThat(imapLogin(PASSWORD)).last().asString().startsWith("a1 OK");
+        assertThat(imapLogin(FORGED_PASSWORD)).last().asString().startsWith("a1 NO");
+        driver().get(url("/account"));
+        assertThat(heading()).as("the citizen's own session is untouched").isEqualTo("Your secure inbox");
+    }
+
+    @Test
+    @Order(6)
+    void sessionShouldEndAndLeadToSignInWhenIdleLongerThanTheTimeout() throws Exception {
+        driver().get(url("/account"));
+        assertThat(heading()).isEqualTo("Your secure inbox");
+
+        Thread.sleep(IDLE.plusSeconds(1).toMillis());
+        driver().get(url("/account"));
+
+        assertThat(driver().getCurrentUrl()).endsWith("/signin");
+        assertThat(heading()).isEqualTo("Sign in");
+    }
+
+    @Test
+    @Order(7)
+    void otherPagesShouldPassTheChecksAtBothWidths() throws Exception {
+        HttpResponse<String> reset = WebAdmin.call(gateway, "POST", "/accounts/" + address + "/password-reset", null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(201);
+
+        driver().get(url(Browser.pathOf(field(reset.body(), "link"))));
+        pages.check("reset");
+        driver().get(url("/no/such/page"));
+        pages.check("not-found");
+        signIn();
+        driver().get(url("/account/opt-out"));
+        pages.check("optout");
+        driver().get(url("/terms"));
+        pages.check("terms-accepted");
+
+        assertThat(heading()).isEqualTo("Terms of Service and Rules of Conduct");
+    }
+
+    @Test
+    @Order(8)
+    void maintenancePageShouldNameTheEndOfTheWindow() throws Exception {
+        Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant end = start.plus(Duration.ofHours(2));
+        Files.writeString(gateway.root().resolve("conf/policies/maintenance.yaml"),
+            "once:\n  - start: " + start + "\n    end: " + end + "\n", StandardCharsets.UTF_8);
+        assertThat(WebAdmin.call(gateway, "POST", "/policies/reload", null).body()).isEqualTo("{\"applied\":true}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            driver().get(url("/signin"));
+            return "Down for maintenance".equals(heading());
+        });
+        pages.check("maintenance");
+
+        assertThat(text()).contains("down for maintenance until " + DateTimeFormatter.ISO_INSTANT.format(end));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static ChromeDriver driver() {
+        return chrome.driver();
+    }
+
+    private static String url(String path) {
+        return "https://127.0.0.1:" + gateway.webPort() + path;
+    }
+
+    /** Invites a citizen and returns the registration path; remembers the new secure address. */
+    private static String invite(String email) throws Exception {
+        HttpResponse<String> response = WebAdmin.call(gateway, "POST", "/invitations",
+            "{\"program\":\"ECO\",\"email\":\"" + email + "\",\"name\":\"Browser Citizen\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        address = field(response.body(), "address");
+        return Browser.pathOf(field(response.body(), "link"));
+    }
+
+    private static void signIn() {
+        driver().get(url("/signin"));
+        fill("address", address);
+        fill("password", PASSWORD);
+        submit(By.cssSelector("main button[type=submit]"));
+        assertThat(heading()).isEqualTo("Your secure inbox");
+    }
+
+    private static void fill(String id, String value) {
+        WebElement field = driver().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Clicks a submit button and waits until the page it leads to has loaded. */
+    private static void submit(By button) {
+        WebElement old = driver().findElement(By.tagName("html"));
+        driver().findElement(button).click();
+        awaitNewPage(old);
+    }
+
+    /** Waits until the document {@code old} belonged to is gone and its successor has loaded. */
+    private static void awaitNewPage(WebElement old) {
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> {
+            try {
+                old.isDisplayed();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return "complete".equals(driver().executeScript("return document.readyState;"));
+            }
+        });
+    }
+
+    private static String heading() {
+        return driver().findElement(By.tagName("h1")).getText();
+    }
+
+    private static String text() {
+        return driver().findElement(By.tagName("body")).getText();
+    }
+
+    private static String confirmationLink(String recipient) throws Exception {
+        javax.mail.internet.MimeMessage message = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smartHost.getReceivedMessages())
+            .filter(candidate -> SmartHostFixture.recipients(candidate).contains(recipient)).findFirst().orElse(null), Objects::nonNull);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        Matcher link = Pattern.compile("https://\\S+/email/[A-Za-z0-9_-]{43}").matcher(raw.toString(StandardCharsets.UTF_8));
+        assertThat(link.find()).as("confirmation link in the mail").isTrue();
+        return Browser.pathOf(link.group());
+    }
+
+    private static List<String> imapLogin(String password) throws Exception {
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            return imap.command("a1", "LOGIN \"" + address + "\" \"" + password + "\"");
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+}
