@@ -19,14 +19,8 @@ import javax.mail.Message;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Citizen to staff and back, over real SMTP and IMAP, with GreenMail as the outbound smart host holding
@@ -37,26 +31,16 @@ import com.icegreen.greenmail.util.GreenMail;
  * staff sender domain is staff.example.
  */
 class CitizenStaffRoutingIntegrationTest {
-    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
     private static final String PASSWORD = "correct horse battery staple";
     private static final String DOMAIN = "@gateway.localhost";
     private static final Pattern REPLY_ADDRESS = Pattern.compile("reply\\+[a-z2-7]{40}" + Pattern.quote(DOMAIN));
     private static final AtomicInteger PEOPLE = new AtomicInteger();
 
     @RegisterExtension
-    static final GatewayProcess gateway = SmartHostFixture.gateway("localhost", SMART_HOST_PORT);
+    static final SmartHostFixture smartHost = SmartHostFixture.perTestClass();
 
-    private static GreenMail smartHost;
-
-    @BeforeAll
-    static void startSmartHost() {
-        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
-    }
-
-    @AfterAll
-    static void stopSmartHost() {
-        smartHost.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = smartHost.gateway("localhost");
 
     @Test
     void topicMailShouldReachTheTopicsStaffRouteWithHeadersSetByTheGatewayOnly() throws Exception {
@@ -67,7 +51,7 @@ class CitizenStaffRoutingIntegrationTest {
             "From: " + gateway.demoAddress() + "\r\nTo: eco-credits" + DOMAIN + "\r\n" + forged + "Subject: " + subject + "\r\n\r\nAbout my credit.\r\n");
 
         assertThat(reply).startsWith("250");
-        MimeMessage received = awaitStaffMail("eco@staff.example", subject);
+        MimeMessage received = smartHost.awaitMessage("eco@staff.example", subject);
         assertThat(received.getHeader("X-SMG-Program")).containsExactly("ECO");
         assertThat(received.getHeader("X-SMG-Business-Verified")).containsExactly("no");
         assertThat(received.getHeader("X-SMG-On-Behalf-Of")).isNull();
@@ -94,7 +78,7 @@ class CitizenStaffRoutingIntegrationTest {
         assertThat(answer.getHeader("Sender")).isNull();
         assertThat(answer.getHeader("X-SMG-Program")).isNull();
         assertThat(replied).startsWith("250");
-        MimeMessage atStaff = awaitStaffMail("jane@staff.example", replySubject);
+        MimeMessage atStaff = smartHost.awaitMessage("jane@staff.example", replySubject);
         assertThat(atStaff.getHeader("X-SMG-Program")).containsExactly("ECO");
     }
 
@@ -143,7 +127,7 @@ class CitizenStaffRoutingIntegrationTest {
         assertThat(from.getAddress()).matches(REPLY_ADDRESS);
         assertThat(from.getPersonal()).isEqualTo("Energy Credits Online team");
         assertThat(replied).startsWith("250");
-        assertThat(awaitStaffMail("eco@staff.example", subject).getHeader("X-SMG-Program")).containsExactly("ECO");
+        assertThat(smartHost.awaitMessage("eco@staff.example", subject).getHeader("X-SMG-Program")).containsExactly("ECO");
         assertThat(borrowed).startsWith("550 5.7.1");
     }
 
@@ -192,14 +176,14 @@ class CitizenStaffRoutingIntegrationTest {
         String relayed = SmtpSend.relay(gateway, "jane@staff.example", citizen.external().toUpperCase(java.util.Locale.ROOT), "From: Jane Clerk <jane@staff.example>\r\n"
             + "To: Pat Citizen <" + citizen.external() + ">\r\nSubject: " + subject + "\r\n\r\n" + bodyToken + "\r\n");
         MimeMessage delivered = awaitInInbox(citizen.address(), PASSWORD, subject);
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesAtTheSmartHostFor(citizen.external()).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> smartHost.receivedFor(citizen.external()).stream()
             .anyMatch(message -> !raw(message).contains("/register")));
 
         assertThat(relayed).startsWith("250");
         assertThat(delivered.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
             .containsExactly("Pat Citizen <" + citizen.address() + ">");
         assertThat(delivered.getContent().toString()).contains(bodyToken);
-        assertThat(Arrays.stream(smartHost.getReceivedMessages()).map(CitizenStaffRoutingIntegrationTest::raw))
+        assertThat(Arrays.stream(smartHost.received()).map(CitizenStaffRoutingIntegrationTest::raw))
             .as("nothing of the staff mail leaves the gateway; the external address gets only the content-free notification")
             .noneMatch(raw -> raw.contains(subject) || raw.contains(bodyToken));
     }
@@ -267,8 +251,8 @@ class CitizenStaffRoutingIntegrationTest {
             .doesNotContainIgnoringCase("adviser@example.org");
         assertThat(replyAll).hasSize(2).allSatisfy(address -> assertThat(address).matches(REPLY_ADDRESS));
         assertThat(replied).startsWith("250");
-        assertThat(awaitStaffMail("jane@staff.example", replySubject)).isNotNull();
-        assertThat(awaitStaffMail("colleague@staff.example", replySubject)).isNotNull();
+        assertThat(smartHost.awaitMessage("jane@staff.example", replySubject)).isNotNull();
+        assertThat(smartHost.awaitMessage("colleague@staff.example", replySubject)).isNotNull();
     }
 
     @Test
@@ -302,16 +286,10 @@ class CitizenStaffRoutingIntegrationTest {
         assertThat(answer.getRecipients(Message.RecipientType.CC)).isNull();
         assertThat(replyAll).hasSize(1).allSatisfy(address -> assertThat(address).matches(REPLY_ADDRESS));
         assertThat(replied).startsWith("250");
-        assertThat(awaitStaffMail("jane@staff.example", replySubject)).isNotNull();
+        assertThat(smartHost.awaitMessage("jane@staff.example", replySubject)).isNotNull();
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static List<MimeMessage> messagesAtTheSmartHostFor(String external) {
-        return Arrays.stream(smartHost.getReceivedMessages())
-            .filter(message -> SmartHostFixture.recipients(message).toLowerCase(java.util.Locale.ROOT).contains(external.toLowerCase(java.util.Locale.ROOT)))
-            .toList();
-    }
 
     private static String raw(MimeMessage message) {
         try {
@@ -338,22 +316,6 @@ class CitizenStaffRoutingIntegrationTest {
             }
             return null;
         }), Objects::nonNull);
-    }
-
-    /** The message with this subject in the staff mailbox the smart host keeps for this address. */
-    private static MimeMessage awaitStaffMail(String staff, String subject) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            GreenMailUser user = smartHost.getUserManager().getUserByEmail(staff);
-            if (user == null) {
-                return null;
-            }
-            for (StoredMessage stored : smartHost.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                if (subject.equals(stored.getMimeMessage().getSubject())) {
-                    return stored.getMimeMessage();
-                }
-            }
-            return null;
-        }, Objects::nonNull);
     }
 
     /** A citizen's secure address and registered external (notification) address. */

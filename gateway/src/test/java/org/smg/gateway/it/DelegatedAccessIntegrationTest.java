@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,14 +26,8 @@ import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * A representative reaches a citizen's mailbox with their own password under a consent: as
@@ -53,23 +45,13 @@ class DelegatedAccessIntegrationTest {
     /** The external (notification) address of each account this class registered. */
     private static final Map<String, String> EMAILS = new ConcurrentHashMap<>();
 
-    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
     private static final String TOPIC = "eco-credits@gateway.localhost";
 
     @RegisterExtension
-    static final GatewayProcess gateway = SmartHostFixture.gateway("localhost", SMART_HOST_PORT);
+    static final SmartHostFixture smartHost = SmartHostFixture.perTestClass();
 
-    private static GreenMail smartHost;
-
-    @BeforeAll
-    static void startSmartHost() {
-        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
-    }
-
-    @AfterAll
-    static void stopSmartHost() {
-        smartHost.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = smartHost.gateway("localhost");
 
     @Test
     void representativeShouldReadCitizenInboxWithOwnPasswordWhenConsentIsValid() throws Exception {
@@ -340,7 +322,7 @@ class DelegatedAccessIntegrationTest {
             sent = smtp.mail(citizen, TOPIC, "From: " + citizen + "\r\nSender: " + representative + "\r\nTo: " + TOPIC
                 + "\r\nX-SMG-On-Behalf-Of: Chief Executive\r\nSubject: " + subject + "\r\n\r\nFor my client.\r\n");
         }
-        MimeMessage atStaff = awaitAtSmartHost("eco@staff.example", subject);
+        MimeMessage atStaff = smartHost.awaitMessage("eco@staff.example", subject);
 
         assertThat(login).startsWith("235");
         assertThat(sent).startsWith("250");
@@ -397,13 +379,13 @@ class DelegatedAccessIntegrationTest {
         String representative = registered("representative");
 
         long id = consent(citizen, representative, "read", Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
-        MimeMessage granted = awaitAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        MimeMessage granted = smartHost.awaitMessage(EMAILS.get(citizen), "A representative can now read your secure inbox");
         WebAdmin.call(gateway, "DELETE", "/consents/" + id, null);
-        MimeMessage revoked = awaitAtSmartHost(EMAILS.get(citizen), "A representative's access to your secure inbox has ended");
+        MimeMessage revoked = smartHost.awaitMessage(EMAILS.get(citizen), "A representative's access to your secure inbox has ended");
 
         assertThat(String.valueOf(granted.getContent())).contains("until").doesNotContain(representative);
         assertThat(String.valueOf(revoked.getContent())).contains("can no longer read").doesNotContain(representative);
-        assertThat(Arrays.stream(smartHost.getReceivedMessages()).filter(message -> SmartHostFixture.recipients(message).contains(EMAILS.get(representative))))
+        assertThat(smartHost.receivedFor(EMAILS.get(representative)))
             .noneMatch(message -> subject(message).contains("representative"));
     }
 
@@ -415,10 +397,10 @@ class DelegatedAccessIntegrationTest {
         Instant end = start.plusSeconds(3);
 
         consent(citizen, representative, "read", start, end);
-        boolean startedEarly = receivedAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
-        MimeMessage started = awaitAtSmartHost(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        boolean startedEarly = smartHost.holds(EMAILS.get(citizen), "A representative can now read your secure inbox");
+        MimeMessage started = smartHost.awaitMessage(EMAILS.get(citizen), "A representative can now read your secure inbox");
         Instant startedSeen = Instant.now();
-        MimeMessage ended = awaitAtSmartHost(EMAILS.get(citizen), "A representative's access to your secure inbox has ended");
+        MimeMessage ended = smartHost.awaitMessage(EMAILS.get(citizen), "A representative's access to your secure inbox has ended");
         Instant endedSeen = Instant.now();
 
         assertThat(startedEarly).as("no start notice before the start").isFalse();
@@ -514,41 +496,11 @@ class DelegatedAccessIntegrationTest {
         return smtp;
     }
 
-    /** The message with that subject the smart host received for the address (staff, or a citizen's external address). */
-    private static MimeMessage awaitAtSmartHost(String staff, String subject) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            GreenMailUser user = smartHost.getUserManager().getUserByEmail(staff);
-            if (user == null) {
-                return null;
-            }
-            for (StoredMessage stored : smartHost.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                if (subject.equals(stored.getMimeMessage().getSubject())) {
-                    return stored.getMimeMessage();
-                }
-            }
-            return null;
-        }, Objects::nonNull);
-    }
-
     /** The IMAP literal spool files in the gateway's temporary directory now. */
     private static long spooledLiterals() throws Exception {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(gateway.dataDirectory().resolve("tmp"))) {
             return files.filter(file -> file.getFileName().toString().startsWith("imap-literal-")).count();
         }
-    }
-
-    /** Whether the smart host holds, now, a message with that subject for the address. */
-    private static boolean receivedAtSmartHost(String address, String subject) throws Exception {
-        GreenMailUser user = smartHost.getUserManager().getUserByEmail(address);
-        if (user == null) {
-            return false;
-        }
-        for (StoredMessage stored : smartHost.getManagers().getImapHostManager().getInbox(user).getMessages()) {
-            if (subject.equals(stored.getMimeMessage().getSubject())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Messages in the citizen's INBOX, as the citizen's own session sees them. */

@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * A smart host whose certificate does not name the configured host (issued for localhost, reached
@@ -19,23 +15,13 @@ import com.icegreen.greenmail.util.GreenMail;
  * host name is corrected, the administrator releases it through the whole pipeline and it arrives.
  */
 class SmartHostCertificateIntegrationTest {
-    private static final int SMART_HOST_PORT = FreePorts.pick(1).get(0);
     private static final String TLS_HELD = "var/mail/outbound-tls-held";
 
     @RegisterExtension
-    static final GatewayProcess gateway = SmartHostFixture.gateway("127.0.0.1", SMART_HOST_PORT);
+    static final SmartHostFixture smartHost = SmartHostFixture.perTestClass();
 
-    private static GreenMail smartHost;
-
-    @BeforeAll
-    static void startSmartHost() {
-        smartHost = SmartHostFixture.start(SMART_HOST_PORT);
-    }
-
-    @AfterAll
-    static void stopSmartHost() {
-        smartHost.stop();
-    }
+    @RegisterExtension
+    static final GatewayProcess gateway = smartHost.gateway("127.0.0.1");
 
     @Test
     void mailShouldBeHeldWithReasonWhenSmartHostCertificateDoesNotNameTheHost() throws Exception {
@@ -47,12 +33,12 @@ class SmartHostCertificateIntegrationTest {
         await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(WebAdmin.repositoryMails(gateway, TLS_HELD))
                 .anyMatch(mail -> mail.path("recipients").toString().contains(email)));
-        assertThat(gateway.output()).contains("held: tls-failed with smart host 127.0.0.1:" + SMART_HOST_PORT)
+        assertThat(gateway.output()).contains("held: tls-failed with smart host 127.0.0.1:" + smartHost.port())
             .contains("No subject alternative names matching IP address 127.0.0.1");
 
         // The administrator corrects the host name, restarts and releases the held mail through the whole pipeline.
         gateway.stop();
-        gateway.with("outbound.smarthost", "localhost:" + SMART_HOST_PORT).start();
+        gateway.with("outbound.smarthost", "localhost:" + smartHost.port()).start();
         String repository = "/mailRepositories/" + java.net.URLEncoder.encode(TLS_HELD, java.nio.charset.StandardCharsets.UTF_8) + "/mails";
         int sameState = WebAdmin.call(gateway, "PATCH", repository + "?action=reprocess", null).statusCode();
         int released = WebAdmin.call(gateway, "PATCH", repository + "?action=reprocess&processor=root", null).statusCode();
@@ -60,7 +46,7 @@ class SmartHostCertificateIntegrationTest {
         assertThat(sameState).isEqualTo(403);
         assertThat(released).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-            assertThat(java.util.Arrays.stream(smartHost.getReceivedMessages()).map(SmartHostFixture::recipients))
+            assertThat(java.util.Arrays.stream(smartHost.received()).map(SmartHostFixture::recipients))
                 .anyMatch(to -> to.contains(email)));
         assertThat(WebAdmin.repositoryMails(gateway, TLS_HELD)).noneMatch(mail -> mail.path("recipients").toString().contains(email));
     }

@@ -9,8 +9,23 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -19,12 +34,79 @@ import com.icegreen.greenmail.util.ServerSetup;
  * gateway's smart host, with a certificate for {@code localhost} only, issued by a test CA that
  * {@link #trustStore()} holds. GreenMail reads its keystore from system properties once per JVM,
  * so the certificates are made once and shared by every test class.
+ *
+ * <p>For one test class: {@code @RegisterExtension static final SmartHostFixture smartHost =
+ * SmartHostFixture.perTestClass();} starts GreenMail on a free port before the class's first test and
+ * stops it after its last; {@link #gateway(String)} is a gateway that relays through it.
  */
-final class SmartHostFixture {
+final class SmartHostFixture implements BeforeAllCallback, AfterAllCallback {
     static final String PASSWORD = "changeit";
+    private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(30);
     private static Path directory;
 
-    private SmartHostFixture() {
+    private final int port;
+    private GreenMail greenMail;
+
+    private SmartHostFixture(int port) {
+        this.port = port;
+    }
+
+    /** A smart host on a free port, started and stopped with the test class that registers it. */
+    static SmartHostFixture perTestClass() {
+        return new SmartHostFixture(FreePorts.pick(1).get(0));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        greenMail = start(port);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        greenMail.stop();
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A gateway relaying through this smart host, reached as {@code host} (its certificate names localhost only). */
+    GatewayProcess gateway(String host) {
+        return gateway(host, port);
+    }
+
+    /** Every message received so far, in arrival order. */
+    MimeMessage[] received() {
+        return greenMail.getReceivedMessages();
+    }
+
+    /** The messages received so far whose To header names the address (compared ignoring case). */
+    List<MimeMessage> receivedFor(String address) {
+        String wanted = address.toLowerCase(Locale.ROOT);
+        return Arrays.stream(received()).filter(message -> recipients(message).toLowerCase(Locale.ROOT).contains(wanted)).toList();
+    }
+
+    /** Whether the mailbox the smart host keeps for {@code address} holds, now, a message with that subject. */
+    boolean holds(String address, String subject) throws FolderException, MessagingException {
+        return inMailbox(address, subject) != null;
+    }
+
+    /** Waits for the message with that subject in the mailbox the smart host keeps for {@code address}. */
+    MimeMessage awaitMessage(String address, String subject) {
+        return Awaitility.await().atMost(ARRIVAL_TIMEOUT).until(() -> inMailbox(address, subject), Objects::nonNull);
+    }
+
+    private MimeMessage inMailbox(String address, String subject) throws FolderException, MessagingException {
+        GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return null;
+        }
+        for (StoredMessage stored : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+            if (subject.equals(stored.getMimeMessage().getSubject())) {
+                return stored.getMimeMessage();
+            }
+        }
+        return null;
     }
 
     /** The directory holding ca.pem, server.p12, trust.p12 and trust.password, made on first use. */
@@ -71,11 +153,11 @@ final class SmartHostFixture {
     }
 
     /** The To header of a message the smart host received, comma-separated ("" when absent). */
-    static String recipients(javax.mail.internet.MimeMessage message) {
+    static String recipients(MimeMessage message) {
         try {
             String[] to = message.getHeader("To");
             return to == null ? "" : String.join(",", to);
-        } catch (javax.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
