@@ -23,18 +23,31 @@ import java.util.function.IntSupplier;
  * the batch's release and the server's bind (a few seconds), another process that picks ports
  * explicitly in the same range may take one; the server then fails to start with a clear bind
  * error.
+ *
+ * <p>Test classes run in parallel JVMs (surefire forks); each fork draws from its own slice of the
+ * range ({@code smg.test.fork}, set from surefire's fork number), so two forks never pick the same port.
  */
 final class FreePorts {
     static final int LOWEST = 20_000;
     static final int HIGHEST = 32_767;
     private static final int ATTEMPTS_PER_PORT = 50;
+    /** As many slices as surefire may run forks at once (the gateway pom's {@code forkCount}). */
+    static final int SLICES = 2;
 
     private FreePorts() {
     }
 
     /** {@code count} distinct ports that were all free at the same moment. */
     static List<Integer> pick(int count) {
-        return pick(count, () -> ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST + 1));
+        int[] slice = slice(Integer.getInteger("smg.test.fork", 1));
+        return pick(count, () -> ThreadLocalRandom.current().nextInt(slice[0], slice[1] + 1));
+    }
+
+    /** The lowest and highest port of fork {@code fork} (1-based; forks beyond {@link #SLICES} share by remainder). */
+    static int[] slice(int fork) {
+        int width = (HIGHEST - LOWEST + 1) / SLICES;
+        int lowest = LOWEST + Math.floorMod(fork - 1, SLICES) * width;
+        return new int[] {lowest, lowest + width - 1};
     }
 
     static List<Integer> pick(int count, IntSupplier candidates) {

@@ -71,4 +71,15 @@ class FreePortsTest {
                 .hasMessageContaining("found only 0 of 2 free ports");
         }
     }
+
+    @Test
+    void sliceShouldGiveEachForkItsOwnPortsWhenForksRunAtOnce() {
+        int[] first = FreePorts.slice(1);
+        int[] second = FreePorts.slice(2);
+
+        assertThat(first[0]).isEqualTo(FreePorts.LOWEST);
+        assertThat(second[0]).isEqualTo(first[1] + 1);
+        assertThat(second[1]).isLessThanOrEqualTo(FreePorts.HIGHEST);
+        assertThat(FreePorts.slice(3)).containsExactly(first);
+    }
 }
