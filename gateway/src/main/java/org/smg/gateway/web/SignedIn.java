@@ -15,9 +15,9 @@ import io.undertow.server.HttpServerExchange;
  * page; terms not accepted go to the terms page, unless the page is allowed before them; a
  * suspended, opted-out or closed account is signed out with the reason.
  */
-final class SignedIn {
-    record Citizen(WebSession session, Account account, LoginAccess access) {
-        String address() {
+public final class SignedIn {
+    public record Citizen(WebSession session, Account account, LoginAccess access) {
+        public String address() {
             return account.address();
         }
     }

@@ -10,13 +10,15 @@ import org.smg.gateway.enrollment.AccountSessions;
  * its registration in {@link AccountSessions}. A session before sign-in (a "pre-session") exists
  * only to carry the CSRF token of the registration and sign-in forms.
  */
-final class WebSession {
+public final class WebSession {
     private final String id;
     private final String csrfToken;
     private final String account;
     private volatile AccountSessions.Registration registration;
     private volatile Instant lastSeen;
     private volatile boolean ended;
+    /** The citizen whose inbox a representative is looking at; null for their own. */
+    private volatile String actingFor;
 
     WebSession(String id, String csrfToken, String account, Instant now) {
         this.id = id;
@@ -48,6 +50,16 @@ final class WebSession {
 
     void registered(AccountSessions.Registration registration) {
         this.registration = registration;
+    }
+
+    /** The citizen whose inbox this signed-in representative switched to; empty while they see their own. */
+    public Optional<String> actingFor() {
+        return Optional.ofNullable(actingFor);
+    }
+
+    /** Switches the inbox shown to the citizen's (the consent is checked by the mailbox layer at every use), or back with null. */
+    public void actFor(String citizen) {
+        this.actingFor = citizen;
     }
 
     Instant lastSeen() {
