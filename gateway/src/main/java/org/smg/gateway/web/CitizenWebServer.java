@@ -16,6 +16,7 @@ import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.maintenance.Maintenance;
 import org.smg.gateway.tls.TlsProtocols;
+import org.smg.gateway.web.mail.MailServices;
 import org.smg.policies.settings.GatewaySettings;
 import org.xnio.Options;
 import org.xnio.Sequence;
@@ -51,15 +52,15 @@ public final class CitizenWebServer implements Startable {
 
     @Inject
     CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                     AccountSessions accountSessions, Maintenance maintenance) {
+                     AccountSessions accountSessions, Maintenance maintenance, MailServices mail) {
         this.settings = listener.settings();
         this.tls = listener.tls();
         this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(),
-            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()))));
+            routes(settings, enrollment, users, gate, audit, new WebSessions(accountSessions, Clock.systemUTC()), mail)));
     }
 
     static HttpHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                              WebSessions sessions) {
+                              WebSessions sessions, MailServices mail) {
         Pages pages = new Pages();
         Visit visit = new Visit(sessions);
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);
@@ -70,6 +71,7 @@ public final class CitizenWebServer implements Startable {
         TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
         AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn);
         EmailChangePages emailChange = new EmailChangePages(enrollment, links, pages, visit);
+        MailPages mailPages = new MailPages(enrollment, mail, pages, visit, signedIn);
         RoutingHandler routes = new RoutingHandler(false)
             .get("/", new GuardedHandler("home", account::home, pages))
             .get("/register/{token}", new GuardedHandler("register", registration::show, pages))
@@ -88,6 +90,15 @@ public final class CitizenWebServer implements Startable {
             .post("/email/{token}", new GuardedHandler("email-confirm", emailChange::submit, pages))
             .get("/account/opt-out", new GuardedHandler("opt-out", account::confirmOptOut, pages))
             .post("/account/opt-out", new GuardedHandler("opt-out", account::optOut, pages))
+            .get("/mail", new GuardedHandler("mail", mailPages::inbox, pages))
+            .get("/mail/folder/{folder}", new GuardedHandler("mail-folder", mailPages::folder, pages))
+            .get("/mail/search", new GuardedHandler("mail-search", mailPages::search, pages))
+            .get("/mail/message/{folder}/{uid}", new GuardedHandler("mail-message", mailPages::message, pages))
+            .post("/mail/message/{folder}/{uid}/remote", new GuardedHandler("mail-remote", mailPages::remoteContent, pages))
+            .get("/mail/message/{folder}/{uid}/part/{part}", new GuardedHandler("mail-part", mailPages::part, pages))
+            .post("/mail/move", new GuardedHandler("mail-move", mailPages::move, pages))
+            .post("/mail/delete", new GuardedHandler("mail-delete", mailPages::delete, pages))
+            .post("/mail/switch", new GuardedHandler("mail-switch", mailPages::switchInbox, pages))
             .get(StyleSheet.PATH, new StyleSheet());
         routes.setFallbackHandler(new GuardedHandler("not-found", exchange -> pages.message(exchange, 404, "Page not found",
             "There is no page at this address.", "/", "Go to the start page"), pages));
