@@ -54,7 +54,9 @@ public final class InspectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MessageInspector inspector(VirusScanner scanner, Spool spool, TypeDetector detector) {
+    MessageInspector inspector(VirusScanner scanner) {
+        Spool spool = spool();
+        TypeDetector detector = new TypeDetector();
         PolicyFileInspector files = new PolicyFileInspector(detector, self -> contentChecks(spool, self));
         return new MessageInspector(spool, detector, files, scanner);
     }
