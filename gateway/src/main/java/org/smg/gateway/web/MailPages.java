@@ -36,6 +36,7 @@ import org.smg.gateway.web.mail.WebMailbox;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import io.undertow.util.PathTemplateMatch;
 
 /**
  * {@code /mail}: the inbox and the other folders, a message, its attachments, search, move, delete, and a
@@ -285,8 +286,9 @@ final class MailPages {
         return query(exchange, "notice").map(NOTICES::get).orElse(null);
     }
 
+    /** A parameter of the route's path template (the routes keep them apart from the query: a query cannot override them). */
     private static String path(HttpServerExchange exchange, String name) {
-        return exchange.getPathParameters().get(name).getFirst();
+        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get(name);
     }
 
     private static Optional<String> query(HttpServerExchange exchange, String name) {

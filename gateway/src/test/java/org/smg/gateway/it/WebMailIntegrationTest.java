@@ -50,7 +50,7 @@ class WebMailIntegrationTest {
         assertThat(message.statusCode()).isEqualTo(200);
         assertThat(message.headers().firstValue("cache-control")).contains("no-store");
         assertThat(message.body()).contains("Dear citizen").contains("<a href=\"https://agency.example/info\" rel=\"noopener noreferrer nofollow\">")
-            .contains("Inbox of").doesNotContain("You are looking at the inbox of");
+            .doesNotContain("with their consent");
         assertThat(String.join("\n", flags)).contains("\\Seen");
     }
 
@@ -68,7 +68,7 @@ class WebMailIntegrationTest {
         }
         HttpResponse<String> inbox = citizen.browser().get("/mail");
 
-        assertThat(line(inbox.body(), subject)).doesNotContain("Unread").contains("class=\"read\"");
+        assertThat(line(inbox.body(), subject)).doesNotContain("Unread").startsWith("\"read\"");
     }
 
     @Test
@@ -76,7 +76,7 @@ class WebMailIntegrationTest {
         Person citizen = registered("citizen");
         String subject = "Documents " + UUID.randomUUID();
         String reply = SmtpSend.relay(gateway, AttachedMessage.from(SmtpSend.CLERK, citizen.address(), subject)
-            .attach("Bescheid März.pdf", SampleFiles.cleanPdf()));
+            .attach("../../report 2026.pdf", SampleFiles.cleanPdf()));
         assertThat(reply).startsWith("250");
         String listed = awaitListed(citizen, subject);
         long uid = uidOf(listed, subject);
@@ -90,7 +90,7 @@ class WebMailIntegrationTest {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("content-type")).contains("application/pdf");
         assertThat(download.headers().firstValue("content-disposition"))
-            .contains("attachment; filename=\"Bescheid M_rz.pdf\"; filename*=UTF-8''Bescheid%20M%C3%A4rz.pdf");
+            .contains("attachment; filename=\"report 2026.pdf\"; filename*=UTF-8''report%202026.pdf");
         assertThat(download.headers().firstValue("x-content-type-options")).contains("nosniff");
         assertThat(download.body()).startsWith("%PDF");
         assertThat(text.statusCode()).isEqualTo(404);
@@ -112,10 +112,11 @@ class WebMailIntegrationTest {
         HttpResponse<String> remote = citizen.browser().submit("/mail/message/INBOX/" + uid + "/remote");
 
         assertThat(message.body()).contains("Visible text").contains("Show pictures from other sites");
-        assertThat(body).doesNotContain("<script", "onerror", "javascript:", "style=", "<img", "tracker.example");
+        // Payload text may remain as escaped attribute text (title="...onerror&#61;..."), never as markup.
+        assertThat(body).doesNotContain("<script", "onerror=", "javascript:", "style=", "<img", "tracker.example", "<noscript", "<math");
         assertThat(message.headers().firstValue("content-security-policy")).get().asString().contains("img-src 'self';");
         assertThat(remote.statusCode()).isEqualTo(200);
-        assertThat(remote.body()).contains("<img src=\"https://tracker.example/pixel.gif\"").doesNotContain("<script", "onerror");
+        assertThat(remote.body()).contains("<img src=\"https://tracker.example/pixel.gif\"").doesNotContain("<script", "onerror=");
         assertThat(remote.headers().firstValue("content-security-policy")).get().asString().contains("img-src 'self' https:;")
             .doesNotContain("script-src");
     }
@@ -129,7 +130,7 @@ class WebMailIntegrationTest {
         awaitListed(citizen, "Wanted " + token);
 
         HttpResponse<String> bySubject = citizen.browser().get("/mail/search?folder=INBOX&subject=" + token);
-        HttpResponse<String> bySender = citizen.browser().get("/mail/search?folder=INBOX&from=" + SmtpSend.CLERK + "&subject=" + token
+        HttpResponse<String> bySender = citizen.browser().get("/mail/search?folder=INBOX&from=Clerk&subject=" + token
             + "&after=2000-01-01&before=2999-12-31");
         HttpResponse<String> badDate = citizen.browser().get("/mail/search?folder=INBOX&after=yesterday");
 
