@@ -39,10 +39,23 @@ public final class InspectionModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(ScannerRoutes.class);
     }
 
+    /** The same encrypted spool for every reader of attachments (the web view's downloads too). */
+    @Provides
+    @Singleton
+    Spool spool() {
+        return new EncryptedSpool(SPOOL_MEMORY_BOUND, spoolDirectory);
+    }
+
+    @Provides
+    @Singleton
+    TypeDetector detector() {
+        return new TypeDetector();
+    }
+
     @Provides
     @Singleton
     MessageInspector inspector(VirusScanner scanner) {
-        Spool spool = new EncryptedSpool(SPOOL_MEMORY_BOUND, spoolDirectory);
+        Spool spool = spool();
         TypeDetector detector = new TypeDetector();
         PolicyFileInspector files = new PolicyFileInspector(detector, self -> contentChecks(spool, self));
         return new MessageInspector(spool, detector, files, scanner);

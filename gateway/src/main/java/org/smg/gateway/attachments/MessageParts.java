@@ -153,7 +153,7 @@ public final class MessageParts {
         boolean inlineText = declaredType.equals("text/plain") || declaredType.equals("text/html");
         boolean attachment = fileName.isPresent() || markedAttachment || !inlineText;
         return new MimeLeaf(leaves, fileName, declaredType, attachment, inSignatureSlot(declaredType),
-            new DecodedBodyStream(tokens.getDecodedInputStream()));
+            new DecodedBodyStream(tokens.getDecodedInputStream()), tokens.getBodyDescriptor().getCharset());
     }
 
     /** filename, filename*, name and name* must all say the same (ignoring case): clients show different ones. */

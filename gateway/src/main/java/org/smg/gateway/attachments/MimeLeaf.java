@@ -14,14 +14,17 @@ public final class MimeLeaf {
     private final boolean attachment;
     private final boolean signatureSlot;
     private final InputStream body;
+    private final String charset;
 
-    MimeLeaf(int number, Optional<String> fileName, String declaredType, boolean attachment, boolean signatureSlot, InputStream body) {
+    MimeLeaf(int number, Optional<String> fileName, String declaredType, boolean attachment, boolean signatureSlot, InputStream body,
+             String charset) {
         this.number = number;
         this.fileName = fileName;
         this.declaredType = declaredType;
         this.attachment = attachment;
         this.signatureSlot = signatureSlot;
         this.body = body;
+        this.charset = charset;
     }
 
     /** 1 for the first leaf of the message, in the order they appear. */
@@ -50,6 +53,11 @@ public final class MimeLeaf {
      */
     public boolean isSignatureSlot() {
         return signatureSlot;
+    }
+
+    /** The charset the part declares (mime4j's default us-ascii when none), for showing a text body; not checked. */
+    public String charset() {
+        return charset;
     }
 
     /** The decoded bytes; a decoding failure is a {@link MalformedMessageException}. */

@@ -18,6 +18,7 @@ import org.smg.gateway.maintenance.Maintenance;
 import org.smg.gateway.secondfactor.AppPasswords;
 import org.smg.gateway.secondfactor.SecondFactors;
 import org.smg.gateway.tls.TlsProtocols;
+import org.smg.gateway.web.mail.MailServices;
 import org.smg.policies.settings.GatewaySettings;
 import org.xnio.Options;
 import org.xnio.Sequence;
@@ -55,17 +56,17 @@ public final class CitizenWebServer implements Startable {
     @Inject
     CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
                      AccountSessions accountSessions, Maintenance maintenance, SecondFactors secondFactors, AppPasswords appPasswords,
-                     ComposeServices compose) {
+                     ComposeServices compose, MailServices mail) {
         this.settings = listener.settings();
         this.tls = listener.tls();
         WebSessions sessions = new WebSessions(accountSessions, Clock.systemUTC(), SessionTimeouts.of(settings));
-        RoutingHandler routes = routes(settings, enrollment, users, gate, audit, sessions, secondFactors, appPasswords);
+        RoutingHandler routes = routes(settings, enrollment, users, gate, audit, sessions, secondFactors, appPasswords, mail);
         compose.register(routes, enrollment, new Pages(), new Visit(sessions));
         this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(), routes));
     }
 
     static RoutingHandler routes(GatewaySettings settings, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
-                                 WebSessions sessions, SecondFactors secondFactors, AppPasswords appPasswords) {
+                                 WebSessions sessions, SecondFactors secondFactors, AppPasswords appPasswords, MailServices mail) {
         Pages pages = new Pages();
         Visit visit = new Visit(sessions);
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);
@@ -78,6 +79,7 @@ public final class CitizenWebServer implements Startable {
         TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
         AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn, secondFactors);
         EmailChangePages emailChange = new EmailChangePages(enrollment, links, pages, visit);
+        MailPages mailPages = new MailPages(enrollment, mail, pages, visit, signedIn);
         RoutingHandler routes = new RoutingHandler(false)
             .get("/", new GuardedHandler("home", account::home, pages))
             .get("/register/{token}", new GuardedHandler("register", registration::show, pages))
@@ -107,6 +109,15 @@ public final class CitizenWebServer implements Startable {
             .post("/account/app-passwords", new GuardedHandler("app-passwords", settingsPages::createAppPassword, pages))
             .post("/account/app-passwords/{id}/revoke", new GuardedHandler("app-password-revoke", settingsPages::revokeAppPassword, pages))
             .get("/account/mail-clients", new GuardedHandler("mail-clients", settingsPages::showMailClients, pages))
+            .get("/mail", new GuardedHandler("mail", mailPages::inbox, pages))
+            .get("/mail/folder/{folder}", new GuardedHandler("mail-folder", mailPages::folder, pages))
+            .get("/mail/search", new GuardedHandler("mail-search", mailPages::search, pages))
+            .get("/mail/message/{folder}/{uid}", new GuardedHandler("mail-message", mailPages::message, pages))
+            .post("/mail/message/{folder}/{uid}/remote", new GuardedHandler("mail-remote", mailPages::remoteContent, pages))
+            .get("/mail/message/{folder}/{uid}/part/{part}", new GuardedHandler("mail-part", mailPages::part, pages))
+            .post("/mail/move", new GuardedHandler("mail-move", mailPages::move, pages))
+            .post("/mail/delete", new GuardedHandler("mail-delete", mailPages::delete, pages))
+            .post("/mail/switch", new GuardedHandler("mail-switch", mailPages::switchInbox, pages))
             .get(StyleSheet.PATH, new StyleSheet());
         routes.setFallbackHandler(new GuardedHandler("not-found", exchange -> pages.message(exchange, 404, "Page not found",
             "There is no page at this address.", "/", "Go to the start page"), pages));

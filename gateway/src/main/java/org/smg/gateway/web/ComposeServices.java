@@ -29,11 +29,13 @@ final class ComposeServices {
     private final CitizenRoutes citizenRoutes;
     /** James's spool, the queue SMTP hands mail to; opened at the first send, once the queues are up. */
     private final Supplier<MailQueue> spool;
+    private final MailSessions sessions;
 
     @Inject
     ComposeServices(MailboxManager mailboxes, MessageInspector inspector, MailRules rules, MailInspection inspection, Consents consents,
-                    CitizenRoutes citizenRoutes, MailQueueFactory<?> queues) {
+                    CitizenRoutes citizenRoutes, MailQueueFactory<?> queues, MailSessions sessions) {
         this.mailboxes = mailboxes;
+        this.sessions = sessions;
         this.inspector = inspector;
         this.rules = rules;
         this.inspection = inspection;
@@ -45,7 +47,7 @@ final class ComposeServices {
     void register(RoutingHandler routes, Enrollment enrollment, Pages pages, Visit visit) {
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);
         WebSubmission submission = new WebSubmission(enrollment, consents, citizenRoutes, inspection, spool);
-        ComposePages compose = new ComposePages(pages, signedIn, visit, enrollment, new MailSessions(mailboxes), new MailFolders(mailboxes),
+        ComposePages compose = new ComposePages(pages, signedIn, visit, enrollment, sessions, new MailFolders(mailboxes),
             new UploadCheck(inspector, rules), submission);
         routes.get("/compose", new GuardedHandler("compose", compose::show, pages))
             .get("/compose/reply/{folder}/{uid}", new GuardedHandler("compose-reply", compose::reply, pages))
