@@ -286,6 +286,7 @@ class CitizenBrowserTest {
         submit(By.cssSelector("form[action='/account/app-passwords'] button"));
         pages.check("settings-app-password-created");
         String appPassword = driver().findElement(By.cssSelector("[role=status] .secret code")).getText();
+        String lastUsedBefore = driver().findElement(By.cssSelector("table.app-passwords tbody td:nth-child(3)")).getText();
         driver().get(url("/account/mail-clients"));
         pages.check("settings-mail-clients");
         String mailClients = text();
@@ -297,7 +298,9 @@ class CitizenBrowserTest {
         assertThat(withAccountPassword).last().asString().startsWith("a1 NO");
         assertThat(mailClients).contains(gateway.imapsPort() + " with SSL/TLS").contains("your own password is refused");
         driver().get(url("/account/app-passwords"));
-        assertThat(driver().findElement(By.cssSelector("table.app-passwords")).getText()).contains("Thunderbird on my laptop");
+        assertThat(lastUsedBefore).isEqualTo("never");
+        assertThat(driver().findElement(By.cssSelector("table.app-passwords tbody td:nth-child(1)")).getText()).isEqualTo("Thunderbird on my laptop");
+        assertThat(driver().findElement(By.cssSelector("table.app-passwords tbody td:nth-child(3)")).getText()).endsWith("UTC").doesNotStartWith("1970");
         assertThat(driver().getPageSource()).doesNotContain(appPassword);
     }
 
