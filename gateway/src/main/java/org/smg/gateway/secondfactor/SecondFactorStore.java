@@ -195,9 +195,10 @@ public final class SecondFactorStore {
             select.setString(1, account);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    long lastUsed = rows.getLong(4);
-                    found.add(new AppPassword(rows.getLong(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
-                        rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastUsed))));
+                    // wasNull() speaks of the column read last: ask it right after reading LAST_USED_MS.
+                    long lastUsedMs = rows.getLong(4);
+                    Optional<Instant> lastUsed = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastUsedMs));
+                    found.add(new AppPassword(rows.getLong(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)), lastUsed));
                 }
             }
         }

@@ -13,9 +13,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,16 +30,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.smg.gateway.attachments.SampleFiles;
 import org.smg.gateway.it.browser.ChromeBrowser;
 import org.smg.gateway.it.browser.PageCheck;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import com.google.common.io.BaseEncoding;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * The citizen's pages in a real Chromium (Debian's chromium and chromedriver): registration from an invitation,
  * the terms, the account page, a notification address change confirmed through the link mailed to the new
- * address, sign-out and the Back button, a forged cross-site POST, an expired session and the maintenance page.
+ * address, sign-out and the Back button, a forged cross-site POST, an expired session, a message to a topic with a PDF
+ * attached through the file input and its "Success!" page, second-factor enrolment and sign-in with a code, an app
+ * password created in the browser that logs in over IMAP where the account password is then refused, and the
+ * maintenance page.
  * Every page visited passes axe-core (no serious or critical violation) at desktop width and at 360 px, where it
  * must not scroll sideways; screenshots of each go to {@code target/screenshots/CitizenBrowserTest/}.
  *
@@ -62,6 +72,7 @@ class CitizenBrowserTest {
     private static GreenMail smartHost;
     private static PageCheck pages;
     private static String address;
+    private static String secret;
 
     @BeforeAll
     static void startSmartHostAndChecks() {
@@ -215,6 +226,86 @@ class CitizenBrowserTest {
 
     @Test
     @Order(8)
+    void composeShouldAttachAPdfThroughTheFileInputAndListItOnTheSuccessPage() throws Exception {
+        byte[] pdf = SampleFiles.cleanPdf();
+        Path directory = Files.createTempDirectory("smg-upload-");
+        Path file = Files.write(directory.resolve("statement.pdf"), pdf);
+        driver().get(url("/compose"));
+        pages.check("compose");
+        new Select(driver().findElement(By.id("to"))).selectByIndex(1);
+        fill("subject", "My statement");
+        fill("body", "Please find my statement attached.");
+
+        driver().findElement(By.id("files")).sendKeys(file.toString());
+        new WebDriverWait(driver(), Duration.ofSeconds(8)).until(browser -> !browser.findElements(By.cssSelector("#attached li")).isEmpty());
+        pages.check("compose-attached");
+        submit(By.cssSelector("#compose-form > button:not([formaction])"));
+        pages.check("compose-sent");
+        Files.delete(file);
+        Files.delete(directory);
+
+        assertThat(heading()).isEqualTo("Success!");
+        assertThat(driver().getCurrentUrl()).contains("/compose/sent/");
+        assertThat(driver().findElement(By.cssSelector("[role=status]")).getText())
+            .contains("statement.pdf").contains(humanSize(pdf.length)).contains("application/pdf");
+    }
+
+    @Test
+    @Order(9)
+    void secondFactorShouldBeEnrolledFromTheShownSecretAndThenBeAskedForAtSignIn() throws Exception {
+        driver().get(url("/account/second-factor"));
+        pages.check("settings-second-factor");
+        secret = driver().findElement(By.id("secret")).getText().replace(" ", "");
+        fill("code", totp(Instant.now()));
+        submit(By.cssSelector("form[action='/account/second-factor'] button"));
+        pages.check("settings-recovery-codes");
+        assertThat(driver().findElements(By.cssSelector("ul.codes li"))).hasSize(10);
+        submit(By.cssSelector("nav[aria-label=Main] button"));
+
+        driver().get(url("/signin"));
+        fill("address", address);
+        fill("password", PASSWORD);
+        submit(By.cssSelector("main button[type=submit]"));
+        pages.check("signin-second-factor");
+        // The enrolment used this step's code, and each step is accepted once: the next step's code, which the
+        // gateway takes within its one-step clock skew, signs in without waiting for the clock.
+        fill("code", totp(Instant.now().plus(Duration.ofSeconds(30))));
+        submit(By.cssSelector("main button[type=submit]"));
+
+        assertThat(heading()).isEqualTo("Your secure inbox");
+        assertThat(driver().getCurrentUrl()).endsWith("/account");
+        assertThat(text()).contains("Your sign-in is protected by a code from an authenticator app.");
+    }
+
+    @Test
+    @Order(10)
+    void appPasswordCreatedInTheBrowserShouldLogInOverImapWhereTheAccountPasswordIsRefused() throws Exception {
+        driver().get(url("/account/app-passwords"));
+        pages.check("settings-app-passwords");
+        fill("name", "Thunderbird on my laptop");
+        submit(By.cssSelector("form[action='/account/app-passwords'] button"));
+        pages.check("settings-app-password-created");
+        String appPassword = driver().findElement(By.cssSelector("[role=status] .secret code")).getText();
+        String lastUsedBefore = driver().findElement(By.cssSelector("table.app-passwords tbody td:nth-child(3)")).getText();
+        driver().get(url("/account/mail-clients"));
+        pages.check("settings-mail-clients");
+        String mailClients = text();
+
+        List<String> withAppPassword = imapLogin(appPassword);
+        List<String> withAccountPassword = imapLogin(PASSWORD);
+
+        assertThat(withAppPassword).last().asString().startsWith("a1 OK");
+        assertThat(withAccountPassword).last().asString().startsWith("a1 NO");
+        assertThat(mailClients).contains(gateway.imapsPort() + " with SSL/TLS").contains("your own password is refused");
+        driver().get(url("/account/app-passwords"));
+        assertThat(lastUsedBefore).isEqualTo("never");
+        assertThat(driver().findElement(By.cssSelector("table.app-passwords tbody td:nth-child(1)")).getText()).isEqualTo("Thunderbird on my laptop");
+        assertThat(driver().findElement(By.cssSelector("table.app-passwords tbody td:nth-child(3)")).getText()).endsWith("UTC").doesNotStartWith("1970");
+        assertThat(driver().getPageSource()).doesNotContain(appPassword);
+    }
+
+    @Test
+    @Order(11)
     void maintenancePageShouldNameTheEndOfTheWindow() throws Exception {
         Instant start = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         Instant end = start.plus(Duration.ofHours(2));
@@ -299,6 +390,17 @@ class CitizenBrowserTest {
         Matcher link = Pattern.compile("https://\\S+/email/[A-Za-z0-9_-]{43}").matcher(raw.toString(StandardCharsets.UTF_8));
         assertThat(link.find()).as("confirmation link in the mail").isTrue();
         return Browser.pathOf(link.group());
+    }
+
+    /** The authenticator app's code for the step containing {@code at}, from the secret the enrolment page showed. */
+    private static String totp(Instant at) throws Exception {
+        return new TimeBasedOneTimePasswordGenerator()
+            .generateOneTimePasswordString(new SecretKeySpec(BaseEncoding.base32().decode(secret), "HmacSHA1"), at, Locale.ROOT);
+    }
+
+    /** The size as the Success page writes it. */
+    private static String humanSize(long bytes) {
+        return bytes < 1024 ? bytes + " bytes" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
     private static List<String> imapLogin(String password) throws Exception {

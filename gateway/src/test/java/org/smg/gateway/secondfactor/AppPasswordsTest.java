@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +61,15 @@ class AppPasswordsTest {
             assertThat(listed.created()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
             assertThat(listed.lastUsed()).contains(Instant.parse("2026-03-02T11:00:00Z"));
         });
+    }
+
+    @Test
+    void listShouldShowNoLastUseWhenThePasswordWasNeverUsed() throws Exception {
+        passwords.create(JANE, "Laptop", CLIENT);
+
+        List<SecondFactorStore.AppPassword> listed = passwords.list(JANE);
+
+        assertThat(listed).singleElement().satisfies(password -> assertThat(password.lastUsed()).isEmpty());
     }
 
     @Test
