@@ -211,7 +211,7 @@ class CitizenBrowserTest {
         HttpResponse<String> reset = WebAdmin.call(gateway, "POST", "/accounts/" + address + "/password-reset", null);
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(201);
 
-        driver().get(url(Browser.pathOf(field(reset.body(), "link"))));
+        driver().get(url(Browser.pathOf(Enrolment.field(reset.body(), "link"))));
         pages.check("reset");
         driver().get(url("/no/such/page"));
         pages.check("not-found");
@@ -337,8 +337,8 @@ class CitizenBrowserTest {
         HttpResponse<String> response = WebAdmin.call(gateway, "POST", "/invitations",
             "{\"program\":\"ECO\",\"email\":\"" + email + "\",\"name\":\"Browser Citizen\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        address = field(response.body(), "address");
-        return Browser.pathOf(field(response.body(), "link"));
+        address = Enrolment.field(response.body(), "address");
+        return Browser.pathOf(Enrolment.field(response.body(), "link"));
     }
 
     private static void signIn() {
@@ -407,11 +407,5 @@ class CitizenBrowserTest {
         try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
             return imap.command("a1", "LOGIN \"" + address + "\" \"" + password + "\"");
         }
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
-        return matcher.group(1);
     }
 }

@@ -3,7 +3,6 @@ package org.smg.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.mail.Message;
@@ -330,21 +328,6 @@ class CitizenStaffRoutingIntegrationTest {
     private static Citizen registeredCitizenWithExternalAddress() throws Exception {
         int person = PEOPLE.incrementAndGet();
         String external = "routed" + person + "-" + UUID.randomUUID() + "@example.net";
-        HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
-            "{\"program\":\"ECO\",\"email\":\"" + external + "\",\"name\":\"Routed Citizen\"}");
-        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-        String path = Browser.pathOf(field(invited.body(), "link"));
-        Browser browser = new Browser(gateway);
-        browser.get(path);
-        assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
-        browser.get("/terms");
-        assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
-        return new Citizen(field(invited.body(), "address"), external);
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
-        return matcher.group(1);
+        return new Citizen(Enrolment.register(gateway, external, "Routed Citizen", PASSWORD).address(), external);
     }
 }

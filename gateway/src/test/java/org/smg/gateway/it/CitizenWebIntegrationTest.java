@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -191,7 +189,7 @@ class CitizenWebIntegrationTest {
     void resetLinkShouldSetThePasswordOnceWhenIssuedByAnAdministrator() throws Exception {
         Invited invited = registered();
         HttpResponse<String> issued = WebAdmin.call(gateway, "POST", "/accounts/" + invited.address() + "/password-reset", null);
-        String path = Browser.pathOf(field(issued.body(), "link"));
+        String path = Browser.pathOf(Enrolment.field(issued.body(), "link"));
         Browser browser = new Browser(gateway);
 
         HttpResponse<String> form = browser.get(path);
@@ -377,7 +375,7 @@ class CitizenWebIntegrationTest {
         HttpResponse<String> response = WebAdmin.call(gateway, "POST", "/invitations",
             "{\"program\":\"ECO\",\"email\":\"citizen" + person + "@example.net\",\"name\":\"Citizen Number" + person + "\"" + business + "}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return new Invited(field(response.body(), "id"), Browser.pathOf(field(response.body(), "link")), field(response.body(), "address"));
+        return new Invited(Enrolment.field(response.body(), "id"), Browser.pathOf(Enrolment.field(response.body(), "link")), Enrolment.field(response.body(), "address"));
     }
 
     /** A citizen who registered and accepted the terms. */
@@ -405,11 +403,5 @@ class CitizenWebIntegrationTest {
         try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
             return imap.command("a1", "LOGIN \"" + address + "\" \"" + password + "\"");
         }
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
-        return matcher.group(1);
     }
 }

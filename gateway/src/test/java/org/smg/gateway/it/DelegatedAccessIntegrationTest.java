@@ -535,22 +535,8 @@ class DelegatedAccessIntegrationTest {
     /** An enrolled account (invited, registered, terms accepted, the welcome message in its INBOX); a representative has one of their own. */
     private static String registered(String role) throws Exception {
         int person = PEOPLE.incrementAndGet();
-        HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
-            "{\"program\":\"ECO\",\"email\":\"" + role + person + "@example.net\",\"name\":\"Person Number" + person + "\"}");
-        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-        String path = Browser.pathOf(field(invited.body(), "link"));
-        Browser browser = new Browser(gateway);
-        browser.get(path);
-        assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
-        browser.get("/terms");
-        assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
-        EMAILS.put(field(invited.body(), "address"), role + person + "@example.net");
-        return field(invited.body(), "address");
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-        assertThat(matcher.find()).as(json).isTrue();
-        return matcher.group(1);
+        Enrolment.Enrolled enrolled = Enrolment.register(gateway, role + person + "@example.net", "Person Number" + person, PASSWORD);
+        EMAILS.put(enrolled.address(), enrolled.email());
+        return enrolled.address();
     }
 }

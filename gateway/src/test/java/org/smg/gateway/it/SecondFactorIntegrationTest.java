@@ -183,16 +183,7 @@ class SecondFactorIntegrationTest {
 
     private static String registered() throws Exception {
         int person = PEOPLE.incrementAndGet();
-        HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
-            "{\"program\":\"ECO\",\"email\":\"second" + person + "@example.net\",\"name\":\"Second Factor" + person + "\"}");
-        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-        String path = Browser.pathOf(field(invited.body(), "link"));
-        Browser browser = new Browser(gateway);
-        browser.get(path);
-        assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
-        browser.get("/terms");
-        assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
-        return field(invited.body(), "address");
+        return Enrolment.register(gateway, "second" + person + "@example.net", "Second Factor" + person, PASSWORD).address();
     }
 
     /** A consent of one day, from an hour ago, for the representative to read and reply for the citizen. */
@@ -242,11 +233,5 @@ class SecondFactorIntegrationTest {
             found.add(matcher.group(1));
         }
         return found;
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
-        return matcher.group(1);
     }
 }

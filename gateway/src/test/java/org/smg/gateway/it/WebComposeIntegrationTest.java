@@ -231,16 +231,9 @@ class WebComposeIntegrationTest {
 
     private static Citizen registeredCitizen() throws Exception {
         int person = PEOPLE.incrementAndGet();
-        HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
-            "{\"program\":\"ECO\",\"email\":\"writer" + person + "-" + UUID.randomUUID() + "@example.net\",\"name\":\"Web Writer\"}");
-        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-        String path = Browser.pathOf(field(invited.body(), "link"));
-        Browser browser = new Browser(gateway);
-        browser.get(path);
-        assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
-        browser.get("/terms");
-        assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
-        return new Citizen(field(invited.body(), "address"), browser);
+        Enrolment.Enrolled enrolled = Enrolment.register(gateway, "writer" + person + "-" + UUID.randomUUID() + "@example.net", "Web Writer",
+            PASSWORD);
+        return new Citizen(enrolled.address(), enrolled.browser());
     }
 
     private static Browser signIn(String address) throws Exception {
@@ -323,11 +316,5 @@ class WebComposeIntegrationTest {
             }
             return null;
         }, Objects::nonNull);
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as("field " + name + " in " + json).isTrue();
-        return matcher.group(1);
     }
 }

@@ -266,21 +266,7 @@ class WebMailIntegrationTest {
     /** An enrolled person (invited, registered, terms accepted), signed in in their own browser. */
     private static Person registered(String role) throws Exception {
         int person = PEOPLE.incrementAndGet();
-        HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
-            "{\"program\":\"ECO\",\"email\":\"" + role + person + "@example.net\",\"name\":\"Person Number" + person + "\"}");
-        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-        String path = Browser.pathOf(field(invited.body(), "link"));
-        Browser browser = new Browser(gateway);
-        browser.get(path);
-        assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
-        browser.get("/terms");
-        assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
-        return new Person(field(invited.body(), "address"), browser);
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        assertThat(matcher.find()).as(json).isTrue();
-        return matcher.group(1);
+        Enrolment.Enrolled enrolled = Enrolment.register(gateway, role + person + "@example.net", "Person Number" + person, PASSWORD);
+        return new Person(enrolled.address(), enrolled.browser());
     }
 }
