@@ -197,6 +197,9 @@ class MailBrowserTest {
             }
         }
 
+        Object probe = driver().executeScript("alert('probe'); return window.__xss;");
+
+        assertThat(probe).as("the trap is installed and would see a dialog").isEqualTo(List.of("alert"));
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
         assertThat(links).hasSize(1 + alone.size());
         assertThat(failures).isEmpty();
