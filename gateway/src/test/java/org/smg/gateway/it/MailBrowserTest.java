@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -256,16 +255,7 @@ class MailBrowserTest {
     /** An enrolled person (invited, registered, terms accepted) over plain HTTPS; returns the secure address. */
     private static String enrolled(String role) throws Exception {
         String email = role + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
-        HttpResponse<String> invited = WebAdmin.call(gateway, "POST", "/invitations",
-            "{\"program\":\"ECO\",\"email\":\"" + email + "\",\"name\":\"Browser " + role + "\"}");
-        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
-        String path = Browser.pathOf(field(invited.body(), "link"));
-        Browser browser = new Browser(gateway);
-        browser.get(path);
-        assertThat(browser.submit(path, "password", PASSWORD, "confirm", PASSWORD).statusCode()).isEqualTo(303);
-        browser.get("/terms");
-        assertThat(browser.submit("/terms", "decision", "accept").statusCode()).isEqualTo(303);
-        return field(invited.body(), "address");
+        return Enrolment.register(gateway, email, "Browser " + role, PASSWORD).address();
     }
 
     private static void signIn(String address) {
@@ -362,9 +352,4 @@ class MailBrowserTest {
         return driver().findElement(By.tagName("body")).getText();
     }
 
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        assertThat(matcher.find()).as(json).isTrue();
-        return matcher.group(1);
-    }
 }
