@@ -25,6 +25,25 @@ public final class MailLinks {
         return "/mail/message/" + segment(folder) + "/" + uid;
     }
 
+    /** The compose page answering the message (the compose pages refuse it again for a read-only representative). */
+    public static String reply(String folder, long uid) {
+        return "/compose/reply/" + segment(folder) + "/" + uid;
+    }
+
+    /** The compose page with a saved draft opened again, to finish and send it. */
+    public static String draft(long uid) {
+        return "/compose/draft/" + uid;
+    }
+
+    public static boolean isDrafts(String folder) {
+        return folder.equalsIgnoreCase("Drafts");
+    }
+
+    /** Whether the message page offers Reply: not for one's own Sent and Drafts, nor in an inbox shown read only. */
+    public static boolean canReply(String folder, String scope) {
+        return !folder.equalsIgnoreCase("Sent") && !folder.equalsIgnoreCase("Drafts") && !scope.equals("read only");
+    }
+
     public static String label(String folder) {
         return folder.equals(WebMailbox.INBOX) ? "Inbox" : folder;
     }

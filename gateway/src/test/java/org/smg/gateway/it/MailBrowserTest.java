@@ -39,8 +39,10 @@ import org.smg.gateway.it.browser.PageCheck;
 
 /**
  * The mail pages in a real Chromium: the welcome message goes from unread to read, a staff answer relayed with a
- * PDF downloads as an attachment, the XSS corpus renders without running any script, search, and a representative
- * with a consent switches to the citizen's inbox and back. The inbox, a message, the search results and the switched
+ * PDF downloads as an attachment, a reply to it with a PDF attached through the file input shows "Success!" and
+ * reaches the staff member through the smart host, a saved draft is listed in Drafts and opens again, the XSS corpus
+ * renders without running any script, search, a representative with a consent switches to the citizen's inbox and
+ * back, and a message page ({@code no-store}) is not shown again by Back after signing out. The inbox, a message, the search results and the switched
  * inbox pass axe-core at desktop width and 360 px ({@link PageCheck}); screenshots go to
  * {@code target/screenshots/MailBrowserTest/}.
  *
@@ -85,15 +87,20 @@ class MailBrowserTest {
 
     @RegisterExtension
     @Order(1)
-    static final GatewayProcess gateway = GatewayProcess.perTestClass();
+    static final SmartHostFixture smartHost = SmartHostFixture.perTestClass();
 
     @RegisterExtension
     @Order(2)
+    static final GatewayProcess gateway = smartHost.gateway("localhost");
+
+    @RegisterExtension
+    @Order(3)
     static final ChromeBrowser chrome = new ChromeBrowser();
 
     private static PageCheck pages;
     private static Path downloads;
     private static String citizen;
+    private static String staffAnswer;
 
     @BeforeAll
     static void enrolCitizenAndSignIn() throws Exception {
@@ -137,6 +144,7 @@ class MailBrowserTest {
     @Order(2)
     void staffAnswerShouldShowItsPdfAndDownloadItAsAnAttachment() throws Exception {
         String subject = "Your credit claim " + UUID.randomUUID();
+        staffAnswer = subject;
         String reply = SmtpSend.relay(gateway, AttachedMessage.from(SmtpSend.CLERK, citizen, subject)
             .attach("decision 2026.pdf", SampleFiles.cleanPdf()));
         assertThat(reply).startsWith("250");
@@ -164,7 +172,7 @@ class MailBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void xssCorpusShouldRenderWithoutRunningAnyScript() throws Exception {
         List<String> corpus = corpus();
         List<String> together = corpus.stream().filter(payload -> !OWN_DOCUMENT.matcher(payload).find()).toList();
@@ -205,7 +213,7 @@ class MailBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void searchShouldListTheStaffAnswerBySenderAndSubject() {
         driver().get(url("/mail"));
         fill("from", "staff");
@@ -221,7 +229,7 @@ class MailBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void representativeShouldSwitchToTheCitizensInboxAndBack() throws Exception {
         String representative = enrolled("representative");
         consent(citizen, representative);
@@ -240,6 +248,87 @@ class MailBrowserTest {
 
         assertThat(theirs).contains("You are looking at the inbox of " + citizen).contains("Your credit claim").contains(WELCOME);
         assertThat(text()).contains("Inbox of " + representative).doesNotContain("You are looking at").doesNotContain("Your credit claim");
+    }
+
+    @Test
+    @Order(3)
+    void replyWithAPdfShouldListItOnTheSuccessPageAndReachTheStaffMember() throws Exception {
+        byte[] pdf = SampleFiles.cleanPdf();
+        Path directory = Files.createTempDirectory("smg-upload-");
+        Path file = Files.write(directory.resolve("my answer.pdf"), pdf);
+        driver().get(url("/mail"));
+        open(staffAnswer);
+        click(By.linkText("Reply"));
+        pages.check("compose-reply");
+        assertThat(heading()).isEqualTo("Reply");
+        assertThat(driver().findElement(By.id("subject")).getAttribute("value")).isEqualTo("Re: " + staffAnswer);
+        fill("body", "Thank you, my answer is attached.");
+        driver().findElement(By.id("files")).sendKeys(file.toString());
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> !browser.findElements(By.cssSelector("#attached li")).isEmpty());
+
+        submit(By.cssSelector("#compose-form > button:not([formaction])"));
+        pages.check("compose-reply-sent");
+        Files.delete(file);
+        Files.delete(directory);
+
+        assertThat(heading()).isEqualTo("Success!");
+        assertThat(driver().findElement(By.cssSelector("[role=status]")).getText())
+            .contains("my answer.pdf").contains(humanSize(pdf.length)).contains("application/pdf");
+        javax.mail.internet.MimeMessage atStaff = smartHost.awaitMessage(SmtpSend.CLERK, "Re: " + staffAnswer);
+        assertThat(atStaff.getHeader("In-Reply-To")).isNotNull();
+        assertThat(attachment(atStaff, "my answer.pdf")).isEqualTo(pdf);
+    }
+
+    @Test
+    @Order(4)
+    void draftSavedFromTheComposePageShouldBeListedInDraftsAndOpenAgain() {
+        String subject = "Draft " + UUID.randomUUID();
+        driver().get(url("/compose"));
+        new Select(driver().findElement(By.id("to"))).selectByIndex(1);
+        fill("subject", subject);
+        fill("body", "Half written.");
+        submit(By.cssSelector("#compose-form > button[formaction='/compose/draft']"));
+        assertThat(text()).contains("Your draft was saved in the Drafts folder");
+
+        driver().get(url("/mail/folder/Drafts"));
+        pages.check("mail-drafts");
+        String listed = entry(subject).getText();
+        open(subject);
+        click(By.linkText("Open this draft to finish and send it"));
+        pages.check("compose-draft-reopened");
+
+        assertThat(listed).contains(subject);
+        assertThat(driver().getCurrentUrl()).contains("/compose/draft/");
+        assertThat(driver().findElement(By.id("subject")).getAttribute("value")).isEqualTo(subject);
+        assertThat(driver().findElement(By.id("body")).getAttribute("value")).contains("Half written.");
+    }
+
+    @Test
+    @Order(8)
+    void messagePageShouldBeNoStoreAndNotShownByBackAfterSignOut() throws Exception {
+        driver().get(url("/mail"));
+        submit(By.cssSelector("nav[aria-label=Main] button"));
+        signIn(citizen);
+        driver().get(url("/mail"));
+        open(staffAnswer);
+        String messageUrl = driver().getCurrentUrl();
+        HttpResponse<byte[]> whileSignedIn = fetchWithTheBrowsersCookie(messageUrl);
+        Cookie oldSession = driver().manage().getCookieNamed("__Host-smg");
+
+        submit(By.cssSelector("nav[aria-label=Main] button"));
+        WebElement afterSignOut = driver().findElement(By.tagName("html"));
+        driver().navigate().back();
+        awaitNewPage(afterSignOut);
+        HttpResponse<byte[]> withTheOldCookie = fetch(messageUrl, oldSession);
+
+        assertThat(whileSignedIn.statusCode()).isEqualTo(200);
+        assertThat(new String(whileSignedIn.body(), StandardCharsets.UTF_8)).contains(staffAnswer);
+        assertThat(whileSignedIn.headers().firstValue("cache-control")).get().asString().contains("no-store");
+        assertThat(driver().getCurrentUrl()).endsWith("/signin");
+        assertThat(heading()).isEqualTo("Sign in");
+        assertThat(driver().getPageSource()).doesNotContain(staffAnswer).doesNotContain("decision 2026.pdf");
+        assertThat(withTheOldCookie.statusCode()).isNotEqualTo(200);
+        assertThat(new String(withTheOldCookie.body(), StandardCharsets.UTF_8)).doesNotContain(staffAnswer);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -300,7 +389,11 @@ class MailBrowserTest {
 
     /** GETs {@code url} over HTTPS with the session cookie the browser holds, to read the response headers. */
     private static HttpResponse<byte[]> fetchWithTheBrowsersCookie(String url) throws Exception {
-        Cookie session = driver().manage().getCookieNamed("__Host-smg");
+        return fetch(url, driver().manage().getCookieNamed("__Host-smg"));
+    }
+
+    /** GETs {@code url} over HTTPS with that session cookie, without following redirects. */
+    private static HttpResponse<byte[]> fetch(String url, Cookie session) throws Exception {
         assertThat(session).as("the browser's session cookie").isNotNull();
         HttpClient client = HttpClient.newBuilder().sslContext(TrustAll.sslContext()).version(HttpClient.Version.HTTP_1_1).build();
         return client.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", session.getName() + "=" + session.getValue())
@@ -312,6 +405,29 @@ class MailBrowserTest {
         return driver().findElements(By.cssSelector("ul.messages li")).stream()
             .filter(item -> item.getText().contains(subject)).findFirst()
             .orElseThrow(() -> new AssertionError("no list entry for " + subject));
+    }
+
+    /** Follows a link and waits until the page it leads to has loaded. */
+    private static void click(By link) {
+        WebElement old = driver().findElement(By.tagName("html"));
+        driver().findElement(link).click();
+        awaitNewPage(old);
+    }
+
+    /** The size as the Success page writes it. */
+    private static String humanSize(long bytes) {
+        return bytes < 1024 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    private static byte[] attachment(javax.mail.internet.MimeMessage message, String name) throws Exception {
+        javax.mail.Multipart multipart = (javax.mail.Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            javax.mail.Part part = multipart.getBodyPart(i);
+            if (name.equals(part.getFileName())) {
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        throw new AssertionError("no attachment " + name);
     }
 
     private static void open(String subject) {
