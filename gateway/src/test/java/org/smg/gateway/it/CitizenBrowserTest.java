@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.smg.gateway.attachments.SampleFiles;
 import org.smg.gateway.it.browser.ChromeBrowser;
+import org.smg.gateway.it.browser.PageActions;
 import org.smg.gateway.it.browser.PageCheck;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -91,21 +92,21 @@ class CitizenBrowserTest {
         String invitation = invite("citizen.browser@example.net");
         driver().get(url(invitation));
         pages.check("register");
-        fill("password", PASSWORD);
-        fill("confirm", "not the same password at all");
-        submit(By.cssSelector("main button[type=submit]"));
+        PageActions.fill(driver(), "password", PASSWORD);
+        PageActions.fill(driver(), "confirm", "not the same password at all");
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
         pages.check("register-error");
-        fill("password", PASSWORD);
-        fill("confirm", PASSWORD);
+        PageActions.fill(driver(), "password", PASSWORD);
+        PageActions.fill(driver(), "confirm", PASSWORD);
 
-        submit(By.cssSelector("main button[type=submit]"));
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
         pages.check("terms");
-        submit(By.cssSelector("button[value=accept]"));
+        PageActions.submit(driver(), By.cssSelector("button[value=accept]"));
         pages.check("account");
 
-        assertThat(heading()).isEqualTo("Your secure inbox");
+        assertThat(PageActions.heading(driver())).isEqualTo("Your secure inbox");
         assertThat(driver().getCurrentUrl()).endsWith("/account");
-        assertThat(text()).contains(address).contains("port " + gateway.imapsPort() + " with SSL/TLS");
+        assertThat(PageActions.text(driver())).contains(address).contains("port " + gateway.imapsPort() + " with SSL/TLS");
         assertThat(driver().findElement(By.cssSelector("nav[aria-label=Main]")).getText())
             .contains("Inbox").contains("Write").contains("Settings").contains("Sign out");
     }
@@ -114,11 +115,11 @@ class CitizenBrowserTest {
     @Order(2)
     void mismatchedNewPasswordsShouldShowTheErrorTiedToTheirFields() {
         driver().get(url("/account"));
-        fill("current", "not the current password");
-        fill("password", "a brand new passphrase 7");
-        fill("confirm", "a brand new passphrase 8");
+        PageActions.fill(driver(), "current", "not the current password");
+        PageActions.fill(driver(), "password", "a brand new passphrase 7");
+        PageActions.fill(driver(), "confirm", "a brand new passphrase 8");
 
-        submit(By.cssSelector("form[action='/account/password'] button"));
+        PageActions.submit(driver(), By.cssSelector("form[action='/account/password'] button"));
         pages.check("account-password-error");
 
         WebElement error = driver().findElement(By.id("password-error"));
@@ -132,19 +133,19 @@ class CitizenBrowserTest {
     void notificationAddressShouldChangeWhenTheLinkMailedToTheNewAddressIsConfirmed() throws Exception {
         String fresh = "citizen.browser.new@example.org";
         driver().get(url("/account"));
-        fill("email", fresh);
-        submit(By.cssSelector("form[action='/account/email'] button"));
+        PageActions.fill(driver(), "email", fresh);
+        PageActions.submit(driver(), By.cssSelector("form[action='/account/email'] button"));
         pages.check("account-email-requested");
         assertThat(driver().findElement(By.cssSelector("[role=status]")).getText()).contains("A confirmation link was sent to the new address");
         String link = confirmationLink(fresh);
         driver().get(url(link));
         pages.check("email-confirm");
 
-        submit(By.cssSelector("main button[type=submit]"));
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
         pages.check("email-confirmed");
         driver().get(url("/account"));
 
-        assertThat(text()).contains("a short notice that says nothing else goes to " + fresh);
+        assertThat(PageActions.text(driver())).contains("a short notice that says nothing else goes to " + fresh);
     }
 
     @Test
@@ -153,13 +154,13 @@ class CitizenBrowserTest {
         driver().get(url("/signout"));
         pages.check("signout");
         driver().get(url("/account"));
-        assertThat(heading()).isEqualTo("Your secure inbox");
+        assertThat(PageActions.heading(driver())).isEqualTo("Your secure inbox");
 
-        submit(By.cssSelector("nav[aria-label=Main] button"));
+        PageActions.submit(driver(), By.cssSelector("nav[aria-label=Main] button"));
         pages.check("signin");
         WebElement signInPage = driver().findElement(By.tagName("html"));
         driver().navigate().back();
-        awaitNewPage(signInPage);
+        PageActions.awaitNewPage(driver(), signInPage);
 
         assertThat(driver().getCurrentUrl()).endsWith("/signin");
         assertThat(driver().getPageSource()).doesNotContain(address).doesNotContain("Mail client settings");
@@ -169,9 +170,9 @@ class CitizenBrowserTest {
     @Order(5)
     void forgedCrossSitePostShouldBeRefusedAndLeaveThePasswordAsItWas() throws Exception {
         driver().get(url("/signin"));
-        fill("address", address);
-        fill("password", "a wrong password for sure");
-        submit(By.cssSelector("main button[type=submit]"));
+        PageActions.fill(driver(), "address", address);
+        PageActions.fill(driver(), "password", "a wrong password for sure");
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
         pages.check("signin-error");
         signIn();
         Path forgery = Files.createTempFile("smg-forgery-", ".html");
@@ -182,27 +183,27 @@ class CitizenBrowserTest {
 
         driver().get(forgery.toUri().toString());
         new WebDriverWait(driver(), Duration.ofSeconds(10)).until(browser -> browser.getCurrentUrl().startsWith("https://"));
-        String refusal = text();
+        String refusal = PageActions.text(driver());
         Files.delete(forgery);
 
         assertThat(refusal).contains("security token is missing or out of date");
         assertThat(imapLogin(PASSWORD)).last().asString().startsWith("a1 OK");
         assertThat(imapLogin(FORGED_PASSWORD)).last().asString().startsWith("a1 NO");
         driver().get(url("/account"));
-        assertThat(heading()).as("the citizen's own session is untouched").isEqualTo("Your secure inbox");
+        assertThat(PageActions.heading(driver())).as("the citizen's own session is untouched").isEqualTo("Your secure inbox");
     }
 
     @Test
     @Order(6)
     void sessionShouldEndAndLeadToSignInWhenIdleLongerThanTheTimeout() throws Exception {
         driver().get(url("/account"));
-        assertThat(heading()).isEqualTo("Your secure inbox");
+        assertThat(PageActions.heading(driver())).isEqualTo("Your secure inbox");
 
         Thread.sleep(IDLE.plusSeconds(1).toMillis());
         driver().get(url("/account"));
 
         assertThat(driver().getCurrentUrl()).endsWith("/signin");
-        assertThat(heading()).isEqualTo("Sign in");
+        assertThat(PageActions.heading(driver())).isEqualTo("Sign in");
     }
 
     @Test
@@ -221,7 +222,7 @@ class CitizenBrowserTest {
         driver().get(url("/terms"));
         pages.check("terms-accepted");
 
-        assertThat(heading()).isEqualTo("Terms of Service and Rules of Conduct");
+        assertThat(PageActions.heading(driver())).isEqualTo("Terms of Service and Rules of Conduct");
     }
 
     @Test
@@ -233,18 +234,18 @@ class CitizenBrowserTest {
         driver().get(url("/compose"));
         pages.check("compose");
         new Select(driver().findElement(By.id("to"))).selectByIndex(1);
-        fill("subject", "My statement");
-        fill("body", "Please find my statement attached.");
+        PageActions.fill(driver(), "subject", "My statement");
+        PageActions.fill(driver(), "body", "Please find my statement attached.");
 
         driver().findElement(By.id("files")).sendKeys(file.toString());
         new WebDriverWait(driver(), Duration.ofSeconds(8)).until(browser -> !browser.findElements(By.cssSelector("#attached li")).isEmpty());
         pages.check("compose-attached");
-        submit(By.cssSelector("#compose-form > button:not([formaction])"));
+        PageActions.submit(driver(), By.cssSelector("#compose-form > button:not([formaction])"));
         pages.check("compose-sent");
         Files.delete(file);
         Files.delete(directory);
 
-        assertThat(heading()).isEqualTo("Success!");
+        assertThat(PageActions.heading(driver())).isEqualTo("Success!");
         assertThat(driver().getCurrentUrl()).contains("/compose/sent/");
         assertThat(driver().findElement(By.cssSelector("[role=status]")).getText())
             .contains("statement.pdf").contains(humanSize(pdf.length)).contains("application/pdf");
@@ -256,25 +257,25 @@ class CitizenBrowserTest {
         driver().get(url("/account/second-factor"));
         pages.check("settings-second-factor");
         secret = driver().findElement(By.id("secret")).getText().replace(" ", "");
-        fill("code", totp(Instant.now()));
-        submit(By.cssSelector("form[action='/account/second-factor'] button"));
+        PageActions.fill(driver(), "code", totp(Instant.now()));
+        PageActions.submit(driver(), By.cssSelector("form[action='/account/second-factor'] button"));
         pages.check("settings-recovery-codes");
         assertThat(driver().findElements(By.cssSelector("ul.codes li"))).hasSize(10);
-        submit(By.cssSelector("nav[aria-label=Main] button"));
+        PageActions.submit(driver(), By.cssSelector("nav[aria-label=Main] button"));
 
         driver().get(url("/signin"));
-        fill("address", address);
-        fill("password", PASSWORD);
-        submit(By.cssSelector("main button[type=submit]"));
+        PageActions.fill(driver(), "address", address);
+        PageActions.fill(driver(), "password", PASSWORD);
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
         pages.check("signin-second-factor");
         // The enrolment used this step's code, and each step is accepted once: the next step's code, which the
         // gateway takes within its one-step clock skew, signs in without waiting for the clock.
-        fill("code", totp(Instant.now().plus(Duration.ofSeconds(30))));
-        submit(By.cssSelector("main button[type=submit]"));
+        PageActions.fill(driver(), "code", totp(Instant.now().plus(Duration.ofSeconds(30))));
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
 
-        assertThat(heading()).isEqualTo("Your secure inbox");
+        assertThat(PageActions.heading(driver())).isEqualTo("Your secure inbox");
         assertThat(driver().getCurrentUrl()).endsWith("/account");
-        assertThat(text()).contains("Your sign-in is protected by a code from an authenticator app.");
+        assertThat(PageActions.text(driver())).contains("Your sign-in is protected by a code from an authenticator app.");
     }
 
     @Test
@@ -282,14 +283,14 @@ class CitizenBrowserTest {
     void appPasswordCreatedInTheBrowserShouldLogInOverImapWhereTheAccountPasswordIsRefused() throws Exception {
         driver().get(url("/account/app-passwords"));
         pages.check("settings-app-passwords");
-        fill("name", "Thunderbird on my laptop");
-        submit(By.cssSelector("form[action='/account/app-passwords'] button"));
+        PageActions.fill(driver(), "name", "Thunderbird on my laptop");
+        PageActions.submit(driver(), By.cssSelector("form[action='/account/app-passwords'] button"));
         pages.check("settings-app-password-created");
         String appPassword = driver().findElement(By.cssSelector("[role=status] .secret code")).getText();
         String lastUsedBefore = driver().findElement(By.cssSelector("table.app-passwords tbody td:nth-child(3)")).getText();
         driver().get(url("/account/mail-clients"));
         pages.check("settings-mail-clients");
-        String mailClients = text();
+        String mailClients = PageActions.text(driver());
 
         List<String> withAppPassword = imapLogin(appPassword);
         List<String> withAccountPassword = imapLogin(PASSWORD);
@@ -315,11 +316,11 @@ class CitizenBrowserTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             driver().get(url("/signin"));
-            return "Down for maintenance".equals(heading());
+            return "Down for maintenance".equals(PageActions.heading(driver()));
         });
         pages.check("maintenance");
 
-        assertThat(text()).contains("down for maintenance until " + DateTimeFormatter.ISO_INSTANT.format(end));
+        assertThat(PageActions.text(driver())).contains("down for maintenance until " + DateTimeFormatter.ISO_INSTANT.format(end));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -343,43 +344,10 @@ class CitizenBrowserTest {
 
     private static void signIn() {
         driver().get(url("/signin"));
-        fill("address", address);
-        fill("password", PASSWORD);
-        submit(By.cssSelector("main button[type=submit]"));
-        assertThat(heading()).isEqualTo("Your secure inbox");
-    }
-
-    private static void fill(String id, String value) {
-        WebElement field = driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    /** Clicks a submit button and waits until the page it leads to has loaded. */
-    private static void submit(By button) {
-        WebElement old = driver().findElement(By.tagName("html"));
-        driver().findElement(button).click();
-        awaitNewPage(old);
-    }
-
-    /** Waits until the document {@code old} belonged to is gone and its successor has loaded. */
-    private static void awaitNewPage(WebElement old) {
-        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> {
-            try {
-                old.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "complete".equals(driver().executeScript("return document.readyState;"));
-            }
-        });
-    }
-
-    private static String heading() {
-        return driver().findElement(By.tagName("h1")).getText();
-    }
-
-    private static String text() {
-        return driver().findElement(By.tagName("body")).getText();
+        PageActions.fill(driver(), "address", address);
+        PageActions.fill(driver(), "password", PASSWORD);
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
+        assertThat(PageActions.heading(driver())).isEqualTo("Your secure inbox");
     }
 
     private static String confirmationLink(String recipient) throws Exception {

@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.smg.gateway.attachments.SampleFiles;
 import org.smg.gateway.it.browser.ChromeBrowser;
+import org.smg.gateway.it.browser.PageActions;
 import org.smg.gateway.it.browser.PageCheck;
 
 /**
@@ -124,7 +125,7 @@ class MailBrowserTest {
     void welcomeMessageShouldShowUnreadInTheInboxAndReadAfterItWasOpened() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             driver().get(url("/mail"));
-            assertThat(text()).contains(WELCOME);
+            assertThat(PageActions.text(driver())).contains(WELCOME);
         });
         WebElement entry = entry(WELCOME);
         assertThat(entry.getAttribute("class")).isEqualTo("unread");
@@ -132,7 +133,7 @@ class MailBrowserTest {
         pages.check("mail-inbox");
 
         open(WELCOME);
-        assertThat(heading()).isEqualTo(WELCOME);
+        assertThat(PageActions.heading(driver())).isEqualTo(WELCOME);
         assertThat(driver().findElement(By.cssSelector("section.mail-body")).getText()).isNotBlank();
         driver().get(url("/mail"));
 
@@ -150,7 +151,7 @@ class MailBrowserTest {
         assertThat(reply).startsWith("250");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             driver().get(url("/mail"));
-            assertThat(text()).contains(subject);
+            assertThat(PageActions.text(driver())).contains(subject);
         });
         assertThat(entry(subject).findElement(By.cssSelector("[aria-label='has attachments']")).isDisplayed()).isTrue();
         open(subject);
@@ -192,7 +193,7 @@ class MailBrowserTest {
         List<String> failures = new ArrayList<>();
         for (String link : links) {
             driver().get(link);
-            String subject = heading();
+            String subject = PageActions.heading(driver());
             List<?> active = (List<?>) driver().executeScript(ACTIVE_CONTENT);
             Object ran = driver().executeScript("return window.__xss;");
             Object blocked = driver().executeScript("return window.__csp;");
@@ -216,10 +217,10 @@ class MailBrowserTest {
     @Order(6)
     void searchShouldListTheStaffAnswerBySenderAndSubject() {
         driver().get(url("/mail"));
-        fill("from", "staff");
-        fill("subject", "credit claim");
+        PageActions.fill(driver(), "from", "staff");
+        PageActions.fill(driver(), "subject", "credit claim");
 
-        submit(By.cssSelector("form.search button"));
+        PageActions.submit(driver(), By.cssSelector("form.search button"));
         pages.check("mail-search");
 
         assertThat(driver().getCurrentUrl()).contains("/mail/search");
@@ -234,20 +235,20 @@ class MailBrowserTest {
         String representative = enrolled("representative");
         consent(citizen, representative);
         driver().get(url("/mail"));
-        submit(By.cssSelector("nav[aria-label=Main] button"));
+        PageActions.submit(driver(), By.cssSelector("nav[aria-label=Main] button"));
         signIn(representative);
         driver().get(url("/mail"));
-        assertThat(text()).doesNotContain("Your credit claim");
+        assertThat(PageActions.text(driver())).doesNotContain("Your credit claim");
 
         new Select(driver().findElement(By.id("inbox"))).selectByValue(citizen);
-        submit(By.cssSelector("form.switch button"));
+        PageActions.submit(driver(), By.cssSelector("form.switch button"));
         pages.check("mail-switched");
-        String theirs = text();
+        String theirs = PageActions.text(driver());
         new Select(driver().findElement(By.id("inbox"))).selectByValue("");
-        submit(By.cssSelector("form.switch button"));
+        PageActions.submit(driver(), By.cssSelector("form.switch button"));
 
         assertThat(theirs).contains("You are looking at the inbox of " + citizen).contains("Your credit claim").contains(WELCOME);
-        assertThat(text()).contains("Inbox of " + representative).doesNotContain("You are looking at").doesNotContain("Your credit claim");
+        assertThat(PageActions.text(driver())).contains("Inbox of " + representative).doesNotContain("You are looking at").doesNotContain("Your credit claim");
     }
 
     @Test
@@ -260,18 +261,18 @@ class MailBrowserTest {
         open(staffAnswer);
         click(By.linkText("Reply"));
         pages.check("compose-reply");
-        assertThat(heading()).isEqualTo("Reply");
+        assertThat(PageActions.heading(driver())).isEqualTo("Reply");
         assertThat(driver().findElement(By.id("subject")).getAttribute("value")).isEqualTo("Re: " + staffAnswer);
-        fill("body", "Thank you, my answer is attached.");
+        PageActions.fill(driver(), "body", "Thank you, my answer is attached.");
         driver().findElement(By.id("files")).sendKeys(file.toString());
         new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> !browser.findElements(By.cssSelector("#attached li")).isEmpty());
 
-        submit(By.cssSelector("#compose-form > button:not([formaction])"));
+        PageActions.submit(driver(), By.cssSelector("#compose-form > button:not([formaction])"));
         pages.check("compose-reply-sent");
         Files.delete(file);
         Files.delete(directory);
 
-        assertThat(heading()).isEqualTo("Success!");
+        assertThat(PageActions.heading(driver())).isEqualTo("Success!");
         assertThat(driver().findElement(By.cssSelector("[role=status]")).getText())
             .contains("my answer.pdf").contains(humanSize(pdf.length)).contains("application/pdf");
         javax.mail.internet.MimeMessage atStaff = smartHost.awaitMessage(SmtpSend.CLERK, "Re: " + staffAnswer);
@@ -285,10 +286,10 @@ class MailBrowserTest {
         String subject = "Draft " + UUID.randomUUID();
         driver().get(url("/compose"));
         new Select(driver().findElement(By.id("to"))).selectByIndex(1);
-        fill("subject", subject);
-        fill("body", "Half written.");
-        submit(By.cssSelector("#compose-form > button[formaction='/compose/draft']"));
-        assertThat(text()).contains("Your draft was saved in the Drafts folder");
+        PageActions.fill(driver(), "subject", subject);
+        PageActions.fill(driver(), "body", "Half written.");
+        PageActions.submit(driver(), By.cssSelector("#compose-form > button[formaction='/compose/draft']"));
+        assertThat(PageActions.text(driver())).contains("Your draft was saved in the Drafts folder");
 
         driver().get(url("/mail/folder/Drafts"));
         pages.check("mail-drafts");
@@ -307,7 +308,7 @@ class MailBrowserTest {
     @Order(8)
     void messagePageShouldBeNoStoreAndNotShownByBackAfterSignOut() throws Exception {
         driver().get(url("/mail"));
-        submit(By.cssSelector("nav[aria-label=Main] button"));
+        PageActions.submit(driver(), By.cssSelector("nav[aria-label=Main] button"));
         signIn(citizen);
         driver().get(url("/mail"));
         open(staffAnswer);
@@ -315,17 +316,17 @@ class MailBrowserTest {
         HttpResponse<byte[]> whileSignedIn = fetchWithTheBrowsersCookie(messageUrl);
         Cookie oldSession = driver().manage().getCookieNamed("__Host-smg");
 
-        submit(By.cssSelector("nav[aria-label=Main] button"));
+        PageActions.submit(driver(), By.cssSelector("nav[aria-label=Main] button"));
         WebElement afterSignOut = driver().findElement(By.tagName("html"));
         driver().navigate().back();
-        awaitNewPage(afterSignOut);
+        PageActions.awaitNewPage(driver(), afterSignOut);
         HttpResponse<byte[]> withTheOldCookie = fetch(messageUrl, oldSession);
 
         assertThat(whileSignedIn.statusCode()).isEqualTo(200);
         assertThat(new String(whileSignedIn.body(), StandardCharsets.UTF_8)).contains(staffAnswer);
         assertThat(whileSignedIn.headers().firstValue("cache-control")).get().asString().contains("no-store");
         assertThat(driver().getCurrentUrl()).endsWith("/signin");
-        assertThat(heading()).isEqualTo("Sign in");
+        assertThat(PageActions.heading(driver())).isEqualTo("Sign in");
         assertThat(driver().getPageSource()).doesNotContain(staffAnswer).doesNotContain("decision 2026.pdf");
         assertThat(withTheOldCookie.statusCode()).isNotEqualTo(200);
         assertThat(new String(withTheOldCookie.body(), StandardCharsets.UTF_8)).doesNotContain(staffAnswer);
@@ -349,9 +350,9 @@ class MailBrowserTest {
 
     private static void signIn(String address) {
         driver().get(url("/signin"));
-        fill("address", address);
-        fill("password", PASSWORD);
-        submit(By.cssSelector("main button[type=submit]"));
+        PageActions.fill(driver(), "address", address);
+        PageActions.fill(driver(), "password", PASSWORD);
+        PageActions.submit(driver(), By.cssSelector("main button[type=submit]"));
         assertThat(driver().getCurrentUrl()).doesNotEndWith("/signin");
     }
 
@@ -411,7 +412,7 @@ class MailBrowserTest {
     private static void click(By link) {
         WebElement old = driver().findElement(By.tagName("html"));
         driver().findElement(link).click();
-        awaitNewPage(old);
+        PageActions.awaitNewPage(driver(), old);
     }
 
     /** The size as the Success page writes it. */
@@ -433,39 +434,7 @@ class MailBrowserTest {
     private static void open(String subject) {
         WebElement old = driver().findElement(By.tagName("html"));
         entry(subject).findElement(By.tagName("a")).click();
-        awaitNewPage(old);
-    }
-
-    private static void fill(String id, String value) {
-        WebElement field = driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    /** Clicks a submit button and waits until the page it leads to has loaded. */
-    private static void submit(By button) {
-        WebElement old = driver().findElement(By.tagName("html"));
-        driver().findElement(button).click();
-        awaitNewPage(old);
-    }
-
-    private static void awaitNewPage(WebElement old) {
-        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> {
-            try {
-                old.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "complete".equals(driver().executeScript("return document.readyState;"));
-            }
-        });
-    }
-
-    private static String heading() {
-        return driver().findElement(By.tagName("h1")).getText();
-    }
-
-    private static String text() {
-        return driver().findElement(By.tagName("body")).getText();
+        PageActions.awaitNewPage(driver(), old);
     }
 
 }
