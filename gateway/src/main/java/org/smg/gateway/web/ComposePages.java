@@ -48,8 +48,14 @@ final class ComposePages {
     private static final Logger LOGGER = LoggerFactory.getLogger(ComposePages.class);
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String FILE_NAME_HEADER = "X-File-Name";
+    /** The inbox the form was opened for, from the script: a file is never attached to another inbox's message. */
+    static final String INBOX_HEADER = "X-Inbox";
     /** Room for the text fields and the multipart framing around the files. */
     private static final long FORM_OVERHEAD = 512 * 1024;
+    static final String SWITCHED = "This form was opened for another inbox than the one you are looking at now. Nothing was sent"
+        + " or saved; open the form again from the inbox you want to write for.";
+    static final String DELEGATED_DRAFT = "Drafts are not kept in an inbox you look at for someone else (nothing is added to"
+        + " their folders). Your message and files are kept below: send it, or keep a copy yourself.";
     static final String READ_ONLY = "Your consent for this inbox lets you read its messages, not write or reply. Ask the citizen"
         + " for a read-and-reply consent to write on their behalf.";
 
@@ -89,14 +95,18 @@ final class ComposePages {
             return;
         }
         Optional<MessageUid> uid = uid(parameter(exchange, "uid"));
-        MailboxSession session = sessions.open(writer.get().person());
         Optional<StoredMessage> original = Optional.empty();
         if (uid.isPresent()) {
-            Optional<InputStream> raw = folders.open(session, parameter(exchange, "folder"), uid.get());
-            if (raw.isPresent()) {
-                try (InputStream in = raw.get()) {
-                    original = Optional.of(StoredMessage.read(in, false));
+            MailboxSession session = sessions.open(writer.get().person());
+            try {
+                Optional<InputStream> raw = folders.open(session, parameter(exchange, "folder"), uid.get());
+                if (raw.isPresent()) {
+                    try (InputStream in = raw.get()) {
+                        original = Optional.of(StoredMessage.read(in, false));
+                    }
                 }
+            } finally {
+                sessions.close(session);
             }
         }
         if (original.isEmpty()) {
@@ -117,6 +127,9 @@ final class ComposePages {
             return;
         }
         try (MultipartUpload upload = readForm(exchange, writer.get())) {
+            if (switchedInbox(exchange, writer.get(), upload)) {
+                return;
+            }
             List<String> errors = accept(writer.get(), upload.files());
             upload.release();
             form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), formOf(upload), errors, null,
@@ -131,6 +144,9 @@ final class ComposePages {
             return;
         }
         try (MultipartUpload upload = readForm(exchange, writer.get())) {
+            if (switchedInbox(exchange, writer.get(), upload)) {
+                return;
+            }
             ComposeForm form = formOf(upload);
             List<String> errors = accept(writer.get(), upload.files());
             upload.release();
@@ -160,20 +176,41 @@ final class ComposePages {
             form(exchange, 400, writer, form, fileErrors, fileErrors.isEmpty() ? e.getMessage() : "Nothing was sent: a file was refused.", null);
             return;
         }
-        MailboxSession session = sessions.open(writer.person());
-        try {
-            folders.append(session, MailFolders.SENT, message, new Flags(Flags.Flag.SEEN));
-        } catch (org.apache.james.mailbox.exception.MailboxException e) {
-            // The mail is on its way already: say so, not "something went wrong".
-            LOGGER.warn("web mail {} sent, but its copy could not be kept in Sent: {}", mailName, e.toString());
+        if (writer.author().delegated().isEmpty()) {
+            keepSentCopy(writer, form, message, mailName);
         }
-        uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
         String id = UUID.randomUUID().toString();
         List<AttachedFile> shown = attached.stream().map(ComposeFiles.File::view).toList();
         files.sent(new ComposeFiles.Receipt(id, label(writer, form.to()), shown));
         files.clear();
         LOGGER.debug("web mail {} sent, receipt {}", mailName, id);
         Pages.redirect(exchange, "/compose/sent/" + id);
+    }
+
+    /** The copy in Sent, and the draft it was written from removed; in the writer's own inbox only. */
+    private void keepSentCopy(Writer writer, ComposeForm form, MimeMessage message, String mailName) throws Exception {
+        MailboxSession session = sessions.open(writer.person());
+        try {
+            folders.append(session, MailFolders.SENT, message, new Flags(Flags.Flag.SEEN));
+        } catch (org.apache.james.mailbox.exception.MailboxException e) {
+            // The mail is on its way already: say so, not "something went wrong".
+            LOGGER.warn("web mail {} sent, but its copy could not be kept in Sent: {}", mailName, e.toString());
+        } finally {
+            uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
+            sessions.close(session);
+        }
+    }
+
+    /**
+     * True (and answered) when the form was opened for another inbox than the one shown now: a representative switched
+     * inboxes in another tab. Nothing is sent or saved for the wrong person.
+     */
+    private boolean switchedInbox(HttpServerExchange exchange, Writer writer, MultipartUpload upload) {
+        if (upload.field("inbox").equalsIgnoreCase(writer.author().inbox().address())) {
+            return false;
+        }
+        pages.message(exchange, 409, "You changed inboxes", SWITCHED, "/compose", "Write a message");
+        return true;
     }
 
     /** {@code GET /compose/sent/{id}}: "Success!" with each attached file's name, size and detected type. */
@@ -198,9 +235,17 @@ final class ComposePages {
             return;
         }
         try (MultipartUpload upload = readForm(exchange, writer.get())) {
+            if (switchedInbox(exchange, writer.get(), upload)) {
+                return;
+            }
             ComposeForm form = formOf(upload);
             List<String> errors = accept(writer.get(), upload.files());
             upload.release();
+            if (writer.get().author().delegated().isPresent()) {
+                // As over IMAP, a representative adds nothing to the citizen's folders: no Drafts there.
+                form(exchange, 403, writer.get(), form, errors, DELEGATED_DRAFT, null);
+                return;
+            }
             MailboxSession session = sessions.open(writer.get().person());
             MimeMessage message = ComposedMessage.build(from(writer.get()), form, writer.get().person().session().composeFiles().list());
             Flags flags = new Flags(Flags.Flag.DRAFT);
@@ -208,13 +253,15 @@ final class ComposePages {
             MessageUid saved;
             try {
                 saved = folders.append(session, MailFolders.DRAFTS, message, flags);
+                uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
             } catch (org.apache.james.mailbox.exception.MailboxException e) {
                 LOGGER.warn("web draft for {} could not be saved: {}", writer.get().author().inbox().address(), e.toString());
                 form(exchange, 503, writer.get(), form, errors, "Your draft could not be saved in the Drafts folder just now;"
                     + " your message and files are kept below. Try again later.", null);
                 return;
+            } finally {
+                sessions.close(session);
             }
-            uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
             ComposeForm kept = new ComposeForm(form.to(), form.subject(), form.body(), form.inReplyTo(), String.valueOf(saved.asLong()));
             form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), kept, errors, null,
                 "Your draft was saved in the Drafts folder. You can open it again from there.");
@@ -228,15 +275,23 @@ final class ComposePages {
             return;
         }
         Optional<MessageUid> uid = uid(parameter(exchange, "uid"));
-        MailboxSession session = sessions.open(writer.get().person());
-        Optional<InputStream> raw = uid.isEmpty() ? Optional.empty() : folders.open(session, MailFolders.DRAFTS, uid.get());
-        if (raw.isEmpty()) {
+        StoredMessage draft = null;
+        if (uid.isPresent()) {
+            MailboxSession session = sessions.open(writer.get().person());
+            try {
+                Optional<InputStream> raw = folders.open(session, MailFolders.DRAFTS, uid.get());
+                if (raw.isPresent()) {
+                    try (InputStream in = raw.get()) {
+                        draft = StoredMessage.read(in, true);
+                    }
+                }
+            } finally {
+                sessions.close(session);
+            }
+        }
+        if (draft == null) {
             pages.message(exchange, 404, "Draft not found", "There is no such draft.", "/compose", "Write a new message");
             return;
-        }
-        StoredMessage draft;
-        try (InputStream in = raw.get()) {
-            draft = StoredMessage.read(in, true);
         }
         ComposeFiles files = writer.get().person().session().composeFiles();
         files.clear();
@@ -300,8 +355,18 @@ final class ComposePages {
             exchange.setPersistent(false);
             throw new Visit.CsrfRefused();
         }
+        if (!writer.author().inbox().address().equalsIgnoreCase(exchange.getRequestHeaders().getFirst(INBOX_HEADER))) {
+            exchange.setPersistent(false);
+            json(exchange, 409, "{\"error\":" + quote(SWITCHED) + "}");
+            return;
+        }
         AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
-        String name = MultipartUpload.cleanName(URLDecoder.decode(exchange.getRequestHeaders().getFirst(FILE_NAME_HEADER), StandardCharsets.UTF_8));
+        String name;
+        try {
+            name = MultipartUpload.cleanName(URLDecoder.decode(exchange.getRequestHeaders().getFirst(FILE_NAME_HEADER), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            name = "";
+        }
         if (name.isEmpty()) {
             json(exchange, 400, "{\"error\":" + quote("The file has no name.") + "}");
             return;
@@ -392,6 +457,7 @@ final class ComposePages {
             heading += " for " + writer.author().inbox().displayName();
         }
         pages.send(exchange, status, "compose-form", params("csrf", writer.person().session().csrfToken(), "heading", heading,
+            "inbox", writer.author().inbox().address(),
             "topics", topics, "reply", reply, "replyLabel", label(writer, form.to()),
             "form", form, "files", writer.person().session().composeFiles().list().stream().map(ComposeFiles.File::view).toList(),
             "fileErrors", fileErrors, "error", error, "notice", notice,

@@ -52,7 +52,9 @@ final class MailPages {
         "deleted", "The message was deleted for good.",
         "switched", "The inbox shown was switched.");
     /** Remote images may load on the one page the reader asked for them: the page's policy, widened for images only. */
-    static final String REMOTE_IMAGES_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY.replace("img-src 'self'", "img-src 'self' https:");
+    /** The message page's policy once the reader asked for pictures: https images, and no script at all (the page needs none). */
+    static final String REMOTE_IMAGES_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY.replace("script-src 'self'; connect-src 'self'; ", "")
+        .replace("img-src 'self'", "img-src 'self' https:");
 
     /** One use of the open mailbox session. */
     @FunctionalInterface

@@ -53,6 +53,10 @@ public final class WebSession {
 
     /** Switches the inbox shown: a citizen's address, or null for the person's own. */
     public void actFor(String citizen) {
+        if (!java.util.Objects.equals(citizen, actingFor)) {
+            // Files attached while writing for one inbox never travel with a message of another.
+            composeFiles.clear();
+        }
         this.actingFor = citizen;
     }
 

@@ -9,6 +9,7 @@
     return;
   }
   var token = form.querySelector('input[name="csrf"]').value;
+  var inbox = form.querySelector('input[name="inbox"]').value;
   var attached = document.getElementById('attached');
   var errors = document.getElementById('files-error');
   var progressArea = document.getElementById('upload-progress');
@@ -34,6 +35,7 @@
     var request = new XMLHttpRequest();
     request.open('POST', '/compose/upload');
     request.setRequestHeader('X-CSRF-Token', token);
+    request.setRequestHeader('X-Inbox', inbox);
     request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = function (event) {

@@ -144,6 +144,26 @@ class WebComposeIntegrationTest {
     }
 
     @Test
+    void sendAndUploadShouldBeRefusedWhenTheFormWasOpenedForAnotherInbox() throws Exception {
+        Citizen citizen = registeredCitizen();
+        citizen.browser().get("/compose");
+        String token = citizen.browser().csrf();
+        String subject = "other inbox " + UUID.randomUUID();
+
+        HttpResponse<String> sent = citizen.browser().submitMultipart("/compose/send", "/compose/send",
+            fields("inbox", "someone.else@gateway.test", "to", TOPIC, "subject", subject, "body", "Hello"), "files", Map.of());
+        HttpResponse<String> uploaded = citizen.browser().send("POST", "/compose/upload",
+            HttpRequest.BodyPublishers.ofByteArray(SampleFiles.cleanPdf()), Map.of("X-File-Name", "a.pdf", "X-CSRF-Token",
+                token, "X-Inbox", "someone.else@gateway.test", "Content-Type", "application/octet-stream"));
+        HttpResponse<String> compose = citizen.browser().get("/compose");
+
+        assertThat(sent.statusCode()).isEqualTo(409);
+        assertThat(Browser.text(sent)).contains("Nothing was sent or saved");
+        assertThat(uploaded.statusCode()).isEqualTo(409);
+        assertThat(Browser.text(compose)).doesNotContain("a.pdf");
+    }
+
+    @Test
     void scriptUploadShouldAnswerTheFilesNameSizeAndTypeWhenTheTokenIsInTheHeader() throws Exception {
         Citizen citizen = registeredCitizen();
         citizen.browser().get("/compose");
@@ -151,7 +171,8 @@ class WebComposeIntegrationTest {
         byte[] pdf = SampleFiles.cleanPdf();
 
         HttpResponse<String> uploaded = citizen.browser().send("POST", "/compose/upload", HttpRequest.BodyPublishers.ofByteArray(pdf),
-            Map.of("X-File-Name", "r%C3%A9sum%C3%A9.pdf", "X-CSRF-Token", token, "Content-Type", "application/octet-stream"));
+            Map.of("X-File-Name", "r%C3%A9sum%C3%A9.pdf", "X-CSRF-Token", token, "X-Inbox", citizen.address(),
+                "Content-Type", "application/octet-stream"));
         HttpResponse<String> compose = citizen.browser().get("/compose");
 
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -171,6 +172,24 @@ class WebMailIntegrationTest {
         assertThat(after.body()).doesNotContain(kept).doesNotContain(binned).contains("href=\"/mail/folder/Archive\"");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(imapStatus(citizen.address(), "Archive")).contains("MESSAGES 1");
+    }
+
+    @Test
+    void representativeWithReadReplyShouldNotSaveDraftsInTheCitizensFolders() throws Exception {
+        Person citizen = registered("citizen");
+        Person representative = registered("representative");
+        consent(citizen.address(), representative.address(), "read-reply");
+        representative.browser().get("/mail");
+        representative.browser().submit("/mail/switch", "inbox", citizen.address());
+        HttpResponse<String> compose = representative.browser().get("/compose");
+
+        HttpResponse<String> draft = representative.browser().submitMultipart("/compose/send", "/compose/draft",
+            Map.of("subject", "Draft for the citizen", "body", "Not finished"), "files", Map.of());
+
+        assertThat(compose.body()).contains("name=\"inbox\" value=\"" + citizen.address() + "\"");
+        assertThat(draft.statusCode()).isEqualTo(403);
+        assertThat(Browser.text(draft)).contains("Drafts are not kept in an inbox you look at for someone else");
+        assertThat(imapStatus(citizen.address(), "Drafts")).doesNotContain("MESSAGES 1");
     }
 
     @Test

@@ -45,6 +45,7 @@ import org.smg.gateway.attachments.MessageParts;
 import org.smg.gateway.attachments.MimeLeaf;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The web view's reading of a mailbox, all through James's mailbox API in the session {@link MailSessions} opened:
@@ -85,6 +86,9 @@ public final class WebMailbox {
     }
 
     public FolderPage page(MailboxSession session, String folder, int page, Topics topics) throws MailboxException {
+        if (inboxNotYetMade(session, folder)) {
+            return pageOf(session, null, folder, List.of(), page, topics);
+        }
         MessageManager mailbox = mailboxes.getMailbox(path(session, folder), session);
         List<ComposedMessageIdWithMetaData> all = Flux.from(mailbox.listMessagesMetadata(MessageRange.all(), session))
             .sort(Comparator.comparing(meta -> meta.getComposedMessageId().getUid()))
@@ -93,6 +97,9 @@ public final class WebMailbox {
     }
 
     public FolderPage search(MailboxSession session, String folder, Search search, int page, Topics topics) throws MailboxException {
+        if (inboxNotYetMade(session, folder)) {
+            return pageOf(session, null, folder, List.of(), page, topics);
+        }
         MessageManager mailbox = mailboxes.getMailbox(path(session, folder), session);
         SearchQuery.Builder query = SearchQuery.builder();
         if (search.isEmpty()) {
@@ -114,6 +121,11 @@ public final class WebMailbox {
             .sort(Comparator.comparing(meta -> meta.getComposedMessageId().getUid()))
             .collectList().block();
         return pageOf(session, mailbox, folder, matching, page, topics);
+    }
+
+    /** An account's INBOX appears with its first message (the welcome message, delivered a moment after registration): empty until then. */
+    private boolean inboxNotYetMade(MailboxSession session, String folder) throws MailboxException {
+        return folder.equalsIgnoreCase(INBOX) && !Mono.from(mailboxes.mailboxExists(path(session, folder), session)).block();
     }
 
     private FolderPage pageOf(MailboxSession session, MessageManager mailbox, String folder, List<ComposedMessageIdWithMetaData> oldestFirst,

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,8 +35,13 @@ public final class PageActions {
             try {
                 old.isDisplayed();
                 return false;
-            } catch (StaleElementReferenceException gone) {
-                return "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;"));
+            } catch (WebDriverException gone) {
+                // Stale, or, when the old document goes mid-call, Chromium's "node does not belong to the document".
+                try {
+                    return "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState;"));
+                } catch (WebDriverException navigating) {
+                    return false;
+                }
             }
         });
     }
