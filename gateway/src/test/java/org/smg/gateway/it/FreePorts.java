@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,23 +29,45 @@ import java.util.function.IntSupplier;
  * explicitly in the same range may take one; the server then fails to start with a clear bind
  * error.
  *
- * <p>Test classes run in parallel JVMs (surefire forks); each fork draws from its own slice of the
- * range ({@code smg.test.fork}, set from surefire's fork number), so two forks never pick the same port.
+ * <p>Test classes run in parallel JVMs (surefire forks). Each JVM claims a slice of the range for its
+ * lifetime with a file lock in the temporary directory, so two JVMs running at once never pick the same
+ * port; a JVM that finds every slice taken (more JVMs than slices) shares one, as before slices existed.
  */
-final class FreePorts {
+public final class FreePorts {
     static final int LOWEST = 20_000;
     static final int HIGHEST = 32_767;
     private static final int ATTEMPTS_PER_PORT = 50;
     /** As many slices as surefire may run forks at once (the gateway pom's {@code forkCount}). */
     static final int SLICES = 2;
+    /** Held for the JVM's life: a lock whose channel were collected would be released. */
+    private static final List<FileLock> HELD = new ArrayList<>();
+    private static final int[] CLAIMED = claimSlice();
 
     private FreePorts() {
     }
 
     /** {@code count} distinct ports that were all free at the same moment. */
-    static List<Integer> pick(int count) {
-        int[] slice = slice(Integer.getInteger("smg.test.fork", 1));
-        return pick(count, () -> ThreadLocalRandom.current().nextInt(slice[0], slice[1] + 1));
+    public static List<Integer> pick(int count) {
+        return pick(count, () -> ThreadLocalRandom.current().nextInt(CLAIMED[0], CLAIMED[1] + 1));
+    }
+
+    /** The first slice no other JVM holds, locked until this JVM exits (the lock dies with the process). */
+    private static int[] claimSlice() {
+        for (int fork = 1; fork <= SLICES; fork++) {
+            try {
+                FileChannel channel = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "smg-test-ports-" + fork + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    HELD.add(lock);
+                    return slice(fork);
+                }
+                channel.close();
+            } catch (IOException | OverlappingFileLockException e) {
+                // Not claimable here; try the next slice.
+            }
+        }
+        return slice(1 + ThreadLocalRandom.current().nextInt(SLICES));
     }
 
     /** The lowest and highest port of fork {@code fork} (1-based; forks beyond {@link #SLICES} share by remainder). */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.smg.gateway.it.FreePorts;
 
 /**
  * A real Chromium for one test class: Debian's {@code chromium} driven through Debian's {@code chromedriver}
@@ -51,7 +52,8 @@ public final class ChromeBrowser implements BeforeAllCallback, AfterAllCallback 
         options.setAcceptInsecureCerts(true);
         ChromeDriverService service = new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
+            // From this JVM's own slice of test ports: Selenium's own choice falls in the range other JVMs pick from.
+            .usingPort(FreePorts.pick(1).get(0))
             .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
