@@ -91,7 +91,12 @@ public final class ClamdScanner implements VirusScanner {
                 return answerAfterBrokenStream(connection, refused);
             }
         }
-        connection.write(length.clear().putInt(0).flip());
+        try {
+            connection.write(length.clear().putInt(0).flip());
+        } catch (IOException refused) {
+            // The last chunk fitted into the socket's buffer, but clamd had stopped reading before the end mark.
+            return answerAfterBrokenStream(connection, refused);
+        }
         return ClamdReply.interpret(connection.readReply());
     }
 
