@@ -49,11 +49,14 @@ public final class Enrollment {
     private final CitizenNotices notices;
     private final WelcomeDelivery welcome;
     private final WebLinks web;
+    private final DerivedCredentials derived;
     private final String domain;
     private final Clock clock;
 
     public Enrollment(AccountStore accounts, InvitationStore links, UsersRepository users, PolicyHolder policies, AuditTrail audit,
-                      AccountSessions sessions, CitizenNotices notices, WelcomeDelivery welcome, WebLinks web, String domain, Clock clock) {
+                      AccountSessions sessions, CitizenNotices notices, WelcomeDelivery welcome, WebLinks web, DerivedCredentials derived,
+                      String domain, Clock clock) {
+        this.derived = derived;
         this.accounts = accounts;
         this.links = links;
         this.users = users;
@@ -302,7 +305,7 @@ public final class Enrollment {
         return new IssuedLink(reset, web.reset(token));
     }
 
-    /** Sets a new password from a reset link; every open session of the account ends. */
+    /** Sets a new password from a reset link; every open session of the account ends and its app passwords are revoked. */
     public synchronized Account resetPassword(String token, String password, String client)
             throws LinkRefused, EnrollmentException, SQLException, AuditException, UsersRepositoryException {
         Invitation reset = openForUse(token, LinkPurpose.PASSWORD_RESET, client);
@@ -321,6 +324,7 @@ public final class Enrollment {
         setPassword(account.address(), password);
         audit.record("user:" + account.address(), AuditAction.PASSWORD_CHANGED, account.address(), "reset",
             "link=" + reset.id() + " client=" + AuditTrail.fromClient(client));
+        derived.revokeAll(account.address(), "password-reset");
         sessions.endAll(account.address());
         notifyPasswordChanged(account);
         return account;
@@ -351,7 +355,8 @@ public final class Enrollment {
     }
 
     /**
-     * Changes the password after checking the current one; every other session of the account ends.
+     * Changes the password after checking the current one; every other session of the account ends and its app
+     * passwords are revoked.
      *
      * @param keep the session that made the change, which stays open (null to end all)
      */
@@ -376,6 +381,7 @@ public final class Enrollment {
             audit.record("user:" + account.address(), AuditAction.PASSWORD_CHANGED, account.address(), "changed",
                 "client=" + AuditTrail.fromClient(client));
         }
+        derived.revokeAll(account.address(), "password-changed");
         sessions.endAllExcept(account.address(), keep);
         notifyPasswordChanged(account);
         return account;

@@ -76,8 +76,9 @@ public final class EnrollmentModule extends AbstractModule {
     @Provides
     @Singleton
     Enrollment enrollment(AccountStore accounts, InvitationStore invitations, UsersRepository users, PolicyHolder policies,
-                          AuditTrail audit, AccountSessions sessions, MailedNotices notices, WebLinks links) {
-        return new Enrollment(accounts, invitations, users, policies, audit, sessions, notices, notices, links,
+                          AuditTrail audit, AccountSessions sessions, MailedNotices notices, WebLinks links,
+                          DerivedCredentials derived) {
+        return new Enrollment(accounts, invitations, users, policies, audit, sessions, notices, notices, links, derived,
             settings.defaultDomain(), Clock.systemUTC());
     }
 }

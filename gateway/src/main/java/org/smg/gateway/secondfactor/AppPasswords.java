@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.auth.PasswordHashing;
+import org.smg.gateway.enrollment.DerivedCredentials;
 import org.smg.mailets.audit.AuditAction;
 import org.smg.mailets.audit.AuditException;
 
@@ -20,7 +21,7 @@ import org.smg.mailets.audit.AuditException;
  * revocable; each successful login records its time. The lookup id finds the one row to hash, so a
  * login costs one hash however many app passwords the account has.
  */
-public final class AppPasswords {
+public final class AppPasswords implements DerivedCredentials {
     private static final Logger LOGGER = LoggerFactory.getLogger(AppPasswords.class);
     static final int MAX_PER_ACCOUNT = 20;
     static final int MAX_NAME = 64;
@@ -80,6 +81,17 @@ public final class AppPasswords {
             "account=" + who + " client=" + AuditTrail.fromClient(client));
         LOGGER.info("app password {} of {} revoked", id, account);
         return true;
+    }
+
+    @Override
+    public void revokeAll(String account, String reason) throws SQLException, AuditException {
+        int revoked = store.deleteAppPasswords(account);
+        if (revoked > 0) {
+            String who = AuditTrail.fromClient(account);
+            audit.record("user:" + who, AuditAction.APP_PASSWORD_CHANGED, "account:" + who, "revoked-all",
+                "reason=" + reason + " count=" + revoked);
+            LOGGER.info("{} app password(s) of {} revoked: {}", revoked, account, reason);
+        }
     }
 
     /** True when {@code password} is one of the account's app passwords; its last use is then set to now. */

@@ -10,6 +10,7 @@ import org.apache.james.webadmin.Routes;
 import org.smg.gateway.admin.SecondFactorRoutes;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.auth.ProtocolPasswords;
+import org.smg.gateway.enrollment.DerivedCredentials;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -20,6 +21,7 @@ public final class SecondFactorModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ProtocolPasswords.class).to(MailProtocolPasswords.class);
+        bind(DerivedCredentials.class).to(AppPasswords.class);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(SecondFactorRoutes.class);
     }
 

@@ -218,6 +218,15 @@ public final class SecondFactorStore {
         }
     }
 
+    /** Deletes every app password of the account; returns how many there were. */
+    int deleteAppPasswords(String account) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + APP_PASSWORDS + " WHERE ACCOUNT = ?")) {
+            delete.setString(1, account);
+            return delete.executeUpdate();
+        }
+    }
+
     /** Deletes one of the account's app passwords and returns its name; empty when the account has no such one. */
     Optional<String> deleteAppPassword(String account, long id) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

@@ -68,7 +68,8 @@ final class AccountPages {
             page(exchange, 400, citizen.get(), e.getMessage(), "password", null);
             return;
         }
-        page(exchange, 200, citizen.get(), null, null, "Your password was changed. Every other session was signed out; mail clients ask for the new password.");
+        page(exchange, 200, citizen.get(), null, null, "Your password was changed. Every other session was signed out and your app passwords were revoked; mail clients"
+            + " ask for the new password (or a new app password).");
     }
 
     /** Mails a confirmation link to the new notification address; the address changes only when it is opened. */

@@ -15,7 +15,6 @@ import org.smg.policies.settings.GatewaySettings;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import io.undertow.util.PathTemplateMatch;
 
 /**
  * The settings pages of the second factor, app passwords and mail-client set-up:
@@ -42,9 +41,11 @@ final class SettingsPages {
     private final Pages pages;
     private final Visit visit;
     private final SignedIn signedIn;
+    private final PasswordConfirmation confirmation;
 
     SettingsPages(SecondFactors secondFactors, AppPasswords appPasswords, GatewaySettings settings, Pages pages, Visit visit,
-                  SignedIn signedIn) {
+                  SignedIn signedIn, PasswordConfirmation confirmation) {
+        this.confirmation = confirmation;
         this.secondFactors = secondFactors;
         this.appPasswords = appPasswords;
         this.settings = settings;
@@ -56,7 +57,7 @@ final class SettingsPages {
     void showSecondFactor(HttpServerExchange exchange) throws Exception {
         Optional<SignedIn.Citizen> citizen = signedIn.require(exchange, false);
         if (citizen.isPresent()) {
-            secondFactorPage(exchange, 200, citizen.get(), null);
+            secondFactorPage(exchange, 200, citizen.get(), null, null);
         }
     }
 
@@ -83,11 +84,15 @@ final class SettingsPages {
         if (citizen.isEmpty()) {
             return;
         }
+        if (!confirmation.confirmed(citizen.get().address(), form)) {
+            secondFactorPage(exchange, 400, citizen.get(), PasswordConfirmation.FIELD, PasswordConfirmation.WRONG);
+            return;
+        }
         List<String> codes;
         try {
             codes = secondFactors.confirm(citizen.get().address(), bounded(form.field("code")), Visit.client(exchange));
         } catch (SecondFactorException e) {
-            secondFactorPage(exchange, 400, citizen.get(), e.getMessage());
+            secondFactorPage(exchange, 400, citizen.get(), "code", e.getMessage());
             return;
         }
         pages.send(exchange, 200, "settings-recovery-codes", params("csrf", citizen.get().session().csrfToken(), "notice", ENROLLED, "codes", codes));
@@ -102,7 +107,7 @@ final class SettingsPages {
         }
         SecondFactors.Check check = secondFactors.disable(citizen.get().address(), bounded(form.field("code")), Visit.client(exchange));
         if (!check.accepted()) {
-            secondFactorPage(exchange, check == SecondFactors.Check.THROTTLED ? 429 : 400, citizen.get(), check.explanation());
+            secondFactorPage(exchange, check == SecondFactors.Check.THROTTLED ? 429 : 400, citizen.get(), "code", check.explanation());
             return;
         }
         pages.message(exchange, 200, "Second factor removed", DISABLED, "/account", "Back to your settings");
@@ -111,7 +116,7 @@ final class SettingsPages {
     void showAppPasswords(HttpServerExchange exchange) throws Exception {
         Optional<SignedIn.Citizen> citizen = signedIn.require(exchange, false);
         if (citizen.isPresent()) {
-            appPasswordsPage(exchange, 200, citizen.get(), null, null, null);
+            appPasswordsPage(exchange, 200, citizen.get(), null, null, null, null);
         }
     }
 
@@ -123,11 +128,15 @@ final class SettingsPages {
             return;
         }
         String name = bounded(form.field("name"));
+        if (!confirmation.confirmed(citizen.get().address(), form)) {
+            appPasswordsPage(exchange, 400, citizen.get(), PasswordConfirmation.FIELD, PasswordConfirmation.WRONG, null, null);
+            return;
+        }
         try {
             String password = appPasswords.create(citizen.get().address(), name, Visit.client(exchange));
-            appPasswordsPage(exchange, 200, citizen.get(), null, "App password \u201c" + name.strip() + "\u201d created.", password);
+            appPasswordsPage(exchange, 200, citizen.get(), null, null, "App password \u201c" + name.strip() + "\u201d created.", password);
         } catch (SecondFactorException e) {
-            appPasswordsPage(exchange, 400, citizen.get(), e.getMessage(), null, null);
+            appPasswordsPage(exchange, 400, citizen.get(), "name", e.getMessage(), null, null);
         }
     }
 
@@ -138,18 +147,17 @@ final class SettingsPages {
         if (citizen.isEmpty()) {
             return;
         }
-        PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
         long id;
         try {
-            id = Long.parseLong(match == null ? "" : match.getParameters().getOrDefault("id", ""));
+            id = Long.parseLong(PathParameters.of(exchange, "id"));
         } catch (NumberFormatException e) {
             throw new FormBody.Refused(400, "There is no such app password.");
         }
         if (!appPasswords.revoke(citizen.get().address(), id, Visit.client(exchange))) {
-            appPasswordsPage(exchange, 404, citizen.get(), "There is no such app password; it may have been revoked already.", null, null);
+            appPasswordsPage(exchange, 404, citizen.get(), null, "There is no such app password; it may have been revoked already.", null, null);
             return;
         }
-        appPasswordsPage(exchange, 200, citizen.get(), null, "The app password was revoked: mail clients that use it can no longer"
+        appPasswordsPage(exchange, 200, citizen.get(), null, null, "The app password was revoked: mail clients that use it can no longer"
             + " sign in.", null);
     }
 
@@ -162,19 +170,20 @@ final class SettingsPages {
         }
     }
 
-    private void secondFactorPage(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String error) throws Exception {
+    private void secondFactorPage(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String field, String error)
+            throws Exception {
         String account = citizen.address();
         boolean enrolled = secondFactors.enrolled(account);
         String secret = enrolled ? null : Totp.grouped(secondFactors.enrolment(account).secret());
         pages.send(exchange, status, "settings-second-factor", params("csrf", citizen.session().csrfToken(), "enrolled", enrolled,
-            "secret", secret, "address", account, "error", error));
+            "secret", secret, "address", account, "error", error, "errorFor", field));
     }
 
-    private void appPasswordsPage(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String error, String notice,
+    private void appPasswordsPage(HttpServerExchange exchange, int status, SignedIn.Citizen citizen, String field, String error, String notice,
                                   String created) throws Exception {
         String account = citizen.address();
         pages.send(exchange, status, "settings-app-passwords", params("csrf", citizen.session().csrfToken(),
-            "passwords", appPasswords.list(account), "secondFactor", secondFactors.enrolled(account), "error", error,
+            "passwords", appPasswords.list(account), "secondFactor", secondFactors.enrolled(account), "error", error, "errorFor", field,
             "notice", notice, "created", created));
     }
 

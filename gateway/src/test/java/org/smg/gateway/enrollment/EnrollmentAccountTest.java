@@ -230,7 +230,8 @@ class EnrollmentAccountTest {
     }
 
     @Test
-    void changePasswordShouldEndTheOtherSessionsKeepTheGivenOneAndNotifyWhenTheCurrentPasswordIsRight() throws Exception {
+    void changePasswordShouldEndTheOtherSessionsKeepTheGivenOneRevokeAppPasswordsAndNotifyWhenTheCurrentPasswordIsRight()
+            throws Exception {
         world.active("jane@example.net", "Jane Doe", PASSWORD);
         AtomicInteger others = openSessions(JANE, 2);
         AtomicInteger webEnded = new AtomicInteger();
@@ -246,6 +247,7 @@ class EnrollmentAccountTest {
         assertThat(world.notices.of("password-changed")).containsExactly(
             new EnrollmentWorld.Sent("password-changed", JANE, "jane@example.net", null));
         assertThat(world.auditLines("PASSWORD_CHANGED")).singleElement().asString().contains("\"outcome\":\"changed\"");
+        assertThat(world.revokedCredentials).containsExactly(JANE + " password-changed");
     }
 
     @Test
@@ -262,6 +264,7 @@ class EnrollmentAccountTest {
         assertThat(world.users.test(Username.of(JANE), PASSWORD)).isTrue();
         assertThat(ended).hasValue(0);
         assertThat(world.notices.of("password-changed")).isEmpty();
+        assertThat(world.revokedCredentials).isEmpty();
         assertThat(world.auditLines("PASSWORD_CHANGED")).singleElement().asString().contains("\"outcome\":\"wrong-current-password\"");
     }
 
@@ -276,7 +279,7 @@ class EnrollmentAccountTest {
     }
 
     @Test
-    void resetPasswordShouldWorkOnceEndEverySessionAndNotifyWhenTheLinkIsFresh() throws Exception {
+    void resetPasswordShouldWorkOnceEndEverySessionRevokeAppPasswordsAndNotifyWhenTheLinkIsFresh() throws Exception {
         world.active("jane@example.net", "Jane Doe", PASSWORD);
         IssuedLink reset = enrollment.issuePasswordReset(JANE, "admin:alice");
         AtomicInteger ended = openSessions(JANE, 2);
@@ -286,6 +289,7 @@ class EnrollmentAccountTest {
         assertThat(reset.link()).startsWith("https://secure.gateway.test:8443/reset/");
         assertThat(world.users.test(Username.of(JANE), NEW_PASSWORD)).isTrue();
         assertThat(ended).hasValue(2);
+        assertThat(world.revokedCredentials).containsExactly(JANE + " password-reset");
         assertThat(world.notices.of("password-changed")).hasSize(1);
         assertThatThrownBy(() -> enrollment.resetPassword(EnrollmentWorld.token(reset), "yet another password", "192.0.2.10"))
             .isInstanceOfSatisfying(LinkRefused.class, e -> assertThat(e.reason()).isEqualTo(LinkRefused.Reason.USED));

@@ -103,6 +103,8 @@ final class EnrollmentWorld {
     final MemoryUsersRepository users;
     final RecordingNotices notices = new RecordingNotices();
     final RecordingWelcome welcome = new RecordingWelcome();
+    /** "account reason" for each revocation of an account's app passwords. */
+    final List<String> revokedCredentials = Collections.synchronizedList(new ArrayList<>());
     final AccountSessions sessions = new AccountSessions();
     final AccountStore accounts;
     final InvitationStore links;
@@ -122,7 +124,8 @@ final class EnrollmentWorld {
         domains.addDomain(Domain.of(DOMAIN));
         users = MemoryUsersRepository.withVirtualHosting(domains);
         policies = PolicyHolder.load(policyDirectory());
-        enrollment = new Enrollment(accounts, links, users, policies, audit, sessions, notices, welcome, WEB, DOMAIN, clock);
+        enrollment = new Enrollment(accounts, links, users, policies, audit, sessions, notices, welcome, WEB,
+            (account, reason) -> revokedCredentials.add(account + " " + reason), DOMAIN, clock);
     }
 
     /** A fresh world: empty tables, the shipped policies, the clock at {@link #START}. */

@@ -240,7 +240,7 @@ class CitizenBrowserTest {
         driver().findElement(By.id("files")).sendKeys(file.toString());
         new WebDriverWait(driver(), Duration.ofSeconds(8)).until(browser -> !browser.findElements(By.cssSelector("#attached li")).isEmpty());
         pages.check("compose-attached");
-        PageActions.submit(driver(), By.cssSelector("#compose-form > button:not([formaction])"));
+        PageActions.submit(driver(), By.cssSelector("#compose-form > button:not([formaction]):not([disabled])"));
         pages.check("compose-sent");
         Files.delete(file);
         Files.delete(directory);
@@ -257,6 +257,7 @@ class CitizenBrowserTest {
         driver().get(url("/account/second-factor"));
         pages.check("settings-second-factor");
         secret = driver().findElement(By.id("secret")).getText().replace(" ", "");
+        PageActions.fill(driver(), "current", PASSWORD);
         PageActions.fill(driver(), "code", totp(Instant.now()));
         PageActions.submit(driver(), By.cssSelector("form[action='/account/second-factor'] button"));
         pages.check("settings-recovery-codes");
@@ -284,6 +285,7 @@ class CitizenBrowserTest {
         driver().get(url("/account/app-passwords"));
         pages.check("settings-app-passwords");
         PageActions.fill(driver(), "name", "Thunderbird on my laptop");
+        PageActions.fill(driver(), "current", PASSWORD);
         PageActions.submit(driver(), By.cssSelector("form[action='/account/app-passwords'] button"));
         pages.check("settings-app-password-created");
         String appPassword = driver().findElement(By.cssSelector("[role=status] .secret code")).getText();

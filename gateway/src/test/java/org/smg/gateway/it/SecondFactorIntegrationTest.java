@@ -51,7 +51,9 @@ class SecondFactorIntegrationTest {
         HttpResponse<String> qr = enrolling.get("/account/second-factor/qr");
         enrolling.get("/account/second-factor");
         String secret = match(SECRET, page).replace(" ", "");
-        HttpResponse<String> confirmed = enrolling.submit("/account/second-factor", "code", code(secret, Instant.now()));
+        HttpResponse<String> withoutPassword = enrolling.submit("/account/second-factor", "code", code(secret, Instant.now()),
+            "current", "not my password");
+        HttpResponse<String> confirmed = enrolling.submit("/account/second-factor", "code", code(secret, Instant.now()), "current", PASSWORD);
         List<String> recoveryCodes = all(RECOVERY, confirmed);
 
         Browser signingIn = new Browser(gateway);
@@ -66,6 +68,8 @@ class SecondFactorIntegrationTest {
         HttpResponse<String> recovery = passwordThenCode(address, recoveryCodes.get(0).toUpperCase(Locale.ROOT));
         HttpResponse<String> recoveryAgain = passwordThenCode(address, recoveryCodes.get(0));
 
+        assertThat(withoutPassword.statusCode()).isEqualTo(400);
+        assertThat(withoutPassword.body()).contains("Your password is not correct").contains("aria-describedby=\"current-error\"");
         assertThat(noQrYet.statusCode()).isEqualTo(404);
         assertThat(qr.statusCode()).isEqualTo(200);
         assertThat(qr.headers().firstValue("content-type")).contains("image/svg+xml");
@@ -101,7 +105,8 @@ class SecondFactorIntegrationTest {
         Browser browser = signedIn(address);
         enrol(browser);
         browser.get("/account/app-passwords");
-        HttpResponse<String> created = browser.submit("/account/app-passwords", "name", "Laptop <Thunderbird>");
+        HttpResponse<String> withoutPassword = browser.submit("/account/app-passwords", "name", "Laptop <Thunderbird>");
+        HttpResponse<String> created = browser.submit("/account/app-passwords", "name", "Laptop <Thunderbird>", "current", PASSWORD);
         String appPassword = match(APP_PASSWORD, created);
 
         List<String> imapWithPassword = imapLogin(address, PASSWORD);
@@ -117,6 +122,8 @@ class SecondFactorIntegrationTest {
         List<String> imapAfterRevoke = imapLogin(address, appPassword);
         String smtpAfterRevoke = smtpAuth(address, appPassword);
 
+        assertThat(withoutPassword.statusCode()).isEqualTo(400);
+        assertThat(Browser.text(withoutPassword)).contains("Your password is not correct").doesNotContain("shown only once");
         assertThat(Browser.text(created)).contains("App password \u201cLaptop <Thunderbird>\u201d created.").contains("shown only once");
         assertThat(created.body()).contains("role=\"status\"").doesNotContain("<Thunderbird>");
         assertThat(imapWithPassword).last().asString().startsWith("a1 NO");
@@ -130,6 +137,27 @@ class SecondFactorIntegrationTest {
         assertThat(Browser.text(revoked)).contains("The app password was revoked").contains("You have no app passwords.");
         assertThat(imapAfterRevoke).last().asString().startsWith("a1 NO");
         assertThat(smtpAfterRevoke).startsWith("535");
+    }
+
+    @Test
+    void changingThePasswordShouldRevokeEveryAppPassword() throws Exception {
+        String address = registered();
+        Browser browser = signedIn(address);
+        browser.get("/account/app-passwords");
+        String appPassword = match(APP_PASSWORD, browser.submit("/account/app-passwords", "name", "Phone", "current", PASSWORD));
+        List<String> before = imapLogin(address, appPassword);
+
+        browser.get("/account");
+        HttpResponse<String> changed = browser.submit("/account/password", "current", PASSWORD, "password", "a new horse battery staple",
+            "confirm", "a new horse battery staple");
+        List<String> after = imapLogin(address, appPassword);
+        HttpResponse<String> listed = browser.get("/account/app-passwords");
+
+        assertThat(before).last().asString().startsWith("a1 OK");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Browser.text(changed)).contains("app passwords were revoked");
+        assertThat(after).last().asString().startsWith("a1 NO");
+        assertThat(Browser.text(listed)).contains("You have no app passwords.");
     }
 
     @Test
@@ -160,7 +188,7 @@ class SecondFactorIntegrationTest {
     private static Enrolled enrol(Browser browser) throws Exception {
         HttpResponse<String> page = browser.get("/account/second-factor");
         String secret = match(SECRET, page).replace(" ", "");
-        HttpResponse<String> confirmed = browser.submit("/account/second-factor", "code", code(secret, Instant.now()));
+        HttpResponse<String> confirmed = browser.submit("/account/second-factor", "code", code(secret, Instant.now()), "current", PASSWORD);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         return new Enrolled(secret, all(RECOVERY, confirmed));
     }

@@ -45,6 +45,7 @@ import org.smg.gateway.enrollment.Account;
 import org.smg.gateway.enrollment.AccountSessions;
 import org.smg.gateway.enrollment.AccountStore;
 import org.smg.gateway.enrollment.CitizenNotices;
+import org.smg.gateway.enrollment.DerivedCredentials;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.InvitationStore;
 import org.smg.gateway.enrollment.WebLinks;
@@ -177,7 +178,8 @@ final class GatewayMailboxStack {
             InvitationStore invitations = new InvitationStore(dataSource);
             invitations.createIfMissing();
             return new Enrollment(accounts, invitations, users, policies, audit, sessions, new MailingNothing(),
-                (account, program) -> { }, new WebLinks("gateway.localhost", 8443), "gateway.localhost", Clock.systemUTC());
+                (account, program) -> { }, new WebLinks("gateway.localhost", 8443), DerivedCredentials.NONE, "gateway.localhost",
+                Clock.systemUTC());
         }
 
         /** The accounts, also read by the mailbox quota (PolicyMaxQuotaManager). */

@@ -118,6 +118,22 @@ class AppPasswordsTest {
     }
 
     @Test
+    void revokeAllShouldRevokeEveryPasswordOfTheAccountOnlyAndAuditTheReason() throws Exception {
+        String laptop = passwords.create(JANE, "Laptop", CLIENT);
+        String phone = passwords.create(JANE, "Phone", CLIENT);
+        String johns = passwords.create("john@example.gov", "Laptop", CLIENT);
+
+        passwords.revokeAll(JANE, "password-reset");
+
+        assertThat(passwords.matches(JANE, laptop)).isFalse();
+        assertThat(passwords.matches(JANE, phone)).isFalse();
+        assertThat(passwords.list(JANE)).isEmpty();
+        assertThat(passwords.matches("john@example.gov", johns)).isTrue();
+        assertThat(AuditTrails.exportAll(audit)).filteredOn(line -> line.contains("revoked-all")).singleElement().asString()
+            .contains("reason=password-reset count=2").contains(JANE);
+    }
+
+    @Test
     void createShouldRefuseAnEmptyOrOverlongOrControlCharacterName() {
         assertThatThrownBy(() -> passwords.create(JANE, "  ", CLIENT)).isInstanceOf(SecondFactorException.class);
         assertThatThrownBy(() -> passwords.create(JANE, "x".repeat(65), CLIENT)).isInstanceOf(SecondFactorException.class);
