@@ -1,6 +1,9 @@
 package org.smg.gateway.web;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
@@ -51,7 +54,9 @@ public final class CitizenWebServer implements Startable {
     private final GatewaySettings settings;
     private final SSLContext tls;
     private final HttpHandler handler;
+    private final WebSessions sessions;
     private Undertow server;
+    private ScheduledExecutorService sweeper;
 
     @Inject
     CitizenWebServer(WebListener listener, Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit,
@@ -59,7 +64,7 @@ public final class CitizenWebServer implements Startable {
                      ComposeServices compose, MailServices mail) {
         this.settings = listener.settings();
         this.tls = listener.tls();
-        WebSessions sessions = new WebSessions(accountSessions, Clock.systemUTC(), SessionTimeouts.of(settings));
+        this.sessions = new WebSessions(accountSessions, Clock.systemUTC(), SessionTimeouts.of(settings));
         RoutingHandler routes = routes(settings, enrollment, users, gate, audit, sessions, secondFactors, appPasswords, mail);
         compose.register(routes, enrollment, new Pages(), new Visit(sessions));
         this.handler = new SecurityHeaders(new MaintenancePage(maintenance, new Pages(), routes));
@@ -75,7 +80,8 @@ public final class CitizenWebServer implements Startable {
         ResetPages reset = new ResetPages(enrollment, links, pages, visit);
         SecondFactorSignIn secondFactorSignIn = new SecondFactorSignIn(enrollment, secondFactors, audit, pages, visit, Clock.systemUTC());
         SignInPages signIn = new SignInPages(enrollment, users, gate, audit, pages, visit, secondFactorSignIn);
-        SettingsPages settingsPages = new SettingsPages(secondFactors, appPasswords, settings, pages, visit, signedIn);
+        SettingsPages settingsPages = new SettingsPages(secondFactors, appPasswords, settings, pages, visit, signedIn,
+            new PasswordConfirmation(users));
         TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
         AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn, secondFactors);
         EmailChangePages emailChange = new EmailChangePages(enrollment, links, pages, visit);
@@ -118,7 +124,8 @@ public final class CitizenWebServer implements Startable {
             .post("/mail/move", new GuardedHandler("mail-move", mailPages::move, pages))
             .post("/mail/delete", new GuardedHandler("mail-delete", mailPages::delete, pages))
             .post("/mail/switch", new GuardedHandler("mail-switch", mailPages::switchInbox, pages))
-            .get(StyleSheet.PATH, new StyleSheet());
+            .get(StaticFile.STYLE_SHEET.path(), StaticFile.STYLE_SHEET)
+            .get(StaticFile.PAPERCLIP.path(), StaticFile.PAPERCLIP);
         routes.setFallbackHandler(new GuardedHandler("not-found", exchange -> pages.message(exchange, 404, "Page not found",
             "There is no page at this address.", "/", "Go to the start page"), pages));
         routes.setInvalidMethodHandler(new GuardedHandler("method", exchange -> pages.message(exchange, 405, "Method not allowed",
@@ -142,11 +149,31 @@ public final class CitizenWebServer implements Startable {
             .setHandler(handler)
             .build();
         server.start();
+        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "web-session-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = WebSessions.SWEEP_INTERVAL.toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepSessions, every, every, TimeUnit.MILLISECONDS);
         LOGGER.info("citizen web server listening on https://{}:{}", host, settings.webPort());
+    }
+
+    private void sweepSessions() {
+        try {
+            sessions.sweep();
+        } catch (RuntimeException e) {
+            // A failed sweep must not cancel the timer: the next one tries again.
+            LOGGER.warn("web session sweep failed: {}", e.toString());
+        }
     }
 
     @PreDestroy
     public synchronized void stop() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
         if (server != null) {
             server.stop();
             server = null;

@@ -36,7 +36,6 @@ import org.smg.gateway.web.mail.WebMailbox;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import io.undertow.util.PathTemplateMatch;
 
 /**
  * {@code /mail}: the inbox and the other folders, a message, its attachments, search, move, delete, and a
@@ -81,7 +80,7 @@ final class MailPages {
     }
 
     void folder(HttpServerExchange exchange) throws Exception {
-        withMail(exchange, (citizen, session) -> folderPage(exchange, citizen, session, path(exchange, "folder"), notice(exchange), null));
+        withMail(exchange, (citizen, session) -> folderPage(exchange, citizen, session, PathParameters.of(exchange, "folder"), notice(exchange), null));
     }
 
     void search(HttpServerExchange exchange) throws Exception {
@@ -121,18 +120,18 @@ final class MailPages {
 
     void part(HttpServerExchange exchange) throws Exception {
         withMail(exchange, (citizen, session) -> {
-            Optional<InputStream> raw = mail.mailbox().raw(session, path(exchange, "folder"), uid(exchange));
+            Optional<InputStream> raw = mail.mailbox().raw(session, PathParameters.of(exchange, "folder"), uid(exchange));
             if (raw.isEmpty()) {
                 notFound(exchange);
                 return;
             }
             Optional<AttachmentDownloads.Prepared> prepared;
             try (InputStream in = raw.get()) {
-                prepared = mail.downloads().prepare(in, (int) Math.min(Integer.MAX_VALUE, number(path(exchange, "part"))));
+                prepared = mail.downloads().prepare(in, (int) Math.min(Integer.MAX_VALUE, number(PathParameters.of(exchange, "part"))));
             } catch (ScannerUnavailableException e) {
                 LOGGER.warn("web download: scanner unavailable: {}", e.getMessage());
                 pages.message(exchange, 503, "Download not possible now", "The file cannot be checked for viruses right now, so it is not"
-                    + " sent. Try again in a few minutes.", MailLinks.message(path(exchange, "folder"), uid(exchange)), "Back to the message");
+                    + " sent. Try again in a few minutes.", MailLinks.message(PathParameters.of(exchange, "folder"), uid(exchange)), "Back to the message");
                 return;
             }
             if (prepared.isEmpty()) {
@@ -143,7 +142,7 @@ final class MailPages {
                 LOGGER.info("web download refused by the scanner: {}", refused.verdict());
                 pages.message(exchange, 403, "File not sent", "The virus scanner did not find the file " + refused.name() + " safe ("
                     + refused.verdict().detail() + "), so it is not sent. The office can send it again.",
-                    MailLinks.message(path(exchange, "folder"), uid(exchange)), "Back to the message");
+                    MailLinks.message(PathParameters.of(exchange, "folder"), uid(exchange)), "Back to the message");
                 return;
             }
             try (AttachmentDownloads.Ready ready = (AttachmentDownloads.Ready) prepared.get()) {
@@ -234,7 +233,7 @@ final class MailPages {
     }
 
     private void showMessage(HttpServerExchange exchange, SignedIn.Citizen citizen, MailboxSession session, boolean remote) throws Exception {
-        String folder = path(exchange, "folder");
+        String folder = PathParameters.of(exchange, "folder");
         Optional<MessageView> message = mail.mailbox().read(session, folder, uid(exchange), remote, topics(session));
         if (message.isEmpty()) {
             notFound(exchange);
@@ -289,9 +288,6 @@ final class MailPages {
     }
 
     /** A parameter of the route's path template (the routes keep them apart from the query: a query cannot override them). */
-    private static String path(HttpServerExchange exchange, String name) {
-        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get(name);
-    }
 
     private static Optional<String> query(HttpServerExchange exchange, String name) {
         Deque<String> values = exchange.getQueryParameters().get(name);
@@ -299,7 +295,7 @@ final class MailPages {
     }
 
     private static long uid(HttpServerExchange exchange) {
-        return number(path(exchange, "uid"));
+        return number(PathParameters.of(exchange, "uid"));
     }
 
     /** A positive number of at most 10 digits, else NumberFormatException (answered 404). */

@@ -29,14 +29,16 @@ import org.smg.gateway.enrollment.AccountSessions;
  * one), so there are at most {@link #MAX_PRE_SESSIONS}: when full, the oldest is dropped (its
  * visitor's form is refused with the CSRF page and works after a reload), so a flood of visitors
  * can neither exhaust memory nor lock real ones out. Signed-in sessions need a password and are
- * never dropped for room. Expired sessions are swept at most once a minute.
+ * never dropped for room. Expired sessions are swept once a minute by the server's timer ({@link #sweep}), so the
+ * encrypted files of a message left half-written are deleted soon after its session expired, even when nobody
+ * visits; new sessions also sweep when a minute has passed since the last sweep.
  */
 final class WebSessions {
     private static final Logger LOGGER = LoggerFactory.getLogger(WebSessions.class);
     static final int MAX_PRE_SESSIONS = 20_000;
     static final String PROTOCOL = "web";
     private static final int ID_BYTES = 32;
-    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
     private final AccountSessions accounts;
@@ -136,10 +138,14 @@ final class WebSessions {
     }
 
     private void sweepIfDue() {
-        Instant now = clock.instant();
-        if (lastSweep.plus(SWEEP_INTERVAL).isAfter(now)) {
-            return;
+        if (lastSweep.plus(SWEEP_INTERVAL).isBefore(clock.instant())) {
+            sweep();
         }
+    }
+
+    /** Ends every expired session now, deleting what it held (its attached files). */
+    void sweep() {
+        Instant now = clock.instant();
         lastSweep = now;
         for (WebSession session : sessions.values()) {
             if (session.ended() || expired(session, now)) {

@@ -86,7 +86,7 @@ class WebMailIntegrationTest {
         HttpResponse<String> download = citizen.browser().get("/mail/message/INBOX/" + uid + "/part/2");
         HttpResponse<String> text = citizen.browser().get("/mail/message/INBOX/" + uid + "/part/1");
 
-        assertThat(line(listed, subject)).contains("aria-label=\"has attachments\"");
+        assertThat(line(listed, subject)).contains("src=\"/static/paperclip.svg\" alt=\"has attachments\"");
         assertThat(message.body()).contains("href=\"/mail/message/INBOX/" + uid + "/part/2\"");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("content-type")).contains("application/pdf");
@@ -142,11 +142,11 @@ class WebMailIntegrationTest {
     }
 
     @Test
-    void moveAndDeleteShouldChangeTheMailboxesImapSees() throws Exception {
+    void moveAndDeleteShouldChangeTheMailboxesImapSeesEvenForAFolderNamedWithASlash() throws Exception {
         Person citizen = registered("citizen");
         try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
             imap.command("a1", "LOGIN \"" + citizen.address() + "\" \"" + PASSWORD + "\"");
-            imap.command("a2", "CREATE Archive");
+            imap.command("a2", "CREATE \"Old/2025\"");
             imap.command("a3", "CREATE Trash");
         }
         String kept = "Keep " + UUID.randomUUID();
@@ -157,21 +157,22 @@ class WebMailIntegrationTest {
         String inbox = awaitListed(citizen, binned);
 
         citizen.browser().get("/mail/message/INBOX/" + uidOf(inbox, kept));
-        HttpResponse<String> moved = citizen.browser().submit("/mail/move", "target", "Archive");
+        HttpResponse<String> moved = citizen.browser().submit("/mail/move", "target", "Old/2025");
         citizen.browser().get("/mail/message/INBOX/" + uidOf(inbox, binned));
         HttpResponse<String> deleted = citizen.browser().submit("/mail/delete");
-        HttpResponse<String> archive = citizen.browser().get("/mail/folder/Archive");
+        HttpResponse<String> archive = citizen.browser().get("/mail/folder/Old%2F2025");
         HttpResponse<String> trash = citizen.browser().get("/mail/folder/Trash");
         HttpResponse<String> after = citizen.browser().get("/mail");
-        HttpResponse<String> forged = citizen.browser().post("/mail/delete", java.util.Map.of("folder", "Archive", "uid", "1"));
+        HttpResponse<String> forged = citizen.browser().post("/mail/delete", java.util.Map.of("folder", "Old/2025", "uid", "1"));
 
         assertThat(moved.statusCode()).isEqualTo(303);
         assertThat(deleted.headers().firstValue("location")).contains("/mail?notice=trashed");
+        assertThat(archive.statusCode()).isEqualTo(200);
         assertThat(archive.body()).contains(kept);
         assertThat(trash.body()).contains(binned);
-        assertThat(after.body()).doesNotContain(kept).doesNotContain(binned).contains("href=\"/mail/folder/Archive\"");
+        assertThat(after.body()).doesNotContain(kept).doesNotContain(binned).contains("href=\"/mail/folder/Old%2F2025\"");
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(imapStatus(citizen.address(), "Archive")).contains("MESSAGES 1");
+        assertThat(imapStatus(citizen.address(), "\"Old/2025\"")).contains("MESSAGES 1");
     }
 
     @Test

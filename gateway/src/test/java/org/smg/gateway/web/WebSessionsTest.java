@@ -1,12 +1,15 @@
 package org.smg.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.smg.gateway.enrollment.AccountSessions;
+import org.smg.gateway.storage.EncryptedTemporaryFile;
 import org.smg.gateway.testing.MutableClock;
 
 class WebSessionsTest {
@@ -75,6 +78,27 @@ class WebSessionsTest {
 
         assertThat(sessions.find(session.id())).isEmpty();
         assertThat(accounts.count("jane@example.gov")).isZero();
+    }
+
+    @Test
+    void sweepShouldEndExpiredSessionsAndDeleteTheirAttachedFilesWithoutAnyRequest() throws Exception {
+        WebSession idle = sessions.signIn("jane@example.gov", Optional.empty());
+        WebSession busy = sessions.signIn("john@example.gov", Optional.empty());
+        EncryptedTemporaryFile attached = EncryptedTemporaryFile.create("test-");
+        attached.fill(new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        idle.composeFiles().add("a.pdf", 3, "application/pdf", attached);
+
+        clock.advance(Duration.ofMinutes(10));
+        sessions.find(busy.id());
+        clock.advance(Duration.ofMinutes(6));
+        sessions.sweep();
+
+        assertThat(idle.ended()).isTrue();
+        assertThat(idle.composeFiles().list()).isEmpty();
+        assertThatThrownBy(attached::open).as("the file is deleted").isInstanceOf(Exception.class);
+        assertThat(accounts.count("jane@example.gov")).isZero();
+        assertThat(busy.ended()).isFalse();
+        assertThat(sessions.size()).isEqualTo(1);
     }
 
     @Test
