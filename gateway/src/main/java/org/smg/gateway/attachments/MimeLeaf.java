@@ -1,6 +1,11 @@
 package org.smg.gateway.attachments;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Optional;
 
 /**
@@ -58,6 +63,23 @@ public final class MimeLeaf {
     /** The charset the part declares (mime4j's default us-ascii when none), for showing a text body; not checked. */
     public String charset() {
         return charset;
+    }
+
+    /**
+     * The body as text in its declared charset (UTF-8 when that is unknown to Java), at most {@code maxChars}
+     * characters; for a text body shown or quoted.
+     */
+    public String text(int maxChars) throws IOException {
+        String text = new String(body.readNBytes(maxChars * 4), textCharset());
+        return text.length() > maxChars ? text.substring(0, maxChars) : text;
+    }
+
+    private Charset textCharset() {
+        try {
+            return charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     /** The decoded bytes; a decoding failure is a {@link MalformedMessageException}. */

@@ -2,12 +2,8 @@ package org.smg.gateway.web;
 
 import static org.smg.gateway.web.Pages.params;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,17 +18,12 @@ import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageUid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smg.gateway.attachments.Refusal;
-import org.smg.gateway.attachments.ScannerUnavailableException;
 import org.smg.gateway.consent.ConsentScope;
 import org.smg.gateway.enrollment.Enrollment;
-import org.smg.gateway.storage.EncryptedTemporaryFile;
 import org.smg.gateway.web.mail.MailSessions;
 import org.smg.policies.model.AttachmentRules;
 
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.PathTemplateMatch;
 
 /**
  * {@code /compose}: writing to the office. A new message to one of the citizen's topics, a reply to a message, files
@@ -46,10 +37,6 @@ import io.undertow.util.PathTemplateMatch;
  */
 final class ComposePages {
     private static final Logger LOGGER = LoggerFactory.getLogger(ComposePages.class);
-    static final String CSRF_HEADER = "X-CSRF-Token";
-    static final String FILE_NAME_HEADER = "X-File-Name";
-    /** The inbox the form was opened for, from the script: a file is never attached to another inbox's message. */
-    static final String INBOX_HEADER = "X-Inbox";
     /** Room for the text fields and the multipart framing around the files. */
     private static final long FORM_OVERHEAD = 512 * 1024;
     static final String SWITCHED = "This form was opened for another inbox than the one you are looking at now. Nothing was sent"
@@ -65,18 +52,20 @@ final class ComposePages {
     private final Enrollment enrollment;
     private final MailSessions sessions;
     private final MailFolders folders;
-    private final UploadCheck check;
+    private final ComposeAttachments attachments;
+    private final ScriptUpload scriptUpload;
     private final WebSubmission submission;
 
     ComposePages(Pages pages, SignedIn signedIn, Visit visit, Enrollment enrollment, MailSessions sessions, MailFolders folders,
-                 UploadCheck check, WebSubmission submission) {
+                 ComposeAttachments attachments, WebSubmission submission) {
         this.pages = pages;
         this.signedIn = signedIn;
         this.visit = visit;
         this.enrollment = enrollment;
         this.sessions = sessions;
         this.folders = folders;
-        this.check = check;
+        this.attachments = attachments;
+        this.scriptUpload = new ScriptUpload(attachments);
         this.submission = submission;
     }
 
@@ -94,12 +83,12 @@ final class ComposePages {
         if (writer.isEmpty()) {
             return;
         }
-        Optional<MessageUid> uid = uid(parameter(exchange, "uid"));
+        Optional<MessageUid> uid = uid(PathParameters.of(exchange, "uid"));
         Optional<StoredMessage> original = Optional.empty();
         if (uid.isPresent()) {
             MailboxSession session = sessions.open(writer.get().person());
             try {
-                Optional<InputStream> raw = folders.open(session, parameter(exchange, "folder"), uid.get());
+                Optional<InputStream> raw = folders.open(session, PathParameters.of(exchange, "folder"), uid.get());
                 if (raw.isPresent()) {
                     try (InputStream in = raw.get()) {
                         original = Optional.of(StoredMessage.read(in, false));
@@ -113,7 +102,8 @@ final class ComposePages {
             pages.message(exchange, 404, "Message not found", "There is no such message to reply to.", "/compose", "Write a new message");
             return;
         }
-        form(exchange, 200, writer.get(), original.get().replyForm(), List.of(), null, null);
+        String answering = ComposeForm.answering(PathParameters.of(exchange, "folder"), uid.get());
+        form(exchange, 200, writer.get(), original.get().replyForm(answering), List.of(), null, null);
     }
 
     /** {@code POST /compose/upload}: files attached, either one raw file from the script or the whole form without it. */
@@ -122,44 +112,48 @@ final class ComposePages {
         if (writer.isEmpty()) {
             return;
         }
-        if (exchange.getRequestHeaders().contains(FILE_NAME_HEADER)) {
-            rawUpload(exchange, writer.get());
+        if (ScriptUpload.sentByScript(exchange)) {
+            scriptUpload.receive(exchange, writer.get().person().session(), writer.get().author().inbox().address());
             return;
         }
-        try (MultipartUpload upload = readForm(exchange, writer.get())) {
-            if (switchedInbox(exchange, writer.get(), upload)) {
-                return;
-            }
-            List<String> errors = accept(writer.get(), upload.files());
-            upload.release();
-            form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), formOf(upload), errors, null,
+        Optional<Submitted> submitted = submitted(exchange, writer.get());
+        if (submitted.isPresent()) {
+            List<String> errors = submitted.get().fileErrors();
+            form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), submitted.get().form(), errors, null,
                 errors.isEmpty() ? "The files were checked and attached." : null);
         }
     }
 
-    /** {@code POST /compose/send}. */
-    void send(HttpServerExchange exchange) throws Exception {
-        Optional<Writer> writer = writerBeforeBody(exchange);
-        if (writer.isEmpty()) {
+    /** {@code POST /compose/remove}: one attached file taken off the message; what was written is kept. */
+    void removeFile(HttpServerExchange exchange) throws Exception {
+        Optional<Submitted> submitted = submitted(exchange);
+        if (submitted.isEmpty()) {
             return;
         }
-        try (MultipartUpload upload = readForm(exchange, writer.get())) {
-            if (switchedInbox(exchange, writer.get(), upload)) {
-                return;
-            }
-            ComposeForm form = formOf(upload);
-            List<String> errors = accept(writer.get(), upload.files());
-            upload.release();
-            if (!errors.isEmpty()) {
-                form(exchange, 400, writer.get(), form, errors, "Nothing was sent: a file was refused. Your message is kept below.", null);
-                return;
-            }
-            if (form.subject().isBlank()) {
-                form(exchange, 400, writer.get(), form, List.of(), "Write a subject for your message.", null);
-                return;
-            }
-            sendMessage(exchange, writer.get(), form);
+        Writer writer = submitted.get().writer();
+        Optional<ComposeFiles.File> removed = writer.person().session().composeFiles().remove(submitted.get().remove());
+        form(exchange, removed.isPresent() ? 200 : 404, writer, submitted.get().form(), submitted.get().fileErrors(),
+            removed.isPresent() ? null : "That file is no longer attached.",
+            removed.map(file -> "\u201c" + file.name() + "\u201d was removed from your message.").orElse(null));
+    }
+
+    /** {@code POST /compose/send}. */
+    void send(HttpServerExchange exchange) throws Exception {
+        Optional<Submitted> submitted = submitted(exchange);
+        if (submitted.isEmpty()) {
+            return;
         }
+        Writer writer = submitted.get().writer();
+        ComposeForm form = submitted.get().form();
+        if (!submitted.get().fileErrors().isEmpty()) {
+            form(exchange, 400, writer, form, submitted.get().fileErrors(), "Nothing was sent: a file was refused. Your message is kept below.", null);
+            return;
+        }
+        if (form.subject().isBlank()) {
+            form(exchange, 400, writer, form, List.of(), "Write a subject for your message.", null);
+            return;
+        }
+        sendMessage(exchange, writer, form);
     }
 
     private void sendMessage(HttpServerExchange exchange, Writer writer, ComposeForm form) throws Exception {
@@ -179,6 +173,7 @@ final class ComposePages {
         if (writer.author().delegated().isEmpty()) {
             keepSentCopy(writer, form, message, mailName);
         }
+        form.answered().ifPresent(answered -> markAnswered(writer, answered));
         String id = UUID.randomUUID().toString();
         List<AttachedFile> shown = attached.stream().map(ComposeFiles.File::view).toList();
         files.sent(new ComposeFiles.Receipt(id, label(writer, form.to()), shown));
@@ -201,16 +196,18 @@ final class ComposePages {
         }
     }
 
-    /**
-     * True (and answered) when the form was opened for another inbox than the one shown now: a representative switched
-     * inboxes in another tab. Nothing is sent or saved for the wrong person.
-     */
-    private boolean switchedInbox(HttpServerExchange exchange, Writer writer, MultipartUpload upload) {
-        if (upload.field("inbox").equalsIgnoreCase(writer.author().inbox().address())) {
-            return false;
+    /** The message replied to flagged {@code \Answered}, as a mail client does; the mail is sent already whatever happens. */
+    private void markAnswered(Writer writer, ComposeForm.Answered answered) {
+        try {
+            MailboxSession session = sessions.open(writer.person());
+            try {
+                folders.addFlags(session, answered.folder(), answered.uid(), new Flags(Flags.Flag.ANSWERED));
+            } finally {
+                sessions.close(session);
+            }
+        } catch (Exception e) {
+            LOGGER.warn("answered message {} could not be flagged: {}", answered.uid().asLong(), e.toString());
         }
-        pages.message(exchange, 409, "You changed inboxes", SWITCHED, "/compose", "Write a message");
-        return true;
     }
 
     /** {@code GET /compose/sent/{id}}: "Success!" with each attached file's name, size and detected type. */
@@ -219,7 +216,7 @@ final class ComposePages {
         if (person.isEmpty()) {
             return;
         }
-        Optional<ComposeFiles.Receipt> receipt = person.get().session().composeFiles().receipt(parameter(exchange, "id"));
+        Optional<ComposeFiles.Receipt> receipt = person.get().session().composeFiles().receipt(PathParameters.of(exchange, "id"));
         if (receipt.isEmpty()) {
             pages.message(exchange, 404, "Not found", "There is no sent message with this reference in your session.", "/compose",
                 "Write a message");
@@ -230,54 +227,73 @@ final class ComposePages {
 
     /** {@code POST /compose/draft}: the message saved in Drafts ({@code \Draft}), replacing the draft it was opened from. */
     void saveDraft(HttpServerExchange exchange) throws Exception {
-        Optional<Writer> writer = writerBeforeBody(exchange);
-        if (writer.isEmpty()) {
+        Optional<Submitted> submitted = submitted(exchange);
+        if (submitted.isEmpty()) {
             return;
         }
-        try (MultipartUpload upload = readForm(exchange, writer.get())) {
-            if (switchedInbox(exchange, writer.get(), upload)) {
-                return;
-            }
-            ComposeForm form = formOf(upload);
-            List<String> errors = accept(writer.get(), upload.files());
-            upload.release();
-            if (writer.get().author().delegated().isPresent()) {
-                // As over IMAP, a representative adds nothing to the citizen's folders: no Drafts there.
-                form(exchange, 403, writer.get(), form, errors, DELEGATED_DRAFT, null);
-                return;
-            }
-            MailboxSession session = sessions.open(writer.get().person());
-            MimeMessage message = ComposedMessage.build(from(writer.get()), form, writer.get().person().session().composeFiles().list());
-            Flags flags = new Flags(Flags.Flag.DRAFT);
-            flags.add(Flags.Flag.SEEN);
-            MessageUid saved;
-            try {
-                saved = folders.append(session, MailFolders.DRAFTS, message, flags);
-                uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
-            } catch (org.apache.james.mailbox.exception.MailboxException e) {
-                LOGGER.warn("web draft for {} could not be saved: {}", writer.get().author().inbox().address(), e.toString());
-                form(exchange, 503, writer.get(), form, errors, "Your draft could not be saved in the Drafts folder just now;"
-                    + " your message and files are kept below. Try again later.", null);
-                return;
-            } finally {
-                sessions.close(session);
-            }
-            ComposeForm kept = new ComposeForm(form.to(), form.subject(), form.body(), form.inReplyTo(), String.valueOf(saved.asLong()));
-            form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), kept, errors, null,
-                "Your draft was saved in the Drafts folder. You can open it again from there.");
+        Writer writer = submitted.get().writer();
+        ComposeForm form = submitted.get().form();
+        List<String> errors = submitted.get().fileErrors();
+        if (writer.author().delegated().isPresent()) {
+            // As over IMAP, a representative adds nothing to the citizen's folders: no Drafts there.
+            form(exchange, 403, writer, form, errors, DELEGATED_DRAFT, null);
+            return;
         }
+        MailboxSession session = sessions.open(writer.person());
+        MimeMessage message = ComposedMessage.build(from(writer), form, writer.person().session().composeFiles().list());
+        Flags flags = new Flags(Flags.Flag.DRAFT);
+        flags.add(Flags.Flag.SEEN);
+        MessageUid saved;
+        try {
+            saved = folders.append(session, MailFolders.DRAFTS, message, flags);
+            uid(form.draft()).ifPresent(uid -> removeDraft(session, uid));
+        } catch (org.apache.james.mailbox.exception.MailboxException e) {
+            LOGGER.warn("web draft for {} could not be saved: {}", writer.author().inbox().address(), e.toString());
+            form(exchange, 503, writer, form, errors, "Your draft could not be saved in the Drafts folder just now;"
+                + " your message and files are kept below. Try again later.", null);
+            return;
+        } finally {
+            sessions.close(session);
+        }
+        ComposeForm kept = new ComposeForm(form.to(), form.subject(), form.body(), form.inReplyTo(), String.valueOf(saved.asLong()),
+            form.answering());
+        form(exchange, errors.isEmpty() ? 200 : 400, writer, kept, errors, null,
+            "Your draft was saved in the Drafts folder. You can open it again from there.");
     }
 
-    /** {@code GET /compose/draft/{uid}}: a saved draft opened again, its files checked again and attached. */
+    /**
+     * {@code GET /compose/draft/{uid}}: a saved draft opened again, its files checked again and attached. When files are
+     * attached to a message being written, a page asks first (opening the draft replaces them): a GET never drops them.
+     */
     void openDraft(HttpServerExchange exchange) throws Exception {
         Optional<Writer> writer = writer(exchange);
         if (writer.isEmpty()) {
             return;
         }
-        Optional<MessageUid> uid = uid(parameter(exchange, "uid"));
+        List<AttachedFile> attached = writer.get().person().session().composeFiles().list().stream().map(ComposeFiles.File::view).toList();
+        if (!attached.isEmpty()) {
+            pages.send(exchange, 200, "compose-open-draft", params("csrf", writer.get().person().session().csrfToken(),
+                "uid", PathParameters.of(exchange, "uid"), "files", attached));
+            return;
+        }
+        loadDraft(exchange, writer.get());
+    }
+
+    /** {@code POST /compose/draft/{uid}}: the draft opened in place of the message being written, whose files are deleted. */
+    void replaceWithDraft(HttpServerExchange exchange) throws Exception {
+        FormBody form = FormBody.read(exchange);
+        visit.checkedForm(exchange, form);
+        Optional<Writer> writer = writer(exchange);
+        if (writer.isPresent()) {
+            loadDraft(exchange, writer.get());
+        }
+    }
+
+    private void loadDraft(HttpServerExchange exchange, Writer writer) throws Exception {
+        Optional<MessageUid> uid = uid(PathParameters.of(exchange, "uid"));
         StoredMessage draft = null;
         if (uid.isPresent()) {
-            MailboxSession session = sessions.open(writer.get().person());
+            MailboxSession session = sessions.open(writer.person());
             try {
                 Optional<InputStream> raw = folders.open(session, MailFolders.DRAFTS, uid.get());
                 if (raw.isPresent()) {
@@ -293,10 +309,10 @@ final class ComposePages {
             pages.message(exchange, 404, "Draft not found", "There is no such draft.", "/compose", "Write a new message");
             return;
         }
-        ComposeFiles files = writer.get().person().session().composeFiles();
+        ComposeFiles files = writer.person().session().composeFiles();
         files.clear();
-        List<String> errors = accept(writer.get(), draft.files());
-        form(exchange, errors.isEmpty() ? 200 : 400, writer.get(), draft.draftForm(uid.get()), errors, null, null);
+        List<String> errors = attachments.accept(files, writer.author().inbox().address(), draft.files());
+        form(exchange, errors.isEmpty() ? 200 : 400, writer, draft.draftForm(uid.get()), errors, null, null);
     }
 
     // ------------------------------------------------------------------ the parts
@@ -343,112 +359,37 @@ final class ComposePages {
         return writer;
     }
 
-    private MultipartUpload readForm(HttpServerExchange exchange, Writer writer) throws Exception {
-        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
+    /** A posted compose form: its writer, what was written, the sentences of files refused, the file to remove (if any). */
+    private record Submitted(Writer writer, ComposeForm form, List<String> fileErrors, String remove) {
+    }
+
+    /** The posted form, its files checked and attached; empty when the request was answered (no session, other inbox). */
+    private Optional<Submitted> submitted(HttpServerExchange exchange) throws Exception {
+        Optional<Writer> writer = writerBeforeBody(exchange);
+        return writer.isEmpty() ? Optional.empty() : submitted(exchange, writer.get());
+    }
+
+    private Optional<Submitted> submitted(HttpServerExchange exchange, Writer writer) throws Exception {
+        String inbox = writer.author().inbox().address();
+        AttachmentRules rules = attachments.rulesFor(inbox);
         exchange.setMaxEntitySize(rules.maxMessageSize() + FORM_OVERHEAD);
-        return MultipartUpload.read(exchange, writer.person().session().csrfToken(), rules.maxFileSize(), rules.maxAttachments());
-    }
-
-    /** One file from the script: the token in a header, checked before the body; the file in the body. */
-    private void rawUpload(HttpServerExchange exchange, Writer writer) throws Exception {
-        if (!CsrfToken.matches(writer.person().session().csrfToken(), exchange.getRequestHeaders().getFirst(CSRF_HEADER))) {
-            exchange.setPersistent(false);
-            throw new Visit.CsrfRefused();
-        }
-        if (!writer.author().inbox().address().equalsIgnoreCase(exchange.getRequestHeaders().getFirst(INBOX_HEADER))) {
-            exchange.setPersistent(false);
-            json(exchange, 409, "{\"error\":" + quote(SWITCHED) + "}");
-            return;
-        }
-        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
-        String name;
-        try {
-            name = MultipartUpload.cleanName(URLDecoder.decode(exchange.getRequestHeaders().getFirst(FILE_NAME_HEADER), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException malformed) {
-            name = "";
-        }
-        if (name.isEmpty()) {
-            json(exchange, 400, "{\"error\":" + quote("The file has no name.") + "}");
-            return;
-        }
-        if (exchange.getRequestContentLength() > rules.maxFileSize()) {
-            exchange.setPersistent(false);
-            json(exchange, 413, error(name, "larger than the " + HumanSize.of(rules.maxFileSize()) + " allowed per file"));
-            return;
-        }
-        exchange.setMaxEntitySize(rules.maxFileSize());
-        EncryptedTemporaryFile file = EncryptedTemporaryFile.create("web-upload-");
-        try {
-            file.fill(exchange.getInputStream());
-        } catch (io.undertow.server.RequestTooBigException e) {
-            file.close();
-            exchange.setPersistent(false);
-            json(exchange, 413, error(name, "larger than the " + HumanSize.of(rules.maxFileSize()) + " allowed per file"));
-            return;
-        }
-        List<String> errors = accept(writer, List.of(new MultipartUpload.Part(name, file, false)));
-        if (!errors.isEmpty()) {
-            json(exchange, 400, "{\"file\":" + quote(name) + ",\"error\":" + quote(errors.get(0)) + "}");
-            return;
-        }
-        List<ComposeFiles.File> files = writer.person().session().composeFiles().list();
-        AttachedFile view = files.get(files.size() - 1).view();
-        json(exchange, 200, "{\"id\":" + quote(view.id()) + ",\"name\":" + quote(view.name()) + ",\"size\":" + quote(view.size())
-            + ",\"type\":" + quote(view.type()) + "}");
-    }
-
-    /**
-     * Checks each file and attaches those accepted to the session's message; the others are deleted. Returns one
-     * sentence per refused file, naming it and the reason.
-     */
-    private List<String> accept(Writer writer, List<MultipartUpload.Part> parts) throws IOException, SQLException {
-        List<String> errors = new ArrayList<>();
-        ComposeFiles files = writer.person().session().composeFiles();
-        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
-        for (MultipartUpload.Part part : parts) {
-            String problem = null;
-            if (part.tooLarge()) {
-                problem = "larger than the " + HumanSize.of(rules.maxFileSize()) + " allowed per file";
-            } else if (files.list().size() >= rules.maxAttachments()) {
-                problem = "a message may carry at most " + rules.maxAttachments() + " files";
-            } else if (files.totalSize() + part.content().size() > rules.maxMessageSize()) {
-                problem = "the files of a message may be at most " + HumanSize.of(rules.maxMessageSize()) + " together";
-            } else {
-                problem = inspect(files, part, rules);
+        try (MultipartUpload upload = MultipartUpload.read(exchange, writer.person().session().csrfToken(), rules.maxFileSize(),
+                rules.maxAttachments())) {
+            if (!upload.field("inbox").equalsIgnoreCase(inbox)) {
+                // A representative switched inboxes in another tab: nothing is sent or saved for the wrong person.
+                pages.message(exchange, 409, "You changed inboxes", SWITCHED, "/compose", "Write a message");
+                return Optional.empty();
             }
-            if (problem != null) {
-                if (part.content() != null) {
-                    part.content().close();
-                }
-                errors.add("\"" + part.name() + "\" was not attached: " + problem + ".");
-            }
+            ComposeForm form = formOf(upload);
+            List<String> errors = attachments.accept(writer.person().session().composeFiles(), inbox, upload.files());
+            upload.release();
+            return Optional.of(new Submitted(writer, form, errors, upload.field("remove")));
         }
-        if (!errors.isEmpty()) {
-            // File names and reasons stay out of the log: names are the citizen's content.
-            LOGGER.info("web upload for {}: {} of {} file(s) refused", writer.author().inbox().address(), errors.size(), parts.size());
-        }
-        return errors;
-    }
-
-    /** The inspection's reason for refusing the file, or null when it was attached. */
-    private String inspect(ComposeFiles files, MultipartUpload.Part part, AttachmentRules rules) throws IOException {
-        UploadCheck.Outcome outcome;
-        try {
-            outcome = check.check(part.name(), part.content(), rules);
-        } catch (ScannerUnavailableException e) {
-            return "it could not be scanned for viruses just now; try again in a few minutes";
-        }
-        if (outcome.refused().isPresent()) {
-            Refusal refusal = outcome.refused().get();
-            return refusal.explanation();
-        }
-        files.add(part.name(), part.content().size(), outcome.accepted().orElseThrow().detectedType(), part.content());
-        return null;
     }
 
     private void form(HttpServerExchange exchange, int status, Writer writer, ComposeForm form, List<String> fileErrors, String error,
                       String notice) throws SQLException {
-        AttachmentRules rules = check.rulesFor(writer.author().inbox().address());
+        AttachmentRules rules = attachments.rulesFor(writer.author().inbox().address());
         List<org.smg.gateway.enrollment.TopicAddresses.TopicAddress> topics = enrollment.topicAddresses(writer.author().inbox());
         // A reply goes to a reply address, which is no topic: the recipient is then fixed, not chosen.
         boolean reply = !form.to().isBlank() && topics.stream().noneMatch(topic -> topic.address().equalsIgnoreCase(form.to()));
@@ -489,7 +430,7 @@ final class ComposePages {
             throw new FormBody.Refused(400, "The subject is longer than " + ComposeForm.MAX_SUBJECT + " characters.");
         }
         return new ComposeForm(upload.field("to").strip(), subject, upload.field("body"), upload.field("inReplyTo").replaceAll("[\\r\\n]", ""),
-            upload.field("draft").strip());
+            upload.field("draft").strip(), upload.field("answering").strip());
     }
 
     private static Optional<MessageUid> uid(String text) {
@@ -499,30 +440,4 @@ final class ComposePages {
         return Optional.of(MessageUid.of(Long.parseLong(text)));
     }
 
-    private static String parameter(HttpServerExchange exchange, String name) {
-        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().getOrDefault(name, "");
-    }
-
-    private static String error(String file, String reason) {
-        return "{\"file\":" + quote(file) + ",\"error\":" + quote("\"" + file + "\" was not attached: " + reason + ".") + "}";
-    }
-
-    private static void json(HttpServerExchange exchange, int status, String body) {
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
-        exchange.getResponseSender().send(body, StandardCharsets.UTF_8);
-    }
-
-    /** A JSON string; every character outside printable ASCII escaped, so no markup or control character passes. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
-                out.append(c);
-            } else {
-                out.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        return out.append('"').toString();
-    }
 }

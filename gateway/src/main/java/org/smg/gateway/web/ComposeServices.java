@@ -48,14 +48,16 @@ final class ComposeServices {
         SignedIn signedIn = new SignedIn(enrollment, pages, visit);
         WebSubmission submission = new WebSubmission(enrollment, consents, citizenRoutes, inspection, spool);
         ComposePages compose = new ComposePages(pages, signedIn, visit, enrollment, sessions, new MailFolders(mailboxes),
-            new UploadCheck(inspector, rules), submission);
+            new ComposeAttachments(new UploadCheck(inspector, rules)), submission);
         routes.get("/compose", new GuardedHandler("compose", compose::show, pages))
             .get("/compose/reply/{folder}/{uid}", new GuardedHandler("compose-reply", compose::reply, pages))
             .post("/compose/upload", new GuardedHandler("compose-upload", compose::upload, pages))
+            .post("/compose/remove", new GuardedHandler("compose-remove", compose::removeFile, pages))
             .post("/compose/send", new GuardedHandler("compose-send", compose::send, pages))
             .get("/compose/sent/{id}", new GuardedHandler("compose-sent", compose::sent, pages))
             .post("/compose/draft", new GuardedHandler("compose-draft", compose::saveDraft, pages))
             .get("/compose/draft/{uid}", new GuardedHandler("compose-draft-open", compose::openDraft, pages))
-            .get(UploadScript.PATH, new UploadScript());
+            .post("/compose/draft/{uid}", new GuardedHandler("compose-draft-replace", compose::replaceWithDraft, pages))
+            .get(StaticFile.UPLOAD_SCRIPT.path(), StaticFile.UPLOAD_SCRIPT);
     }
 }

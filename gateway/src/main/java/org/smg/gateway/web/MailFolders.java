@@ -78,6 +78,17 @@ final class MailFolders {
         mailbox.delete(List.of(uid), session);
     }
 
+    /** Adds {@code flags} to the message; nothing when the folder or the message is gone. */
+    void addFlags(MailboxSession session, String folder, MessageUid uid, Flags flags) throws MailboxException {
+        MessageManager mailbox;
+        try {
+            mailbox = mailboxes.getMailbox(MailboxPath.forUser(session.getUser(), folder), session);
+        } catch (org.apache.james.mailbox.exception.MailboxNotFoundException e) {
+            return;
+        }
+        mailbox.setFlags(flags, MessageManager.FlagsUpdateMode.ADD, MessageRange.one(uid), session);
+    }
+
     private MessageManager folder(MailboxSession session, String name) throws MailboxException {
         MailboxPath path = MailboxPath.forUser(session.getUser(), name);
         try {

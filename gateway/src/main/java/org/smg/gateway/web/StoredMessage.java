@@ -2,7 +2,6 @@ package org.smg.gateway.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +16,13 @@ import org.apache.james.mailbox.MessageUid;
 import org.smg.gateway.attachments.MessageParts;
 import org.smg.gateway.attachments.MimeLeaf;
 import org.smg.gateway.storage.EncryptedTemporaryFile;
+import org.smg.gateway.web.mail.HtmlBodies;
 
 /**
  * A message read back from a folder to write from it: a reply to it ({@link #replyForm}) or a saved draft opened again
  * ({@link #draftForm}, {@link #files}). Streamed: the headers parsed, the text read up to a bound, files copied into
- * encrypted temporary files. The text is read as UTF-8, as the web view writes it.
+ * encrypted temporary files. The text is the first plain-text body in its declared charset, else the text of the
+ * first HTML body (a reply to an HTML-only message quotes its words, not its markup).
  */
 final class StoredMessage {
     private static final int MAX_TEXT = ComposeForm.MAX_BODY;
@@ -46,12 +47,15 @@ final class StoredMessage {
                 headers = new InternetHeaders(in);
             }
             String text = null;
+            String html = null;
             List<MultipartUpload.Part> files = new ArrayList<>();
             try (InputStream in = copy.open()) {
                 MessageParts parts = new MessageParts(in);
                 for (Optional<MimeLeaf> leaf = parts.next(); leaf.isPresent(); leaf = parts.next()) {
                     if (!leaf.get().isAttachment() && text == null && leaf.get().declaredType().equals("text/plain")) {
-                        text = new String(leaf.get().body().readNBytes(MAX_TEXT), StandardCharsets.UTF_8);
+                        text = leaf.get().text(MAX_TEXT);
+                    } else if (!leaf.get().isAttachment() && html == null && leaf.get().declaredType().equals("text/html")) {
+                        html = leaf.get().text(MAX_TEXT);
                     } else if (leaf.get().isAttachment() && withFiles) {
                         EncryptedTemporaryFile file = EncryptedTemporaryFile.create("web-draft-");
                         file.fill(leaf.get().body());
@@ -62,7 +66,10 @@ final class StoredMessage {
                 files.forEach(file -> file.content().close());
                 throw e;
             }
-            return new StoredMessage(headers, text == null ? "" : text, files);
+            if (text == null) {
+                text = html == null ? "" : HtmlBodies.asText(html);
+            }
+            return new StoredMessage(headers, text, files);
         }
     }
 
@@ -71,18 +78,21 @@ final class StoredMessage {
     }
 
     ComposeForm draftForm(MessageUid uid) {
-        return new ComposeForm(firstAddress("To").orElse(""), subject(), text, header("In-Reply-To"), String.valueOf(uid.asLong()));
+        return new ComposeForm(firstAddress("To").orElse(""), subject(), text, header("In-Reply-To"), String.valueOf(uid.asLong()), "");
     }
 
-    /** To the message's reply address (Reply-To, else From), "Re:" once, the text quoted. */
-    ComposeForm replyForm() {
+    /**
+     * To the message's reply address (Reply-To, else From), "Re:" once, the text quoted; {@code answering} names the
+     * message answered (see {@link ComposeForm#answering}).
+     */
+    ComposeForm replyForm(String answering) {
         String to = firstAddress("Reply-To").or(() -> firstAddress("From")).orElse("");
         String subject = subject();
         String re = subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject;
         String quoted = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) : text;
         StringBuilder body = new StringBuilder("\n\n").append(firstAddress("From").orElse("The office")).append(" wrote:\n");
         quoted.lines().forEach(line -> body.append("> ").append(line).append('\n'));
-        return new ComposeForm(to, re, body.toString(), header("Message-ID"), "");
+        return new ComposeForm(to, re, body.toString(), header("Message-ID"), "", answering);
     }
 
     private String subject() {

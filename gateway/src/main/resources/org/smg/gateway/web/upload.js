@@ -1,6 +1,7 @@
 // Upload progress for the compose form: each file is sent as soon as it is chosen, one request per file,
 // with a visible <progress> bar; the server checks it and answers with its name, size and detected type or the
-// reason it was refused. Without this script the form sends the files itself when submitted.
+// reason it was refused. Without this script the form sends the files itself when submitted. While files are on
+// their way the form is not submitted (each file would go twice), and the page says why.
 (function () {
   'use strict';
   var form = document.getElementById('compose-form');
@@ -13,6 +14,7 @@
   var attached = document.getElementById('attached');
   var errors = document.getElementById('files-error');
   var progressArea = document.getElementById('upload-progress');
+  var pending = 0;
 
   function showError(text) {
     var item = document.createElement('li');
@@ -53,9 +55,7 @@
         answer = {error: '"' + file.name + '" was not attached: the server did not answer as expected.'};
       }
       if (request.status === 200) {
-        var item = document.createElement('li');
-        item.textContent = '\uD83D\uDCCE ' + answer.name + ' (' + answer.size + ', ' + answer.type + ')';
-        attached.appendChild(item);
+        attached.appendChild(attachedItem(answer));
       } else {
         showError(answer.error || ('"' + file.name + '" was not attached.'));
       }
@@ -70,17 +70,55 @@
     request.send(file);
   }
 
+  // The same list item and remove button as the page draws for a file attached without the script.
+  function attachedItem(answer) {
+    var item = document.createElement('li');
+    var clip = document.createElement('img');
+    clip.className = 'paperclip';
+    clip.src = '/static/paperclip.svg';
+    clip.alt = '';
+    clip.width = 16;
+    clip.height = 16;
+    item.appendChild(clip);
+    item.appendChild(document.createTextNode(' ' + answer.name + ' (' + answer.size + ', ' + answer.type + ') '));
+    var remove = document.createElement('button');
+    remove.type = 'submit';
+    remove.className = 'link';
+    remove.name = 'remove';
+    remove.value = answer.id;
+    remove.formAction = '/compose/remove';
+    remove.formNoValidate = true;
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', 'Remove ' + answer.name);
+    item.appendChild(remove);
+    return item;
+  }
+
+  form.addEventListener('submit', function (event) {
+    if (pending > 0) {
+      event.preventDefault();
+      var wait = document.createElement('p');
+      wait.setAttribute('role', 'status');
+      wait.textContent = 'Wait until the files are attached, then try again.';
+      progressArea.appendChild(wait);
+    }
+  });
+
   input.addEventListener('change', function () {
     var files = Array.prototype.slice.call(input.files);
+    // The script sends them: the form's own submit must not send them again.
+    input.value = '';
     errors.textContent = '';
     input.removeAttribute('aria-invalid');
+    pending += files.length;
     var next = function () {
       if (files.length === 0) {
-        // Sent already: the form's own submit must not send them again.
-        input.value = '';
         return;
       }
-      upload(files.shift(), next);
+      upload(files.shift(), function () {
+        pending -= 1;
+        next();
+      });
     };
     next();
   });

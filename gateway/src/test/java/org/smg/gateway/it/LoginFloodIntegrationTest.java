@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,18 +16,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A flood of logins with random names from one address (127.0.0.2) neither locks out nor starves a
- * citizen logging in from another address (127.0.0.1): the flooding address is limited before any
- * password is hashed, and the citizen's check queues behind at most a couple of the flood's.
+ * A flood of logins with random names from one address (127.0.0.2, or 127.0.0.3 on the web) neither locks out nor
+ * starves a citizen logging in from another address (127.0.0.1): the flooding address is limited before any
+ * password is hashed, and the citizen's check queues behind at most a couple of the flood's. On the web, the
+ * flooding address is answered 429 with a message that says why.
  */
 class LoginFloodIntegrationTest {
     private static final String ATTACKER = "127.0.0.2";
     private static final String CITIZEN = "127.0.0.1";
+    /** The web flood comes from its own address, so the IMAP and SMTP floods' failures do not count for it. */
+    private static final String WEB_ATTACKER = "127.0.0.3";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern COOKIE = Pattern.compile("(?im)^set-cookie: (__Host-smg=[^;]+)");
+    private final AtomicReference<String> throttledPage = new AtomicReference<>();
     /** More than LoginGate's 8 attempts under way per address, so the flood also meets refusals. */
     private static final int FLOODING_CONNECTIONS = 10;
     /**
@@ -66,6 +78,54 @@ class LoginFloodIntegrationTest {
 
             assertThat(duringFlood).as("citizen's AUTH during the flood, %s without it", quiet).isLessThan(FEW_SECONDS);
             assertThat(flood.accepted.get()).as("flood attempts accepted").isZero();
+        }
+    }
+
+    @Test
+    void webSignInShouldAnswer429WithAClearMessageToAFloodingAddressAndStillLetACitizenIn() throws Exception {
+        assertThat(webSignIn(CITIZEN, gateway.demoAddress(), gateway.demoPassword())).startsWith("HTTP/1.1 303");
+        String duringFlood;
+        try (Flood flood = new Flood(this::webGuesses)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> throttledPage.get() != null);
+
+            duringFlood = webSignIn(CITIZEN, gateway.demoAddress(), gateway.demoPassword());
+
+            assertThat(flood.accepted.get()).as("flood sign-ins accepted").isZero();
+        }
+        assertThat(throttledPage.get()).startsWith("HTTP/1.1 429")
+            .contains("Too many sign-in attempts from your network are under way. Wait a minute, then try again.")
+            .contains("role=\"alert\"");
+        assertThat(duringFlood).as("a citizen from another address").startsWith("HTTP/1.1 303");
+    }
+
+    /** One flooding browser: the sign-in page for a token, then a guess; a 429 page is kept for the assertions. */
+    private void webGuesses(Flood flood) throws IOException {
+        String reply = webSignIn(WEB_ATTACKER, randomName(), "guess");
+        if (reply.startsWith("HTTP/1.1 429")) {
+            throttledPage.compareAndSet(null, reply);
+        }
+        flood.count(reply, "HTTP/1.1 200", "HTTP/1.1 429", "HTTP/1.1 303");
+    }
+
+    /** A sign-in over HTTPS from {@code from}: the form's page, then its POST; the POST's whole answer. */
+    private static String webSignIn(String from, String address, String password) throws IOException {
+        String form = https(from, "GET /signin HTTP/1.1\r\nHost: gateway.localhost\r\nConnection: close\r\n\r\n");
+        Matcher token = CSRF.matcher(form);
+        Matcher cookie = COOKIE.matcher(form);
+        if (!token.find() || !cookie.find()) {
+            throw new IOException("no sign-in form: " + form.lines().findFirst().orElse(""));
+        }
+        String body = "csrf=" + token.group(1) + "&address=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return https(from, "POST /signin HTTP/1.1\r\nHost: gateway.localhost\r\nConnection: close\r\nCookie: " + cookie.group(1)
+            + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
+    private static String https(String from, String request) throws IOException {
+        try (Socket socket = TrustAll.connectFrom(from, gateway.webPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -153,7 +153,10 @@ class MailBrowserTest {
             driver().get(url("/mail"));
             assertThat(PageActions.text(driver())).contains(subject);
         });
-        assertThat(entry(subject).findElement(By.cssSelector("[aria-label='has attachments']")).isDisplayed()).isTrue();
+        WebElement paperclip = entry(subject).findElement(By.cssSelector("img.paperclip[alt='has attachments']"));
+        assertThat(paperclip.isDisplayed()).isTrue();
+        assertThat(driver().executeScript("return arguments[0].naturalWidth", paperclip)).as("icon loaded")
+            .isNotEqualTo(0L);
         open(subject);
         pages.check("mail-message");
         WebElement link = driver().findElement(By.linkText("decision 2026.pdf"));
@@ -267,7 +270,7 @@ class MailBrowserTest {
         driver().findElement(By.id("files")).sendKeys(file.toString());
         new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> !browser.findElements(By.cssSelector("#attached li")).isEmpty());
 
-        PageActions.submit(driver(), By.cssSelector("#compose-form > button:not([formaction])"));
+        PageActions.submit(driver(), By.cssSelector("#compose-form > button:not([formaction]):not([disabled])"));
         pages.check("compose-reply-sent");
         Files.delete(file);
         Files.delete(directory);
@@ -282,7 +285,7 @@ class MailBrowserTest {
 
     @Test
     @Order(4)
-    void draftSavedFromTheComposePageShouldBeListedInDraftsAndOpenAgain() {
+    void draftSavedFromTheComposePageShouldBeListedInDraftsAndOpenAgainInPlaceOfTheMessageBeingWritten() throws Exception {
         String subject = "Draft " + UUID.randomUUID();
         driver().get(url("/compose"));
         new Select(driver().findElement(By.id("to"))).selectByIndex(1);
@@ -290,15 +293,34 @@ class MailBrowserTest {
         PageActions.fill(driver(), "body", "Half written.");
         PageActions.submit(driver(), By.cssSelector("#compose-form > button[formaction='/compose/draft']"));
         assertThat(PageActions.text(driver())).contains("Your draft was saved in the Drafts folder");
+        // Another message, with two files; one is removed again.
+        Path directory = Files.createTempDirectory("smg-upload-");
+        Path first = Files.write(directory.resolve("first.pdf"), SampleFiles.cleanPdf());
+        Path second = Files.write(directory.resolve("second.pdf"), SampleFiles.cleanPdf());
+        driver().get(url("/compose"));
+        driver().findElement(By.id("files")).sendKeys(first + "\n" + second);
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> browser.findElements(By.cssSelector("#attached li")).size() == 2);
+        PageActions.submit(driver(), By.cssSelector("#attached button[aria-label='Remove first.pdf']"));
+        pages.check("compose-file-removed");
+        String afterRemove = PageActions.text(driver());
 
         driver().get(url("/mail/folder/Drafts"));
         pages.check("mail-drafts");
         String listed = entry(subject).getText();
         open(subject);
         click(By.linkText("Open this draft to finish and send it"));
+        pages.check("compose-open-draft");
+        String asked = PageActions.text(driver());
+        PageActions.submit(driver(), By.cssSelector("main form button[type=submit]"));
         pages.check("compose-draft-reopened");
+        Files.delete(first);
+        Files.delete(second);
+        Files.delete(directory);
 
+        assertThat(afterRemove).contains("\u201cfirst.pdf\u201d was removed from your message.").contains("second.pdf");
+        assertThat(driver().findElements(By.cssSelector("#attached li"))).isEmpty();
         assertThat(listed).contains(subject);
+        assertThat(asked).contains("Opening the draft puts it in place of that message").contains("second.pdf");
         assertThat(driver().getCurrentUrl()).contains("/compose/draft/");
         assertThat(driver().findElement(By.id("subject")).getAttribute("value")).isEqualTo(subject);
         assertThat(driver().findElement(By.id("body")).getAttribute("value")).contains("Half written.");

@@ -192,7 +192,11 @@ class WebComposeIntegrationTest {
         String uid = hidden(saved.body(), "draft");
         Browser elsewhere = signIn(citizen.address());
         HttpResponse<String> reopened = elsewhere.get("/compose/draft/" + uid);
-        boolean flaggedDraft = draftFlags(citizen.address(), subject);
+        HttpResponse<String> asked = citizen.browser().get("/compose/draft/" + uid);
+        HttpResponse<String> stillWriting = citizen.browser().get("/compose");
+        citizen.browser().get("/compose/draft/" + uid);
+        HttpResponse<String> replaced = citizen.browser().submit("/compose/draft/" + uid);
+        boolean flaggedDraft = flagged(citizen.address(), "Drafts", subject, Flags.Flag.DRAFT);
         HttpResponse<String> sent = elsewhere.submitMultipart("/compose/send", "/compose/send",
             fields("to", TOPIC, "subject", subject, "body", "Finished now"), "files", Map.of());
 
@@ -202,6 +206,12 @@ class WebComposeIntegrationTest {
         assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
         assertThat(Browser.text(reopened)).contains("value=\"" + subject + "\"").contains("Not finished yet").contains("draft.pdf")
             .contains("value=\"" + TOPIC + "\" selected");
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(Browser.text(asked)).contains("Opening the draft puts it in place of that message").contains("draft.pdf")
+            .contains("action=\"/compose/draft/" + uid + "\"");
+        assertThat(Browser.text(stillWriting)).as("a GET drops no file").contains("draft.pdf");
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(Browser.text(replaced)).contains("value=\"" + subject + "\"").contains("draft.pdf");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
         assertThat(folderSubjects(citizen.address(), "Drafts")).doesNotContain(subject);
         assertThat(attachment(awaitStaffMail("eco@staff.example", subject), "draft.pdf")).isEqualTo(SampleFiles.cleanPdf());
@@ -227,6 +237,31 @@ class WebComposeIntegrationTest {
         MimeMessage atStaff = awaitStaffMail("jane@staff.example", "Re: " + subject);
         assertThat(atStaff.getHeader("X-SMG-Program")).containsExactly("ECO");
         assertThat(atStaff.getHeader("In-Reply-To")).isNotNull();
+        assertThat(flagged(citizen.address(), "INBOX", subject, Flags.Flag.ANSWERED)).as("the original is flagged answered").isTrue();
+    }
+
+    @Test
+    void removeShouldTakeOneFileOffTheMessageAndKeepWhatWasWritten() throws Exception {
+        Citizen citizen = registeredCitizen();
+        citizen.browser().get("/compose");
+        HttpResponse<String> attached = citizen.browser().submitMultipart("/compose/send", "/compose/upload",
+            fields("to", TOPIC, "subject", "Two files", "body", "Kept text"), "files",
+            Map.of("first.pdf", SampleFiles.cleanPdf(), "second.pdf", SampleFiles.cleanPdf()));
+        Matcher firstId = Pattern.compile("name=\"remove\" value=\"(f[0-9]+)\" class=\"link\" aria-label=\"Remove first.pdf\"")
+            .matcher(attached.body());
+        assertThat(firstId.find()).as(attached.body()).isTrue();
+
+        HttpResponse<String> removed = citizen.browser().submitMultipart("/compose/send", "/compose/remove",
+            fields("to", TOPIC, "subject", "Two files", "body", "Kept text", "remove", firstId.group(1)), "files", Map.of());
+        HttpResponse<String> again = citizen.browser().submitMultipart("/compose/send", "/compose/remove",
+            fields("to", TOPIC, "subject", "Two files", "body", "Kept text", "remove", firstId.group(1)), "files", Map.of());
+
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        assertThat(Browser.text(removed)).contains("\u201cfirst.pdf\u201d was removed from your message.").contains("second.pdf")
+            .contains("Kept text").contains("value=\"Two files\"");
+        assertThat(removed.body()).doesNotContain("aria-label=\"Remove first.pdf\"");
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(Browser.text(again)).contains("That file is no longer attached.").contains("second.pdf");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -277,14 +312,14 @@ class WebComposeIntegrationTest {
         }
     }
 
-    private static boolean draftFlags(String user, String subject) throws Exception {
+    private static boolean flagged(String user, String name, String subject, Flags.Flag flag) throws Exception {
         try (Store store = MailClients.imaps(gateway.imapsPort(), user, PASSWORD)) {
-            Folder folder = store.getFolder("Drafts");
+            Folder folder = store.getFolder(name);
             folder.open(Folder.READ_ONLY);
             try {
                 for (Message message : folder.getMessages()) {
                     if (subject.equals(message.getSubject())) {
-                        return message.isSet(Flags.Flag.DRAFT);
+                        return message.isSet(flag);
                     }
                 }
                 return false;

@@ -18,7 +18,7 @@ class ComposeTextTest {
     @Test
     void composeFormShouldEscapeWhatTheCitizenWroteAndLoadOnlyTheSitesOwnScript() {
         ComposeForm form = new ComposeForm("eco@gateway.localhost", "\"><script>alert(1)</script>", "</textarea><img src=x onerror=alert(2)>",
-            "", "");
+            "", "", "");
 
         String html = new Pages().render("compose-form", Pages.params("csrf", "token", "heading", "Write a message",
             "topics", List.of(new org.smg.gateway.enrollment.TopicAddresses.TopicAddress("eco@gateway.localhost", "Energy <credits>")),
@@ -44,7 +44,7 @@ class ComposeTextTest {
     @Test
     void quoteShouldEscapeMarkupQuotesAndNonAscii() {
 
-        assertThat(ComposePages.quote("<a href=\"x\">é\n")).isEqualTo("\"\\u003ca href=\\u0022x\\u0022\\u003e\\u00e9\\u000a\"");
+        assertThat(ScriptUpload.quote("<a href=\"x\">é\n")).isEqualTo("\"\\u003ca href=\\u0022x\\u0022\\u003e\\u00e9\\u000a\"");
     }
 
     @Test
@@ -52,19 +52,58 @@ class ComposeTextTest {
         String raw = "From: Office <reply+abc@gateway.localhost>\r\nSubject: Re: Your credit\r\nMessage-ID: <m1@staff>\r\n"
             + "Content-Type: text/plain; charset=UTF-8\r\n\r\nLine one\r\nLine two\r\n";
 
-        ComposeForm reply = StoredMessage.read(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), false).replyForm();
+        ComposeForm reply = StoredMessage.read(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), false)
+            .replyForm(ComposeForm.answering("INBOX", MessageUid.of(42)));
 
         assertThat(reply.to()).isEqualTo("reply+abc@gateway.localhost");
+        assertThat(reply.answered()).contains(new ComposeForm.Answered("INBOX", MessageUid.of(42)));
         assertThat(reply.subject()).isEqualTo("Re: Your credit");
         assertThat(reply.inReplyTo()).isEqualTo("<m1@staff>");
         assertThat(reply.body()).contains("> Line one\n> Line two");
     }
 
     @Test
+    void replyFormShouldQuoteTheTextInItsDeclaredCharset() throws Exception {
+        String raw = "From: office@gateway.localhost\r\nSubject: x\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\n";
+        byte[] bytes = concat(raw.getBytes(StandardCharsets.US_ASCII), "Grüße, Änderung\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        ComposeForm reply = StoredMessage.read(new ByteArrayInputStream(bytes), false).replyForm("");
+
+        assertThat(reply.body()).contains("> Grüße, Änderung");
+        assertThat(reply.answered()).isEmpty();
+    }
+
+    @Test
+    void replyFormShouldQuoteTheWordsOfAnHtmlOnlyMessageWithoutItsMarkupScriptsOrStyles() throws Exception {
+        String raw = "From: office@gateway.localhost\r\nSubject: x\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+            + "<html><head><title>T</title><style>p{color:red}</style></head><body><p>Dear Jane,</p>"
+            + "<p>Your refund &amp; credit<br>are approved.</p><script>alert(1)</script><div>Office</div></body></html>\r\n";
+
+        ComposeForm reply = StoredMessage.read(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), false).replyForm("");
+
+        assertThat(reply.body()).contains("> Dear Jane,\n").contains("> Your refund & credit\n> are approved.")
+            .contains("> Office").doesNotContain("<", "alert", "color", "> T\n");
+    }
+
+    @Test
+    void answeredShouldBeEmptyForAValueNotOfItsShape() {
+        for (String value : new String[] {"", "INBOX", ":INBOX", "0:INBOX", "12:", "x:INBOX", "99999999999:INBOX"}) {
+            assertThat(new ComposeForm("", "", "", "", "", value).answered()).as(value).isEmpty();
+        }
+        assertThat(new ComposeForm("", "", "", "", "", "7:Old/2025").answered()).contains(new ComposeForm.Answered("Old/2025", MessageUid.of(7)));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @Test
     void draftShouldComeBackWithItsFieldsAndFileWhenWrittenAndReadAgain() throws Exception {
         EncryptedTemporaryFile file = EncryptedTemporaryFile.create("test-");
         file.fill(new ByteArrayInputStream("%PDF-1.4 content".getBytes(StandardCharsets.US_ASCII)));
-        ComposeForm form = new ComposeForm("eco@gateway.localhost", "Grüße", "Body text é", "", "");
+        ComposeForm form = new ComposeForm("eco@gateway.localhost", "Grüße", "Body text é", "", "", "");
         MimeMessage message = ComposedMessage.build(ComposedMessage.author("a@gateway.localhost", "Ann"), form,
             List.of(new ComposeFiles.File("f1", "résumé.pdf", file.size(), "application/pdf", file)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,8 +1,11 @@
 package org.smg.gateway.web.mail;
 
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
 import org.owasp.html.PolicyFactory;
 
 /**
@@ -52,6 +55,55 @@ public final class HtmlBodies {
     public static String sanitize(String html, boolean remoteImages) {
         return (remoteImages ? WITH_REMOTE_IMAGES : TEXT).sanitize(html);
     }
+
+    /**
+     * The text of an HTML body, to quote it in a reply: tags dropped, a line break where a block ends, entities
+     * decoded, nothing of scripts, styles or the head.
+     */
+    public static String asText(String html) {
+        StringBuilder text = new StringBuilder();
+        HtmlSanitizer.sanitize(html, new HtmlSanitizer.Policy() {
+            private int hidden;
+
+            @Override
+            public void openDocument() {
+            }
+
+            @Override
+            public void closeDocument() {
+            }
+
+            @Override
+            public void openTag(String name, List<String> attributes) {
+                if (HIDDEN.contains(name)) {
+                    hidden++;
+                } else if (name.equals("br") || BLOCKS.contains(name)) {
+                    text.append('\n');
+                }
+            }
+
+            @Override
+            public void closeTag(String name) {
+                if (HIDDEN.contains(name)) {
+                    hidden = Math.max(0, hidden - 1);
+                } else if (BLOCKS.contains(name)) {
+                    text.append('\n');
+                }
+            }
+
+            @Override
+            public void text(String chunk) {
+                if (hidden == 0) {
+                    text.append(chunk);
+                }
+            }
+        });
+        return text.toString().replaceAll("[ \\t\\x0B\\f\\r]*\n[ \\t\\x0B\\f\\r]*", "\n").replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    private static final Set<String> HIDDEN = Set.of("script", "style", "head", "title", "template", "noscript");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+        "pre", "table", "ul", "ol", "dl", "dt", "dd", "hr");
 
     /** Whether the message would show more with remote content allowed (it has images): the page then offers the button. */
     public static boolean hasRemoteContent(String html) {

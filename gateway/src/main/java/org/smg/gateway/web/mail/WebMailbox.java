@@ -3,10 +3,6 @@ package org.smg.gateway.web.mail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -299,26 +295,12 @@ public final class WebMailbox {
             if (leaf.isAttachment()) {
                 bodies.attachments.add(new MessageView.Attachment(leaf.number(), DownloadNames.safe(leaf.displayName()), leaf.declaredType()));
             } else if (leaf.declaredType().equals("text/html") && bodies.html == null) {
-                bodies.html = text(leaf);
+                bodies.html = leaf.text(MAX_BODY_CHARS);
             } else if (leaf.declaredType().equals("text/plain") && bodies.text == null) {
-                bodies.text = text(leaf);
+                bodies.text = leaf.text(MAX_BODY_CHARS);
             }
         }
         return bodies;
-    }
-
-    private static String text(MimeLeaf leaf) throws IOException {
-        byte[] bytes = leaf.body().readNBytes(MAX_BODY_CHARS * 4);
-        String text = new String(bytes, charset(leaf.charset()));
-        return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text;
-    }
-
-    private static Charset charset(String name) {
-        try {
-            return name == null ? StandardCharsets.US_ASCII : Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return StandardCharsets.UTF_8;
-        }
     }
 
     private static final class Bodies {
