@@ -66,8 +66,9 @@ public final class MimeLeaf {
     }
 
     /**
-     * The body as text in its declared charset (UTF-8 when that is unknown to Java), at most {@code maxChars}
-     * characters; for a text body shown or quoted.
+     * The body as text, at most {@code maxChars} characters, for a text body shown or quoted: in its declared charset,
+     * or UTF-8 when it declares none or US-ASCII (mime4j's default; 8-bit text without a declaration is most often
+     * UTF-8, of which ASCII is a part) or one Java does not know.
      */
     public String text(int maxChars) throws IOException {
         String text = new String(body.readNBytes(maxChars * 4), textCharset());
@@ -76,7 +77,7 @@ public final class MimeLeaf {
 
     private Charset textCharset() {
         try {
-            return charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset);
+            return charset == null || charset.equalsIgnoreCase("us-ascii") ? StandardCharsets.UTF_8 : Charset.forName(charset);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return StandardCharsets.UTF_8;
         }

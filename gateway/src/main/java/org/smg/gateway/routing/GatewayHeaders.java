@@ -14,7 +14,12 @@ public final class GatewayHeaders {
     public static final String BUSINESS_VERIFIED = "X-SMG-Business-Verified";
     /** The representative who sent a citizen's mail under a consent, and the consent: "address consent=id". */
     public static final String ON_BEHALF_OF = "X-SMG-On-Behalf-Of";
-    static final List<String> ALL = List.of(PROGRAM, BUSINESS_VERIFIED, ON_BEHALF_OF);
+    /**
+     * Kept on a draft saved in the web view: the message it answers ({@code uid:folder}), to flag it answered when the
+     * draft is sent. Never sent: a draft sent from a mail client loses it here with the others.
+     */
+    public static final String DRAFT_ANSWERING = "X-SMG-Draft-Answering";
+    static final List<String> ALL = List.of(PROGRAM, BUSINESS_VERIFIED, ON_BEHALF_OF, DRAFT_ANSWERING);
 
     private GatewayHeaders() {
     }

@@ -103,18 +103,22 @@ public final class SecondFactors {
         return store.factor(account).isPresent();
     }
 
-    /** The secret being enrolled for the account: the pending one, or a new one. */
-    public Enrolment enrolment(String account) {
+    /**
+     * The secret being enrolled for the account by {@code holder} (the browser session that shows it): the pending one,
+     * or a new one. A set-up is private to its holder: a secret read in another session left open is never the one
+     * the account's owner confirms.
+     */
+    public Enrolment enrolment(String account, String holder) {
         Instant now = clock.instant();
-        // Abandoned set-ups are forgotten here: at most one per signed-in account, so the sweep stays small.
+        // Abandoned set-ups are forgotten here: at most one per signed-in session, so the sweep stays small.
         pending.values().removeIf(enrolment -> !enrolment.started().plus(PENDING_LIFETIME).isAfter(now));
-        return pending.compute(account, (key, existing) -> existing != null && existing.started().plus(PENDING_LIFETIME).isAfter(now)
-            ? existing : newEnrolment(account, now));
+        return pending.compute(key(account, holder), (key, existing) -> existing != null
+            && existing.started().plus(PENDING_LIFETIME).isAfter(now) ? existing : newEnrolment(account, now));
     }
 
-    /** The pending enrolment, if one was started and has not expired. */
-    public Optional<Enrolment> pendingEnrolment(String account) {
-        Enrolment enrolment = pending.get(account);
+    /** The holder's pending enrolment for the account, if one was started and has not expired. */
+    public Optional<Enrolment> pendingEnrolment(String account, String holder) {
+        Enrolment enrolment = pending.get(key(account, holder));
         if (enrolment == null || !enrolment.started().plus(PENDING_LIFETIME).isAfter(clock.instant())) {
             return Optional.empty();
         }
@@ -125,8 +129,9 @@ public final class SecondFactors {
      * Confirms the pending secret with a current code from it: the factor is stored and the recovery
      * codes returned, to be shown once (only their hashes are kept).
      */
-    public List<String> confirm(String account, String code, String client) throws SecondFactorException, SQLException, AuditException {
-        Enrolment enrolment = pendingEnrolment(account).orElseThrow(() -> new SecondFactorException("code",
+    public List<String> confirm(String account, String holder, String code, String client)
+            throws SecondFactorException, SQLException, AuditException {
+        Enrolment enrolment = pendingEnrolment(account, holder).orElseThrow(() -> new SecondFactorException("code",
             "The set-up took too long and was started again: scan the new QR code and enter its code."));
         if (wrongCodes.delayFor(account).compareTo(Duration.ZERO) > 0) {
             audited(account, AuditAction.SECOND_FACTOR_CHECKED, Check.THROTTLED.word, "purpose=enrol", client);
@@ -152,7 +157,7 @@ public final class SecondFactors {
         if (!store.enrol(account, enrolment.secret(), step.getAsLong(), clock.instant(), hashes)) {
             throw new SecondFactorException("code", "Your account has a second factor already.");
         }
-        pending.remove(account, enrolment);
+        pending.remove(key(account, holder), enrolment);
         wrongCodes.recordSuccess(account);
         audited(account, AuditAction.SECOND_FACTOR_ENROLLED, "enrolled", "recoveryCodes=" + RECOVERY_CODES, client);
         LOGGER.info("second factor enrolled for {}", account);
@@ -209,6 +214,10 @@ public final class SecondFactors {
             LOGGER.info("second factor of {} disabled by its owner", account);
         }
         return check;
+    }
+
+    private static String key(String account, String holder) {
+        return account + '\n' + holder;
     }
 
     /** An administrator's reset of a lost factor; true when there was one. */

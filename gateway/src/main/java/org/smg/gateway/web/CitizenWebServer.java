@@ -48,7 +48,7 @@ public final class CitizenWebServer implements Startable {
     static final int REQUEST_PARSE_MILLIS = 10_000;
     static final int IDLE_MILLIS = 60_000;
     private static final int IO_THREADS = 1;
-    /** Blocked workers are cheap; sign-ins may hold half of them ({@link SignInPages#CONCURRENT_SIGN_INS}). */
+    /** Blocked workers are cheap; password checks may hold half of them ({@link PasswordCheck#CONCURRENT_CHECKS}). */
     static final int WORKER_THREADS = 32;
 
     private final GatewaySettings settings;
@@ -79,9 +79,10 @@ public final class CitizenWebServer implements Startable {
         RegistrationPages registration = new RegistrationPages(enrollment, links, pages, visit);
         ResetPages reset = new ResetPages(enrollment, links, pages, visit);
         SecondFactorSignIn secondFactorSignIn = new SecondFactorSignIn(enrollment, secondFactors, audit, pages, visit, Clock.systemUTC());
-        SignInPages signIn = new SignInPages(enrollment, users, gate, audit, pages, visit, secondFactorSignIn);
+        PasswordCheck passwords = new PasswordCheck(users, gate);
+        SignInPages signIn = new SignInPages(enrollment, passwords, audit, pages, visit, secondFactorSignIn);
         SettingsPages settingsPages = new SettingsPages(secondFactors, appPasswords, settings, pages, visit, signedIn,
-            new PasswordConfirmation(users));
+            new PasswordConfirmation(passwords, audit));
         TermsPages terms = new TermsPages(enrollment, pages, visit, signedIn);
         AccountPages account = new AccountPages(enrollment, settings, pages, visit, signedIn, secondFactors);
         EmailChangePages emailChange = new EmailChangePages(enrollment, links, pages, visit);

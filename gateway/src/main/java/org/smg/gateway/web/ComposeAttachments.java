@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smg.gateway.attachments.Refusal;
 import org.smg.gateway.attachments.ScannerUnavailableException;
 import org.smg.policies.model.AttachmentRules;
 
@@ -25,29 +25,27 @@ final class ComposeAttachments {
         this.check = check;
     }
 
+    /** The files attached, and one sentence per file refused, naming it and the reason. */
+    record Accepted(List<ComposeFiles.File> added, List<String> errors) {
+    }
+
     AttachmentRules rulesFor(String inbox) throws SQLException {
         return check.rulesFor(inbox);
     }
 
-    /** Checks each file and attaches those accepted; returns one sentence per refused file, naming it and the reason. */
-    List<String> accept(ComposeFiles files, String inbox, List<MultipartUpload.Part> parts) throws IOException, SQLException {
+    /** Checks each file and attaches those accepted; the others are deleted. */
+    Accepted accept(ComposeFiles files, String inbox, List<MultipartUpload.Part> parts) throws IOException, SQLException {
+        List<ComposeFiles.File> added = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         AttachmentRules rules = check.rulesFor(inbox);
         for (MultipartUpload.Part part : parts) {
-            String problem;
-            if (part.tooLarge()) {
-                problem = tooLarge(rules);
-            } else if (files.list().size() >= rules.maxAttachments()) {
-                problem = "a message may carry at most " + rules.maxAttachments() + " files";
-            } else if (files.totalSize() + part.content().size() > rules.maxMessageSize()) {
-                problem = "the files of a message may be at most " + HumanSize.of(rules.maxMessageSize()) + " together";
-            } else {
-                problem = inspect(files, part, rules);
+            String problem = part.tooLarge() ? tooLarge(rules) : noRoom(files, part.content().size(), rules);
+            if (problem == null) {
+                problem = attach(files, part, rules, added);
+            } else if (part.content() != null) {
+                part.content().close();
             }
             if (problem != null) {
-                if (part.content() != null) {
-                    part.content().close();
-                }
                 errors.add(refused(part.name(), problem));
             }
         }
@@ -55,7 +53,7 @@ final class ComposeAttachments {
             // File names and reasons stay out of the log: names are the citizen's content.
             LOGGER.info("web upload for {}: {} of {} file(s) refused", inbox, errors.size(), parts.size());
         }
-        return errors;
+        return new Accepted(added, errors);
     }
 
     static String tooLarge(AttachmentRules rules) {
@@ -66,19 +64,39 @@ final class ComposeAttachments {
         return "\"" + name + "\" was not attached: " + reason + ".";
     }
 
-    /** The inspection's reason for refusing the file, or null when it was attached. */
-    private String inspect(ComposeFiles files, MultipartUpload.Part part, AttachmentRules rules) throws IOException {
+    /** Why the message has no room for a file of {@code size} bytes, or null when it has. */
+    private static String noRoom(ComposeFiles files, long size, AttachmentRules rules) {
+        if (files.list().size() >= rules.maxAttachments()) {
+            return "a message may carry at most " + rules.maxAttachments() + " files";
+        }
+        if (files.totalSize() + size > rules.maxMessageSize()) {
+            return "the files of a message may be at most " + HumanSize.of(rules.maxMessageSize()) + " together";
+        }
+        return null;
+    }
+
+    /** Inspects the file and attaches it when accepted; the reason it was refused (and deleted), or null. */
+    private String attach(ComposeFiles files, MultipartUpload.Part part, AttachmentRules rules, List<ComposeFiles.File> added)
+            throws IOException {
         UploadCheck.Outcome outcome;
         try {
             outcome = check.check(part.name(), part.content(), rules);
         } catch (ScannerUnavailableException e) {
+            part.content().close();
             return "it could not be scanned for viruses just now; try again in a few minutes";
         }
         if (outcome.refused().isPresent()) {
-            Refusal refusal = outcome.refused().get();
-            return refusal.explanation();
+            part.content().close();
+            return outcome.refused().get().explanation();
         }
-        files.add(part.name(), part.content().size(), outcome.accepted().orElseThrow().detectedType(), part.content());
+        long size = part.content().size();
+        // Checked again with the addition itself: another upload of the session may have taken the room meanwhile.
+        Optional<ComposeFiles.File> file = files.addWithin(part.name(), size, outcome.accepted().orElseThrow().detectedType(),
+            part.content(), rules.maxAttachments(), rules.maxMessageSize());
+        if (file.isEmpty()) {
+            return Optional.ofNullable(noRoom(files, size, rules)).orElse("the session has ended; sign in again");
+        }
+        added.add(file.get());
         return null;
     }
 }

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.consent.ConsentScope;
 import org.smg.gateway.enrollment.Enrollment;
+import org.smg.gateway.routing.GatewayHeaders;
 import org.smg.gateway.web.mail.MailSessions;
 import org.smg.policies.model.AttachmentRules;
 
@@ -177,7 +178,7 @@ final class ComposePages {
         String id = UUID.randomUUID().toString();
         List<AttachedFile> shown = attached.stream().map(ComposeFiles.File::view).toList();
         files.sent(new ComposeFiles.Receipt(id, label(writer, form.to()), shown));
-        files.clear();
+        files.clear(attached);
         LOGGER.debug("web mail {} sent, receipt {}", mailName, id);
         Pages.redirect(exchange, "/compose/sent/" + id);
     }
@@ -241,6 +242,9 @@ final class ComposePages {
         }
         MailboxSession session = sessions.open(writer.person());
         MimeMessage message = ComposedMessage.build(from(writer), form, writer.person().session().composeFiles().list());
+        if (form.answered().isPresent()) {
+            message.setHeader(GatewayHeaders.DRAFT_ANSWERING, form.answering());
+        }
         Flags flags = new Flags(Flags.Flag.DRAFT);
         flags.add(Flags.Flag.SEEN);
         MessageUid saved;
@@ -270,49 +274,61 @@ final class ComposePages {
         if (writer.isEmpty()) {
             return;
         }
-        List<AttachedFile> attached = writer.get().person().session().composeFiles().list().stream().map(ComposeFiles.File::view).toList();
-        if (!attached.isEmpty()) {
-            pages.send(exchange, 200, "compose-open-draft", params("csrf", writer.get().person().session().csrfToken(),
-                "uid", PathParameters.of(exchange, "uid"), "files", attached));
+        Optional<MessageUid> uid = uid(PathParameters.of(exchange, "uid"));
+        if (uid.isEmpty()) {
+            draftNotFound(exchange);
             return;
         }
-        loadDraft(exchange, writer.get());
+        List<AttachedFile> attached = writer.get().person().session().composeFiles().list().stream().map(ComposeFiles.File::view).toList();
+        if (!attached.isEmpty()) {
+            // The uid is a number here: the form's address cannot be steered anywhere else.
+            pages.send(exchange, 200, "compose-open-draft", params("csrf", writer.get().person().session().csrfToken(),
+                "uid", uid.get().asLong(), "files", attached));
+            return;
+        }
+        loadDraft(exchange, writer.get(), uid.get());
     }
 
     /** {@code POST /compose/draft/{uid}}: the draft opened in place of the message being written, whose files are deleted. */
     void replaceWithDraft(HttpServerExchange exchange) throws Exception {
-        FormBody form = FormBody.read(exchange);
-        visit.checkedForm(exchange, form);
-        Optional<Writer> writer = writer(exchange);
-        if (writer.isPresent()) {
-            loadDraft(exchange, writer.get());
+        Optional<Writer> writer = writerBeforeBody(exchange);
+        if (writer.isEmpty()) {
+            return;
         }
+        visit.checkedForm(exchange, FormBody.read(exchange));
+        Optional<MessageUid> uid = uid(PathParameters.of(exchange, "uid"));
+        if (uid.isEmpty()) {
+            draftNotFound(exchange);
+            return;
+        }
+        loadDraft(exchange, writer.get(), uid.get());
     }
 
-    private void loadDraft(HttpServerExchange exchange, Writer writer) throws Exception {
-        Optional<MessageUid> uid = uid(PathParameters.of(exchange, "uid"));
+    private void loadDraft(HttpServerExchange exchange, Writer writer, MessageUid uid) throws Exception {
         StoredMessage draft = null;
-        if (uid.isPresent()) {
-            MailboxSession session = sessions.open(writer.person());
-            try {
-                Optional<InputStream> raw = folders.open(session, MailFolders.DRAFTS, uid.get());
-                if (raw.isPresent()) {
-                    try (InputStream in = raw.get()) {
-                        draft = StoredMessage.read(in, true);
-                    }
+        MailboxSession session = sessions.open(writer.person());
+        try {
+            Optional<InputStream> raw = folders.open(session, MailFolders.DRAFTS, uid);
+            if (raw.isPresent()) {
+                try (InputStream in = raw.get()) {
+                    draft = StoredMessage.read(in, true);
                 }
-            } finally {
-                sessions.close(session);
             }
+        } finally {
+            sessions.close(session);
         }
         if (draft == null) {
-            pages.message(exchange, 404, "Draft not found", "There is no such draft.", "/compose", "Write a new message");
+            draftNotFound(exchange);
             return;
         }
         ComposeFiles files = writer.person().session().composeFiles();
         files.clear();
-        List<String> errors = attachments.accept(files, writer.author().inbox().address(), draft.files());
-        form(exchange, errors.isEmpty() ? 200 : 400, writer, draft.draftForm(uid.get()), errors, null, null);
+        List<String> errors = attachments.accept(files, writer.author().inbox().address(), draft.files()).errors();
+        form(exchange, errors.isEmpty() ? 200 : 400, writer, draft.draftForm(uid), errors, null, null);
+    }
+
+    private void draftNotFound(HttpServerExchange exchange) {
+        pages.message(exchange, 404, "Draft not found", "There is no such draft.", "/compose", "Write a new message");
     }
 
     // ------------------------------------------------------------------ the parts
@@ -381,7 +397,7 @@ final class ComposePages {
                 return Optional.empty();
             }
             ComposeForm form = formOf(upload);
-            List<String> errors = attachments.accept(writer.person().session().composeFiles(), inbox, upload.files());
+            List<String> errors = attachments.accept(writer.person().session().composeFiles(), inbox, upload.files()).errors();
             upload.release();
             return Optional.of(new Submitted(writer, form, errors, upload.field("remove")));
         }
@@ -402,6 +418,7 @@ final class ComposePages {
             "topics", topics, "reply", reply, "replyLabel", label(writer, form.to()),
             "form", form, "files", writer.person().session().composeFiles().list().stream().map(ComposeFiles.File::view).toList(),
             "fileErrors", fileErrors, "error", error, "notice", notice,
+            "maxFileBytes", rules.maxFileSize(), "tooLarge", ComposeAttachments.tooLarge(rules),
             "limits", "Up to " + rules.maxAttachments() + " files, each at most " + HumanSize.of(rules.maxFileSize()) + ", "
                 + HumanSize.of(rules.maxMessageSize()) + " together. Files are checked for their type and for viruses."));
     }

@@ -67,14 +67,13 @@ final class ScriptUpload {
             tooLarge(exchange, name, rules);
             return;
         }
-        ComposeFiles files = session.composeFiles();
-        List<String> errors = attachments.accept(files, inbox, List.of(new MultipartUpload.Part(name, file, false)));
-        if (!errors.isEmpty()) {
-            json(exchange, 400, "{\"file\":" + quote(name) + ",\"error\":" + quote(errors.get(0)) + "}");
+        ComposeAttachments.Accepted accepted = attachments.accept(session.composeFiles(), inbox,
+            List.of(new MultipartUpload.Part(name, file, false)));
+        if (accepted.added().isEmpty()) {
+            json(exchange, 400, "{\"file\":" + quote(name) + ",\"error\":" + quote(accepted.errors().get(0)) + "}");
             return;
         }
-        List<ComposeFiles.File> attached = files.list();
-        AttachedFile view = attached.get(attached.size() - 1).view();
+        AttachedFile view = accepted.added().get(0).view();
         json(exchange, 200, "{\"id\":" + quote(view.id()) + ",\"name\":" + quote(view.name()) + ",\"size\":" + quote(view.size())
             + ",\"type\":" + quote(view.type()) + "}");
     }

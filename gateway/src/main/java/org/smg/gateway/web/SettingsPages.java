@@ -67,7 +67,7 @@ final class SettingsPages {
         if (citizen.isEmpty()) {
             return;
         }
-        Optional<SecondFactors.Enrolment> enrolment = secondFactors.pendingEnrolment(citizen.get().address());
+        Optional<SecondFactors.Enrolment> enrolment = secondFactors.pendingEnrolment(citizen.get().address(), citizen.get().session().id());
         if (enrolment.isEmpty()) {
             pages.message(exchange, 404, "Page not found", "There is no set-up in progress.", "/account/second-factor", "Set up a second factor");
             return;
@@ -84,13 +84,15 @@ final class SettingsPages {
         if (citizen.isEmpty()) {
             return;
         }
-        if (!confirmation.confirmed(citizen.get().address(), form)) {
-            secondFactorPage(exchange, 400, citizen.get(), PasswordConfirmation.FIELD, PasswordConfirmation.WRONG);
+        Optional<PasswordConfirmation.Refusal> refused = confirmation.refusal(exchange, citizen.get().address(), form, "second-factor");
+        if (refused.isPresent()) {
+            secondFactorPage(exchange, refused.get().status(), citizen.get(), PasswordConfirmation.FIELD, refused.get().message());
             return;
         }
         List<String> codes;
         try {
-            codes = secondFactors.confirm(citizen.get().address(), bounded(form.field("code")), Visit.client(exchange));
+            codes = secondFactors.confirm(citizen.get().address(), citizen.get().session().id(), bounded(form.field("code")),
+                Visit.client(exchange));
         } catch (SecondFactorException e) {
             secondFactorPage(exchange, 400, citizen.get(), "code", e.getMessage());
             return;
@@ -128,8 +130,10 @@ final class SettingsPages {
             return;
         }
         String name = bounded(form.field("name"));
-        if (!confirmation.confirmed(citizen.get().address(), form)) {
-            appPasswordsPage(exchange, 400, citizen.get(), PasswordConfirmation.FIELD, PasswordConfirmation.WRONG, null, null);
+        Optional<PasswordConfirmation.Refusal> refused = confirmation.refusal(exchange, citizen.get().address(), form, "app-password");
+        if (refused.isPresent()) {
+            appPasswordsPage(exchange, refused.get().status(), citizen.get(), PasswordConfirmation.FIELD, refused.get().message(), null,
+                null);
             return;
         }
         try {
@@ -174,7 +178,7 @@ final class SettingsPages {
             throws Exception {
         String account = citizen.address();
         boolean enrolled = secondFactors.enrolled(account);
-        String secret = enrolled ? null : Totp.grouped(secondFactors.enrolment(account).secret());
+        String secret = enrolled ? null : Totp.grouped(secondFactors.enrolment(account, citizen.session().id()).secret());
         pages.send(exchange, status, "settings-second-factor", params("csrf", citizen.session().csrfToken(), "enrolled", enrolled,
             "secret", secret, "address", account, "error", error, "errorFor", field));
     }

@@ -2,20 +2,13 @@ package org.smg.gateway.web;
 
 import static org.smg.gateway.web.Pages.params;
 
-import java.net.InetAddress;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
-import org.apache.james.core.Username;
-import org.apache.james.user.api.UsersRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smg.gateway.audit.AuditTrail;
 import org.smg.gateway.audit.LoginProtocol;
-import org.smg.gateway.auth.LoginGate;
-import org.smg.gateway.auth.ThrottledUsersRepository;
 import org.smg.gateway.enrollment.Enrollment;
 import org.smg.gateway.enrollment.LoginAccess;
 import org.smg.mailets.audit.AuditAction;
@@ -23,45 +16,31 @@ import org.smg.mailets.audit.AuditAction;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * {@code /signin} and {@code /signout}. The password is checked the way IMAP and SMTP check it:
- * admitted by the per-address {@link LoginGate}, then James's users repository (throttled per
- * account), and every outcome is in the audit trail with protocol {@code web}. Only then does the
+ * {@code /signin} and {@code /signout}. The password is checked the way IMAP and SMTP check it
+ * ({@link PasswordCheck}), and every outcome is in the audit trail with protocol {@code web}. Only then does the
  * account's state decide: terms to accept go to the terms page; suspended, opted out or no
  * account are refused with the reason. An account with a second factor then goes to
  * {@link SecondFactorSignIn} before it is signed in.
  */
 final class SignInPages {
     private static final Logger LOGGER = LoggerFactory.getLogger(SignInPages.class);
-    /** How long a sign-in may wait for its turn at the gate before it is answered as a failure. */
-    static final Duration ADMISSION_WAIT = Duration.ofSeconds(20);
     static final String WRONG = "The address or password is not correct. After several wrong attempts each new try is answered more slowly.";
     static final String BUSY = "Too many people are signing in right now. Try again in a minute.";
     static final String THROTTLED = "Too many sign-in attempts from your network are under way. Wait a minute, then try again.";
-    /** Whether a sign-in's password was checked and found right, wrong, or not checked at all (the address's gate refused it). */
-    private enum Check { VALID, WRONG, THROTTLED }
-    /**
-     * Password checks block a worker thread (the gate's delay, then the one-at-a-time hashing every
-     * protocol shares); at most this many sign-ins wait at once, so the other pages keep their workers.
-     */
-    static final int CONCURRENT_SIGN_INS = CitizenWebServer.WORKER_THREADS / 2;
-    private static final int MAX_ADDRESS = 254;
-    private static final int MAX_PASSWORD = 1024;
+    private static final int MAX_ADDRESS = PasswordCheck.MAX_ADDRESS;
 
     private final Enrollment enrollment;
-    private final UsersRepository users;
-    private final LoginGate gate;
+    private final PasswordCheck passwords;
     private final AuditTrail audit;
     private final Pages pages;
     private final Visit visit;
     private final SecondFactorSignIn secondFactor;
-    private final Semaphore signIns = new Semaphore(CONCURRENT_SIGN_INS);
 
-    SignInPages(Enrollment enrollment, UsersRepository users, LoginGate gate, AuditTrail audit, Pages pages, Visit visit,
+    SignInPages(Enrollment enrollment, PasswordCheck passwords, AuditTrail audit, Pages pages, Visit visit,
                 SecondFactorSignIn secondFactor) {
         this.secondFactor = secondFactor;
         this.enrollment = enrollment;
-        this.users = users;
-        this.gate = gate;
+        this.passwords = passwords;
         this.audit = audit;
         this.pages = pages;
         this.visit = visit;
@@ -80,20 +59,15 @@ final class SignInPages {
         WebSession session = visit.checkedForm(exchange, form);
         String address = form.field("address").strip().toLowerCase(Locale.ROOT);
         String client = Visit.client(exchange);
-        if (!signIns.tryAcquire()) {
+        PasswordCheck.Result check = passwords.check(exchange, address, form.field("password"));
+        if (check == PasswordCheck.Result.BUSY) {
             form(exchange, 503, session, address.length() <= MAX_ADDRESS ? address : "", BUSY);
             return;
         }
-        Check check;
-        try {
-            check = passwordValid(exchange, address, form.field("password"));
-        } finally {
-            signIns.release();
-        }
-        if (check != Check.VALID) {
+        if (check != PasswordCheck.Result.VALID) {
             audit.loginFailed(LoginProtocol.WEB, address, client);
-            form(exchange, check == Check.THROTTLED ? 429 : 200, session, address.length() <= MAX_ADDRESS ? address : "",
-                check == Check.THROTTLED ? THROTTLED : WRONG);
+            form(exchange, check == PasswordCheck.Result.THROTTLED ? 429 : 200, session, address.length() <= MAX_ADDRESS ? address : "",
+                check == PasswordCheck.Result.THROTTLED ? THROTTLED : WRONG);
             return;
         }
         LoginAccess access = enrollment.access(address);
@@ -135,29 +109,6 @@ final class SignInPages {
         visit.signOut(exchange, Optional.of(session));
         session.account().ifPresent(account -> LOGGER.info("web sign-out of {}", account));
         Pages.redirect(exchange, "/signin");
-    }
-
-    private Check passwordValid(HttpServerExchange exchange, String address, String password) throws Exception {
-        if (address.isEmpty() || address.length() > MAX_ADDRESS || password.isEmpty() || password.length() > MAX_PASSWORD) {
-            return Check.WRONG;
-        }
-        Username username;
-        try {
-            username = Username.of(address);
-        } catch (IllegalArgumentException e) {
-            return Check.WRONG;
-        }
-        InetAddress client = exchange.getSourceAddress().getAddress();
-        try (LoginGate.Admission admission = gate.admitWithin(client, ADMISSION_WAIT)) {
-            if (!admission.admitted()) {
-                return Check.THROTTLED;
-            }
-            if (!ThrottledUsersRepository.accountPassword(users, username, password)) {
-                return Check.WRONG;
-            }
-            admission.succeeded();
-            return Check.VALID;
-        }
     }
 
     private void form(HttpServerExchange exchange, int status, WebSession session, String address, String error) {

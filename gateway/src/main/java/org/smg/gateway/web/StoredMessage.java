@@ -15,6 +15,7 @@ import javax.mail.internet.MimeUtility;
 import org.apache.james.mailbox.MessageUid;
 import org.smg.gateway.attachments.MessageParts;
 import org.smg.gateway.attachments.MimeLeaf;
+import org.smg.gateway.routing.GatewayHeaders;
 import org.smg.gateway.storage.EncryptedTemporaryFile;
 import org.smg.gateway.web.mail.HtmlBodies;
 
@@ -78,7 +79,8 @@ final class StoredMessage {
     }
 
     ComposeForm draftForm(MessageUid uid) {
-        return new ComposeForm(firstAddress("To").orElse(""), subject(), text, header("In-Reply-To"), String.valueOf(uid.asLong()), "");
+        return new ComposeForm(firstAddress("To").orElse(""), subject(), text, header("In-Reply-To"), String.valueOf(uid.asLong()),
+            header(GatewayHeaders.DRAFT_ANSWERING));
     }
 
     /**

@@ -93,7 +93,7 @@ public final class WebSession {
     /** Marks the session ended and forgets its registration; the store no longer finds it. */
     void end() {
         ended = true;
-        composeFiles.clear();
+        composeFiles.close();
         AccountSessions.Registration open = registration;
         if (open != null) {
             open.close();

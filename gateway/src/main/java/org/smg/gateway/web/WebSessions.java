@@ -85,7 +85,8 @@ final class WebSessions {
             return Optional.empty();
         }
         session.seen(now);
-        return Optional.of(session);
+        // The sweep may have ended it between the check and the touch: an ended session is never handed out.
+        return session.ended() ? Optional.empty() : Optional.of(session);
     }
 
     /** A new session before sign-in, for the CSRF token of a form; the oldest pre-session goes when there are too many. */

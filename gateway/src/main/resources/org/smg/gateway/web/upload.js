@@ -110,6 +110,16 @@
     input.value = '';
     errors.textContent = '';
     input.removeAttribute('aria-invalid');
+    // A file over the limit is named at once instead of being sent for the server to refuse (it stops reading early,
+    // which a browser may report as a broken connection rather than the reason).
+    var maxBytes = Number(input.getAttribute('data-max-bytes'));
+    files = files.filter(function (file) {
+      if (maxBytes > 0 && file.size > maxBytes) {
+        showError('"' + file.name + '" was not attached: ' + input.getAttribute('data-too-large') + '.');
+        return false;
+      }
+      return true;
+    });
     pending += files.length;
     var next = function () {
       if (files.length === 0) {

@@ -185,8 +185,18 @@ class CitizenBrowserTest {
         new WebDriverWait(driver(), Duration.ofSeconds(10)).until(browser -> browser.getCurrentUrl().startsWith("https://"));
         String refusal = PageActions.text(driver());
         Files.delete(forgery);
+        // The same forgery from the gateway's own origin, where the session cookie does go with it: the token alone stops it.
+        driver().get(url("/account"));
+        WebElement account = driver().findElement(By.tagName("html"));
+        driver().executeScript("var form = document.createElement('form'); form.method = 'post'; form.action = '/account/password';"
+            + "[['csrf', 'forged'], ['current', arguments[0]], ['password', arguments[1]], ['confirm', arguments[1]]].forEach("
+            + "function (field) { var input = document.createElement('input'); input.name = field[0]; input.value = field[1];"
+            + " form.appendChild(input); }); document.body.appendChild(form); form.submit();", PASSWORD, FORGED_PASSWORD);
+        PageActions.awaitNewPage(driver(), account);
+        String sameOriginRefusal = PageActions.text(driver());
 
         assertThat(refusal).contains("security token is missing or out of date");
+        assertThat(sameOriginRefusal).contains("security token is missing or out of date");
         assertThat(imapLogin(PASSWORD)).last().asString().startsWith("a1 OK");
         assertThat(imapLogin(FORGED_PASSWORD)).last().asString().startsWith("a1 NO");
         driver().get(url("/account"));
@@ -277,6 +287,9 @@ class CitizenBrowserTest {
         assertThat(PageActions.heading(driver())).isEqualTo("Your secure inbox");
         assertThat(driver().getCurrentUrl()).endsWith("/account");
         assertThat(PageActions.text(driver())).contains("Your sign-in is protected by a code from an authenticator app.");
+        driver().get(url("/account/second-factor"));
+        pages.check("settings-second-factor-on");
+        assertThat(PageActions.text(driver())).contains("Remove the second factor");
     }
 
     @Test

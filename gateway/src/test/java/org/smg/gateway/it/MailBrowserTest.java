@@ -217,6 +217,26 @@ class MailBrowserTest {
     }
 
     @Test
+    @Order(5)
+    void picturesFromOtherSitesShouldShowOnlyOnceTheReaderAsksForThisMessage() throws Exception {
+        String subject = relayHtml("Pictures " + UUID.randomUUID(), "<p>Our new office</p>"
+            + "<img src=\"https://images.example/office.png\" alt=\"The new office\" width=\"20\" height=\"20\">");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            driver().get(url("/mail"));
+            assertThat(PageActions.text(driver())).contains(subject);
+        });
+        open(subject);
+        int imagesBefore = driver().findElements(By.cssSelector("section.mail-body img")).size();
+
+        PageActions.submit(driver(), By.cssSelector("form.remote button"));
+        pages.check("mail-message-pictures");
+
+        assertThat(imagesBefore).isZero();
+        assertThat(driver().findElement(By.cssSelector("section.mail-body img")).getAttribute("src"))
+            .isEqualTo("https://images.example/office.png");
+    }
+
+    @Test
     @Order(6)
     void searchShouldListTheStaffAnswerBySenderAndSubject() {
         driver().get(url("/mail"));
@@ -297,9 +317,14 @@ class MailBrowserTest {
         Path directory = Files.createTempDirectory("smg-upload-");
         Path first = Files.write(directory.resolve("first.pdf"), SampleFiles.cleanPdf());
         Path second = Files.write(directory.resolve("second.pdf"), SampleFiles.cleanPdf());
+        Path program = Files.write(directory.resolve("invoice.exe"), SampleFiles.peExecutable());
         driver().get(url("/compose"));
-        driver().findElement(By.id("files")).sendKeys(first + "\n" + second);
-        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> browser.findElements(By.cssSelector("#attached li")).size() == 2);
+        driver().findElement(By.id("files")).sendKeys(first + "\n" + second + "\n" + program);
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(browser -> browser.findElements(By.cssSelector("#attached li")).size() == 2
+            && !browser.findElements(By.cssSelector("#files-error li")).isEmpty());
+        pages.check("compose-file-refused");
+        String refused = driver().findElement(By.id("files-error")).getText();
+        String describedBy = driver().findElement(By.id("files")).getAttribute("aria-describedby");
         PageActions.submit(driver(), By.cssSelector("#attached button[aria-label='Remove first.pdf']"));
         pages.check("compose-file-removed");
         String afterRemove = PageActions.text(driver());
@@ -315,8 +340,11 @@ class MailBrowserTest {
         pages.check("compose-draft-reopened");
         Files.delete(first);
         Files.delete(second);
+        Files.delete(program);
         Files.delete(directory);
 
+        assertThat(refused).contains("\"invoice.exe\" was not attached");
+        assertThat(describedBy).contains("files-error");
         assertThat(afterRemove).contains("\u201cfirst.pdf\u201d was removed from your message.").contains("second.pdf");
         assertThat(driver().findElements(By.cssSelector("#attached li"))).isEmpty();
         assertThat(listed).contains(subject);

@@ -94,6 +94,7 @@ class SecondFactorIntegrationTest {
         String audit = WebAdmin.call(gateway, "GET", "/audit", null).body();
         assertThat(audit.lines().filter(line -> line.contains(address)))
             .anySatisfy(line -> assertThat(line).contains("SECOND_FACTOR_ENROLLED"))
+            .anySatisfy(line -> assertThat(line).contains("LOGIN_FAILED").contains("confirmation-wrong").contains("purpose=second-factor"))
             .anySatisfy(line -> assertThat(line).contains("SECOND_FACTOR_CHECKED").contains("\"outcome\":\"replayed\""))
             .anySatisfy(line -> assertThat(line).contains("SECOND_FACTOR_CHECKED").contains("\"outcome\":\"recovery-code\""))
             .allSatisfy(line -> assertThat(line).doesNotContain(secret).doesNotContain(recoveryCodes.get(0)));

@@ -112,7 +112,7 @@ class WebComposeIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         String page = Browser.text(refused);
         assertThat(page).contains("\"invoice.pdf\" was not attached").contains("\"eicar.txt\" was not attached: contains a virus")
-            .contains("aria-describedby=\"files-hint files-error\"").contains("id=\"files-error\" role=\"alert\"");
+            .contains("aria-describedby=\"files-hint files-error\"").contains("<div role=\"alert\"><ul class=\"error\" id=\"files-error\">");
         assertThat(page).contains("kept.pdf").doesNotContain(">invoice.pdf").contains("value=\"Kept subject\"").contains("Kept body text")
             .contains("value=\"" + TOPIC + "\" selected");
     }

@@ -176,21 +176,30 @@ class WebMailIntegrationTest {
     }
 
     @Test
-    void representativeWithReadReplyShouldNotSaveDraftsInTheCitizensFolders() throws Exception {
+    void representativeWithReadReplyShouldNotSaveDraftsInTheCitizensFoldersButFlagWhatTheyAnswered() throws Exception {
         Person citizen = registered("citizen");
         Person representative = registered("representative");
         consent(citizen.address(), representative.address(), "read-reply");
+        String subject = "Answer me " + UUID.randomUUID();
+        relay(citizen.address(), subject, "text/plain", "Please confirm.");
+        long uid = uidOf(awaitListed(citizen, subject), subject);
         representative.browser().get("/mail");
         representative.browser().submit("/mail/switch", "inbox", citizen.address());
         HttpResponse<String> compose = representative.browser().get("/compose");
 
         HttpResponse<String> draft = representative.browser().submitMultipart("/compose/send", "/compose/draft",
             Map.of("subject", "Draft for the citizen", "body", "Not finished"), "files", Map.of());
+        representative.browser().get("/compose/reply/INBOX/" + uid);
+        HttpResponse<String> replied = representative.browser().submitMultipart("/compose/send", "/compose/send",
+            Map.of("subject", "Re: " + subject, "body", "Confirmed, on behalf of the citizen."), "files", Map.of());
 
         assertThat(compose.body()).contains("name=\"inbox\" value=\"" + citizen.address() + "\"");
         assertThat(draft.statusCode()).isEqualTo(403);
         assertThat(Browser.text(draft)).contains("Drafts are not kept in an inbox you look at for someone else");
         assertThat(imapStatus(citizen.address(), "Drafts")).doesNotContain("MESSAGES 1");
+        assertThat(replied.statusCode()).as(replied.body()).isEqualTo(303);
+        assertThat(imapAnswered(citizen.address())).as("\\Answered on what the representative answered")
+            .containsPattern("SEARCH( [0-9]+)* " + uid + "(\\s|$)");
     }
 
     @Test
@@ -261,6 +270,14 @@ class WebMailIntegrationTest {
             imap.command("a1", "LOGIN \"" + address + "\" \"" + PASSWORD + "\"");
             imap.command("a2", "EXAMINE INBOX");
             return imap.command("a3", "UID FETCH " + uid + " (FLAGS)");
+        }
+    }
+
+    private static String imapAnswered(String address) throws Exception {
+        try (ImapConversation imap = ImapConversation.openTls(gateway.imapsPort())) {
+            imap.command("a1", "LOGIN \"" + address + "\" \"" + PASSWORD + "\"");
+            imap.command("a2", "EXAMINE INBOX");
+            return String.join("\n", imap.command("a3", "UID SEARCH ANSWERED"));
         }
     }
 

@@ -18,6 +18,7 @@ import org.smg.gateway.testing.MutableClock;
 class SecondFactorsTest {
     private static final String JANE = "jane@example.gov";
     private static final String CLIENT = "192.0.2.7";
+    private static final String HOLDER = "session-1";
     /** Cheap for the logic; the gateway uses PasswordHashing.ALGORITHM. */
     private static final String FAST_HASH = "PBKDF2-SHA512-10-512";
     private static SecondFactorDatabase database;
@@ -44,9 +45,9 @@ class SecondFactorsTest {
 
     @Test
     void confirmShouldStoreTheFactorAndReturnTenDistinctRecoveryCodesWhenTheCodeMatches() throws Exception {
-        String secret = factors.enrolment(JANE).secret();
+        String secret = factors.enrolment(JANE, HOLDER).secret();
 
-        List<String> codes = factors.confirm(JANE, totp.code(secret, clock.instant()), CLIENT);
+        List<String> codes = factors.confirm(JANE, HOLDER, totp.code(secret, clock.instant()), CLIENT);
 
         assertThat(codes).hasSize(SecondFactors.RECOVERY_CODES).doesNotHaveDuplicates();
         assertThat(factors.enrolled(JANE)).isTrue();
@@ -54,11 +55,24 @@ class SecondFactorsTest {
     }
 
     @Test
+    void enrolmentShouldBePrivateToTheSessionThatStartedIt() throws Exception {
+        String mine = factors.enrolment(JANE, HOLDER).secret();
+        String elsewhere = factors.enrolment(JANE, "session-2").secret();
+
+        assertThat(elsewhere).isNotEqualTo(mine);
+        assertThat(factors.enrolment(JANE, HOLDER).secret()).isEqualTo(mine);
+        assertThat(factors.pendingEnrolment(JANE, "session-3")).isEmpty();
+        assertThatThrownBy(() -> factors.confirm(JANE, "session-2", totp.code(mine, clock.instant()), CLIENT))
+            .isInstanceOf(SecondFactorException.class);
+        assertThat(factors.enrolled(JANE)).isFalse();
+    }
+
+    @Test
     void confirmShouldRefuseAWrongCodeAndStoreNothing() throws Exception {
-        String secret = factors.enrolment(JANE).secret();
+        String secret = factors.enrolment(JANE, HOLDER).secret();
         String wrong = totp.code(secret, clock.instant().plusSeconds(120));
 
-        assertThatThrownBy(() -> factors.confirm(JANE, wrong, CLIENT)).isInstanceOf(SecondFactorException.class);
+        assertThatThrownBy(() -> factors.confirm(JANE, HOLDER, wrong, CLIENT)).isInstanceOf(SecondFactorException.class);
         assertThat(factors.enrolled(JANE)).isFalse();
     }
 
@@ -91,9 +105,9 @@ class SecondFactorsTest {
 
     @Test
     void checkShouldRefuseTheEnrolmentCodeAtSignIn() throws Exception {
-        String secret = factors.enrolment(JANE).secret();
+        String secret = factors.enrolment(JANE, HOLDER).secret();
         String code = totp.code(secret, clock.instant());
-        factors.confirm(JANE, code, CLIENT);
+        factors.confirm(JANE, HOLDER, code, CLIENT);
 
         SecondFactors.Check check = factors.check(JANE, code, "sign-in", CLIENT);
 
@@ -102,8 +116,8 @@ class SecondFactorsTest {
 
     @Test
     void checkShouldAcceptEachRecoveryCodeOnceInAnyCaseAndSpacing() throws Exception {
-        String secret = factors.enrolment(JANE).secret();
-        List<String> codes = factors.confirm(JANE, totp.code(secret, clock.instant()), CLIENT);
+        String secret = factors.enrolment(JANE, HOLDER).secret();
+        List<String> codes = factors.confirm(JANE, HOLDER, totp.code(secret, clock.instant()), CLIENT);
 
         SecondFactors.Check first = factors.check(JANE, codes.get(3).toUpperCase().replace('-', ' '), "sign-in", CLIENT);
         SecondFactors.Check again = factors.check(JANE, codes.get(3), "sign-in", CLIENT);
@@ -162,8 +176,8 @@ class SecondFactorsTest {
     }
 
     private String enrolled() throws Exception {
-        String secret = factors.enrolment(JANE).secret();
-        factors.confirm(JANE, totp.code(secret, clock.instant()), CLIENT);
+        String secret = factors.enrolment(JANE, HOLDER).secret();
+        factors.confirm(JANE, HOLDER, totp.code(secret, clock.instant()), CLIENT);
         return secret;
     }
 }

@@ -23,7 +23,7 @@ class ComposeTextTest {
         String html = new Pages().render("compose-form", Pages.params("csrf", "token", "heading", "Write a message",
             "topics", List.of(new org.smg.gateway.enrollment.TopicAddresses.TopicAddress("eco@gateway.localhost", "Energy <credits>")),
             "reply", false, "replyLabel", "", "form", form, "files", List.of(new AttachedFile("f1", "<b>x</b>.pdf", "1 byte", "application/pdf")),
-            "fileErrors", List.of("\"<i>y</i>.pdf\" was not attached: no."), "error", null, "notice", null, "limits", "Up to 20 files"));
+            "fileErrors", List.of("\"<i>y</i>.pdf\" was not attached: no."), "error", null, "notice", null, "limits", "Up to 20 files", "maxFileBytes", 1000L, "tooLarge", "larger than 1 KB"));
 
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>x</b>").doesNotContain("<i>y</i>")
             .doesNotContain("Energy <credits>").doesNotContain(" style=").doesNotContain("onerror=alert(2)>");
@@ -74,15 +74,25 @@ class ComposeTextTest {
     }
 
     @Test
+    void replyFormShouldReadUndeclared8BitTextAsUtf8() throws Exception {
+        String raw = "From: office@gateway.localhost\r\nSubject: x\r\n\r\nGrüße aus dem Amt\r\n";
+
+        ComposeForm reply = StoredMessage.read(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), false).replyForm("");
+
+        assertThat(reply.body()).contains("> Grüße aus dem Amt");
+    }
+
+    @Test
     void replyFormShouldQuoteTheWordsOfAnHtmlOnlyMessageWithoutItsMarkupScriptsOrStyles() throws Exception {
         String raw = "From: office@gateway.localhost\r\nSubject: x\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
             + "<html><head><title>T</title><style>p{color:red}</style></head><body><p>Dear Jane,</p>"
-            + "<p>Your refund &amp; credit<br>are approved.</p><script>alert(1)</script><div>Office</div></body></html>\r\n";
+            + "<p>Your refund &amp; credit<br>are approved.</p><script>alert(1)</script><table><tr><td>Amount</td><td>120</td></tr>"
+            + "</table><div>Office</div></body></html>\r\n";
 
         ComposeForm reply = StoredMessage.read(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)), false).replyForm("");
 
         assertThat(reply.body()).contains("> Dear Jane,\n").contains("> Your refund & credit\n> are approved.")
-            .contains("> Office").doesNotContain("<", "alert", "color", "> T\n");
+            .contains("> Amount 120").contains("> Office").doesNotContain("<", "alert", "color", "> T\n");
     }
 
     @Test
@@ -106,12 +116,14 @@ class ComposeTextTest {
         ComposeForm form = new ComposeForm("eco@gateway.localhost", "Grüße", "Body text é", "", "", "");
         MimeMessage message = ComposedMessage.build(ComposedMessage.author("a@gateway.localhost", "Ann"), form,
             List.of(new ComposeFiles.File("f1", "résumé.pdf", file.size(), "application/pdf", file)));
+        message.setHeader(org.smg.gateway.routing.GatewayHeaders.DRAFT_ANSWERING, "42:INBOX");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
 
         StoredMessage read = StoredMessage.read(new ByteArrayInputStream(bytes.toByteArray()), true);
 
         ComposeForm draft = read.draftForm(MessageUid.of(7));
+        assertThat(draft.answered()).as("the message a saved reply answers").contains(new ComposeForm.Answered("INBOX", MessageUid.of(42)));
         assertThat(draft.to()).isEqualTo("eco@gateway.localhost");
         assertThat(draft.subject()).isEqualTo("Grüße");
         assertThat(draft.body()).isEqualTo("Body text é");

@@ -88,6 +88,8 @@ public final class HtmlBodies {
                     hidden = Math.max(0, hidden - 1);
                 } else if (BLOCKS.contains(name)) {
                     text.append('\n');
+                } else if (name.equals("td") || name.equals("th")) {
+                    text.append(' ');
                 }
             }
 

@@ -27,7 +27,8 @@ import org.smg.mailets.audit.AuditException;
  * page falls back to the representative's own inbox ({@link ConsentEndedException}).
  *
  * <p>A delegated session carries its {@link DelegatedSession} as a session attribute; {@link #requireChangeAllowed}
- * reads it before any change other than {@code \Seen}, as the IMAP side's scope rule does.
+ * reads it before any change other than a flag ({@code \Seen} on reading, {@code \Answered} on replying under read-reply),
+ * as the IMAP side's scope rule does.
  */
 public final class MailSessions {
     private final MailboxManager mailboxes;
@@ -105,7 +106,7 @@ public final class MailSessions {
         return true;
     }
 
-    /** Refuses a change other than {@code \Seen} in a delegated session: the consents give reading (and replying) only. */
+    /** Refuses a move or delete in a delegated session: the consents give reading (and replying) only. */
     public static void requireChangeAllowed(MailboxSession session) throws ConsentScopeException {
         Object delegated = session.getAttributes().get(DelegatedSession.ATTRIBUTE);
         if (delegated instanceof DelegatedSession consent) {
