@@ -261,10 +261,14 @@ public final class Enrollment {
         if (!links.transition(invitation.id(), InvitationState.PENDING, InvitationState.USED)) {
             throw new LinkRefused(LinkRefused.Reason.USED);
         }
+        boolean wasOptedOut = account.state() == AccountState.OPTED_OUT;
         if (!addsProgram) {
             setPassword(account.address(), password);
         }
-        boolean wasOptedOut = account.state() == AccountState.OPTED_OUT;
+        if (wasOptedOut) {
+            // Mail clients of the inbox's earlier life sign in no more: a new password, new app passwords.
+            derived.revokeAll(account.address(), "reactivated");
+        }
         Account registered = account.withContact(account.displayName(), account.email(), invitation.business())
             .withProgram(invitation.program().orElseThrow()).withState(AccountState.ACTIVE);
         accounts.update(registered);
@@ -324,8 +328,12 @@ public final class Enrollment {
         setPassword(account.address(), password);
         audit.record("user:" + account.address(), AuditAction.PASSWORD_CHANGED, account.address(), "reset",
             "link=" + reset.id() + " client=" + AuditTrail.fromClient(client));
-        derived.revokeAll(account.address(), "password-reset");
-        sessions.endAll(account.address());
+        try {
+            derived.revokeAll(account.address(), "password-reset");
+        } finally {
+            // Whatever became of the app passwords, no session of the old password survives.
+            sessions.endAll(account.address());
+        }
         notifyPasswordChanged(account);
         return account;
     }
@@ -381,8 +389,11 @@ public final class Enrollment {
             audit.record("user:" + account.address(), AuditAction.PASSWORD_CHANGED, account.address(), "changed",
                 "client=" + AuditTrail.fromClient(client));
         }
-        derived.revokeAll(account.address(), "password-changed");
-        sessions.endAllExcept(account.address(), keep);
+        try {
+            derived.revokeAll(account.address(), "password-changed");
+        } finally {
+            sessions.endAllExcept(account.address(), keep);
+        }
         notifyPasswordChanged(account);
         return account;
     }

@@ -33,27 +33,44 @@ final class ComposeAttachments {
         return check.rulesFor(inbox);
     }
 
-    /** Checks each file and attaches those accepted; the others are deleted. */
+    /**
+     * Checks each file and attaches those accepted; the others are deleted. Every part is either attached or deleted
+     * when this returns, and when it fails half-way too (the parts not reached are deleted), so no file is left behind.
+     */
     Accepted accept(ComposeFiles files, String inbox, List<MultipartUpload.Part> parts) throws IOException, SQLException {
         List<ComposeFiles.File> added = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        AttachmentRules rules = check.rulesFor(inbox);
-        for (MultipartUpload.Part part : parts) {
-            String problem = part.tooLarge() ? tooLarge(rules) : noRoom(files, part.content().size(), rules);
-            if (problem == null) {
-                problem = attach(files, part, rules, added);
-            } else if (part.content() != null) {
-                part.content().close();
+        int next = 0;
+        try {
+            AttachmentRules rules = check.rulesFor(inbox);
+            for (; next < parts.size(); next++) {
+                MultipartUpload.Part part = parts.get(next);
+                String problem = part.tooLarge() ? tooLarge(rules) : noRoom(files, part.content().size(), rules);
+                if (problem == null) {
+                    problem = attach(files, part, rules, added);
+                } else {
+                    delete(part);
+                }
+                if (problem != null) {
+                    errors.add(refused(part.name(), problem));
+                }
             }
-            if (problem != null) {
-                errors.add(refused(part.name(), problem));
-            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            // The part being checked was not attached (attach adds last): it and the rest go.
+            parts.subList(next, parts.size()).forEach(ComposeAttachments::delete);
+            throw e;
         }
         if (!errors.isEmpty()) {
             // File names and reasons stay out of the log: names are the citizen's content.
             LOGGER.info("web upload for {}: {} of {} file(s) refused", inbox, errors.size(), parts.size());
         }
         return new Accepted(added, errors);
+    }
+
+    private static void delete(MultipartUpload.Part part) {
+        if (part.content() != null) {
+            part.content().close();
+        }
     }
 
     static String tooLarge(AttachmentRules rules) {

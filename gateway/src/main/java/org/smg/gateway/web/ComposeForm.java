@@ -1,5 +1,8 @@
 package org.smg.gateway.web;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.apache.james.mailbox.MessageUid;
@@ -21,10 +24,24 @@ public record ComposeForm(String to, String subject, String body, String inReply
         return uid.asLong() + ":" + folder;
     }
 
+    /** {@link #answering} as a header value: ASCII only, whatever the folder's name ({@link #fromHeader} reverses it). */
+    String answeringHeader() {
+        return URLEncoder.encode(answering, StandardCharsets.UTF_8);
+    }
+
+    static String fromHeader(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return "";
+        }
+    }
+
     /** The message answered, as its folder and UID; empty for a new message or a value not of that shape. */
     Optional<Answered> answered() {
         int colon = answering.indexOf(':');
-        if (colon < 1 || colon == answering.length() - 1 || !answering.substring(0, colon).matches("[1-9][0-9]{0,9}")) {
+        if (colon < 1 || colon == answering.length() - 1 || !answering.substring(0, colon).matches("[1-9][0-9]{0,9}")
+            || answering.codePoints().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         return Optional.of(new Answered(answering.substring(colon + 1), MessageUid.of(Long.parseLong(answering.substring(0, colon)))));

@@ -243,7 +243,7 @@ final class ComposePages {
         MailboxSession session = sessions.open(writer.person());
         MimeMessage message = ComposedMessage.build(from(writer), form, writer.person().session().composeFiles().list());
         if (form.answered().isPresent()) {
-            message.setHeader(GatewayHeaders.DRAFT_ANSWERING, form.answering());
+            message.setHeader(GatewayHeaders.DRAFT_ANSWERING, form.answeringHeader());
         }
         Flags flags = new Flags(Flags.Flag.DRAFT);
         flags.add(Flags.Flag.SEEN);
@@ -286,7 +286,7 @@ final class ComposePages {
                 "uid", uid.get().asLong(), "files", attached));
             return;
         }
-        loadDraft(exchange, writer.get(), uid.get());
+        loadDraft(exchange, writer.get(), uid.get(), false);
     }
 
     /** {@code POST /compose/draft/{uid}}: the draft opened in place of the message being written, whose files are deleted. */
@@ -301,10 +301,11 @@ final class ComposePages {
             draftNotFound(exchange);
             return;
         }
-        loadDraft(exchange, writer.get(), uid.get());
+        loadDraft(exchange, writer.get(), uid.get(), true);
     }
 
-    private void loadDraft(HttpServerExchange exchange, Writer writer, MessageUid uid) throws Exception {
+    /** The draft's form and files; {@code replacing} deletes the files attached so far (only a confirmed POST does). */
+    private void loadDraft(HttpServerExchange exchange, Writer writer, MessageUid uid, boolean replacing) throws Exception {
         StoredMessage draft = null;
         MailboxSession session = sessions.open(writer.person());
         try {
@@ -322,7 +323,9 @@ final class ComposePages {
             return;
         }
         ComposeFiles files = writer.person().session().composeFiles();
-        files.clear();
+        if (replacing) {
+            files.clear();
+        }
         List<String> errors = attachments.accept(files, writer.author().inbox().address(), draft.files()).errors();
         form(exchange, errors.isEmpty() ? 200 : 400, writer, draft.draftForm(uid), errors, null, null);
     }
@@ -397,8 +400,10 @@ final class ComposePages {
                 return Optional.empty();
             }
             ComposeForm form = formOf(upload);
-            List<String> errors = attachments.accept(writer.person().session().composeFiles(), inbox, upload.files()).errors();
+            List<MultipartUpload.Part> parts = upload.files();
+            // accept() attaches or deletes every part, even when it fails half-way: the upload must not delete them again.
             upload.release();
+            List<String> errors = attachments.accept(writer.person().session().composeFiles(), inbox, parts).errors();
             return Optional.of(new Submitted(writer, form, errors, upload.field("remove")));
         }
     }

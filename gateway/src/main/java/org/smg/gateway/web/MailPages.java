@@ -287,8 +287,6 @@ final class MailPages {
         return query(exchange, "notice").map(NOTICES::get).orElse(null);
     }
 
-    /** A parameter of the route's path template (the routes keep them apart from the query: a query cannot override them). */
-
     private static Optional<String> query(HttpServerExchange exchange, String name) {
         Deque<String> values = exchange.getQueryParameters().get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());

@@ -4,7 +4,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 
 /**
- * The parameters of a matched path template, such as a folder name. Undertow decodes the path but leaves an encoded
+ * The parameters of a matched path template, such as a folder name, kept apart from the query (a query parameter of
+ * the same name cannot override one). Undertow decodes the path but leaves an encoded
  * slash as {@code %2F}, so that it cannot split a segment; a folder named with a "/" (IMAP allows it) comes back whole
  * here.
  */

@@ -1,5 +1,6 @@
 package org.smg.gateway.web;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,6 +67,9 @@ final class ScriptUpload {
             file.close();
             tooLarge(exchange, name, rules);
             return;
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
         }
         ComposeAttachments.Accepted accepted = attachments.accept(session.composeFiles(), inbox,
             List.of(new MultipartUpload.Part(name, file, false)));

@@ -80,7 +80,7 @@ final class StoredMessage {
 
     ComposeForm draftForm(MessageUid uid) {
         return new ComposeForm(firstAddress("To").orElse(""), subject(), text, header("In-Reply-To"), String.valueOf(uid.asLong()),
-            header(GatewayHeaders.DRAFT_ANSWERING));
+            ComposeForm.fromHeader(header(GatewayHeaders.DRAFT_ANSWERING)));
     }
 
     /**

@@ -85,7 +85,8 @@ final class WebSessions {
             return Optional.empty();
         }
         session.seen(now);
-        // The sweep may have ended it between the check and the touch: an ended session is never handed out.
+        // The sweep may have ended it between the check and the touch. (It may still end it right after: the session's
+        // files then refuse additions, and its pages find it ended at the next request.)
         return session.ended() ? Optional.empty() : Optional.of(session);
     }
 

@@ -45,9 +45,9 @@
         bar.value = Math.round(event.loaded * 100 / event.total);
       }
     };
+    var answered = false;
     request.onload = function () {
-      progressArea.removeChild(label);
-      progressArea.removeChild(bar);
+      answered = true;
       var answer = {};
       try {
         answer = JSON.parse(request.responseText);
@@ -59,12 +59,14 @@
       } else {
         showError(answer.error || ('"' + file.name + '" was not attached.'));
       }
-      done();
     };
-    request.onerror = function () {
+    // After an answer, an error, an abort or a time-out alike: the bar goes and the next file may start.
+    request.onloadend = function () {
       progressArea.removeChild(label);
       progressArea.removeChild(bar);
-      showError('"' + file.name + '" was not attached: the connection failed. Try again.');
+      if (!answered) {
+        showError('"' + file.name + '" was not attached: the connection failed. Try again.');
+      }
       done();
     };
     request.send(file);
@@ -94,13 +96,15 @@
     return item;
   }
 
+  var wait = document.createElement('p');
+  wait.setAttribute('role', 'status');
   form.addEventListener('submit', function (event) {
     if (pending > 0) {
       event.preventDefault();
-      var wait = document.createElement('p');
-      wait.setAttribute('role', 'status');
       wait.textContent = 'Wait until the files are attached, then try again.';
-      progressArea.appendChild(wait);
+      if (!wait.parentNode) {
+        progressArea.appendChild(wait);
+      }
     }
   });
 
@@ -127,6 +131,9 @@
       }
       upload(files.shift(), function () {
         pending -= 1;
+        if (pending === 0 && wait.parentNode) {
+          wait.parentNode.removeChild(wait);
+        }
         next();
       });
     };

@@ -209,6 +209,7 @@ class EnrollmentAccountTest {
         assertThat(enrollment.recipient(JANE)).isEqualTo(RecipientStatus.DELIVERABLE);
         assertThat(world.users.test(Username.of(JANE), NEW_PASSWORD)).isTrue();
         assertThat(world.users.test(Username.of(JANE), PASSWORD)).isFalse();
+        assertThat(world.revokedCredentials).containsExactly(JANE + " reactivated");
         assertThat(world.auditLines("ACCOUNT_REACTIVATED")).singleElement().asString()
             .contains("\"actor\":\"user:jane.doe@gateway.test\"", "\"outcome\":\"reactivated\"");
         assertThat(world.auditLines("ACCOUNT_REGISTERED")).hasSize(1);

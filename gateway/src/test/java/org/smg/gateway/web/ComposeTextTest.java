@@ -97,7 +97,7 @@ class ComposeTextTest {
 
     @Test
     void answeredShouldBeEmptyForAValueNotOfItsShape() {
-        for (String value : new String[] {"", "INBOX", ":INBOX", "0:INBOX", "12:", "x:INBOX", "99999999999:INBOX"}) {
+        for (String value : new String[] {"", "INBOX", ":INBOX", "0:INBOX", "12:", "x:INBOX", "99999999999:INBOX", "7:IN\r\nX-Forged: 1"}) {
             assertThat(new ComposeForm("", "", "", "", "", value).answered()).as(value).isEmpty();
         }
         assertThat(new ComposeForm("", "", "", "", "", "7:Old/2025").answered()).contains(new ComposeForm.Answered("Old/2025", MessageUid.of(7)));
@@ -116,14 +116,16 @@ class ComposeTextTest {
         ComposeForm form = new ComposeForm("eco@gateway.localhost", "Grüße", "Body text é", "", "", "");
         MimeMessage message = ComposedMessage.build(ComposedMessage.author("a@gateway.localhost", "Ann"), form,
             List.of(new ComposeFiles.File("f1", "résumé.pdf", file.size(), "application/pdf", file)));
-        message.setHeader(org.smg.gateway.routing.GatewayHeaders.DRAFT_ANSWERING, "42:INBOX");
+        message.setHeader(org.smg.gateway.routing.GatewayHeaders.DRAFT_ANSWERING,
+            new ComposeForm("", "", "", "", "", "42:Année/2025").answeringHeader());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
 
         StoredMessage read = StoredMessage.read(new ByteArrayInputStream(bytes.toByteArray()), true);
 
         ComposeForm draft = read.draftForm(MessageUid.of(7));
-        assertThat(draft.answered()).as("the message a saved reply answers").contains(new ComposeForm.Answered("INBOX", MessageUid.of(42)));
+        assertThat(draft.answered()).as("the message a saved reply answers")
+            .contains(new ComposeForm.Answered("Année/2025", MessageUid.of(42)));
         assertThat(draft.to()).isEqualTo("eco@gateway.localhost");
         assertThat(draft.subject()).isEqualTo("Grüße");
         assertThat(draft.body()).isEqualTo("Body text é");
