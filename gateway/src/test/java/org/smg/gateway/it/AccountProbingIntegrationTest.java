@@ -24,7 +24,9 @@ class AccountProbingIntegrationTest {
     /**
      * Pairs of attempts, one per kind, in alternating order (existing first, then unknown first), so
      * that load from elsewhere on the machine hits both kinds alike; the median of the pairs'
-     * ratios must be within 20% of 1, as must the ratio of the two medians.
+     * ratios must be within 20% of 1, as must the ratio of the two lower quartiles. Load from other
+     * tests running at once only adds time, in bursts; the lower quartile is what an attempt costs
+     * without them, and a name that skipped the hashing would show there as plainly as anywhere.
      */
     @Test
     void wrongPasswordShouldTakeAsLongForAnUnknownAccountAsForAnExistingOne() throws Exception {
@@ -55,7 +57,8 @@ class AccountProbingIntegrationTest {
 
         String measures = "ms, existing account " + existingMillis + " vs unknown " + unknownMillis;
         assertThat(median(ratios)).as("median of paired unknown/existing ratios; " + measures).isBetween(0.8, 1.2);
-        assertThat((double) median(unknownMillis) / median(existingMillis)).as("ratio of medians; " + measures).isBetween(0.8, 1.2);
+        assertThat((double) lowerQuartile(unknownMillis) / lowerQuartile(existingMillis)).as("ratio of lower quartiles; " + measures)
+            .isBetween(0.8, 1.2);
     }
 
     /** Time from sending LOGIN with a wrong password to its tagged NO, the TLS handshake excluded. */
@@ -70,8 +73,17 @@ class AccountProbingIntegrationTest {
     }
 
     private static <T extends Comparable<T>> T median(List<T> values) {
+        return quantile(values, 2);
+    }
+
+    private static <T extends Comparable<T>> T lowerQuartile(List<T> values) {
+        return quantile(values, 4);
+    }
+
+    /** The value at 1/{@code parts} of the sorted values. */
+    private static <T extends Comparable<T>> T quantile(List<T> values, int parts) {
         List<T> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+        return sorted.get(sorted.size() / parts);
     }
 }
